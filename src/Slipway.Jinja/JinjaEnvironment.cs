@@ -18,4 +18,6 @@ public sealed class JinjaEnvironment
     public Dictionary<string, Filter> Filters { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Test> Tests { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, object?> Globals { get; } = new(StringComparer.Ordinal);
+
+    public Template FromString(string source, string? name = null) => new(this, source, name);
 }
