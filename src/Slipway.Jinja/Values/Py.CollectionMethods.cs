@@ -64,6 +64,11 @@ public static partial class Py
             "count" => a => (long)self.Count(x => Equal(x, a.Get(0, "value"))),
             _ => null,
         };
+        if (body is null && self.FieldNames is { } fields && Array.IndexOf(fields, name) is var field and >= 0)
+        {
+            value = self[field];
+            return true;
+        }
         value = body is null ? null : new BoundMethod("tuple", name, body);
         return body is not null;
     }
