@@ -84,19 +84,30 @@ public static partial class Py
         throw ValueError(type == "list" ? $"{Repr(x)} is not in list" : "tuple.index(x): x not in tuple");
     }
 
-    /// <summary>Python's sorted(): stable, using only "&lt;", with an optional key callable.</summary>
+    /// <summary>Python's sorted(): stable, using only "&lt;" (later item on the left, as CPython compares), with an optional key callable.</summary>
     internal static List<object?> SortValues(List<object?> items, object? key, bool reverse)
     {
         var keys = key is null ? items : items.Select(x => Call(key, new Arguments([x]))).ToList();
         var order = Enumerable.Range(0, items.Count).ToArray();
-        var comparer = Comparer<int>.Create((i, j) =>
-        {
-            if (Order("<", keys[i], keys[j]) < 0) return -1;
-            if (Order("<", keys[j], keys[i]) < 0) return 1;
-            return 0;
-        });
-        var sorted = reverse ? order.OrderByDescending(i => i, comparer) : order.OrderBy(i => i, comparer);
-        return sorted.Select(i => items[i]).ToList();
+        // reverse=True sorts as if each comparison were reversed, keeping equal items in their original order.
+        bool Less(int later, int earlier) => reverse
+            ? Order("<", keys[earlier], keys[later]) < 0
+            : Order("<", keys[later], keys[earlier]) < 0;
+        MergeSort(order, new int[order.Length], 0, order.Length, Less);
+        return order.Select(i => items[i]).ToList();
+    }
+
+    private static void MergeSort(int[] a, int[] buffer, int start, int end, Func<int, int, bool> less)
+    {
+        if (end - start < 2) return;
+        var mid = (start + end) / 2;
+        MergeSort(a, buffer, start, mid, less);
+        MergeSort(a, buffer, mid, end, less);
+        int i = start, j = mid, k = start;
+        while (i < mid && j < end) buffer[k++] = less(a[j], a[i]) ? a[j++] : a[i++];
+        while (i < mid) buffer[k++] = a[i++];
+        while (j < end) buffer[k++] = a[j++];
+        Array.Copy(buffer, start, a, start, end - start);
     }
 
     private static bool TryGetDictMethod(object self, string name, out object? value)

@@ -33,9 +33,8 @@ public static partial class Py
             case "*":
                 if (IsInt(b) && IsSequence(a)) return Repeat(a!, ToLong(b));
                 if (IsInt(a) && IsSequence(b)) return Repeat(b!, ToLong(a));
-                if (IsSequence(a) && b is not null && !IsDict(b) && !IsSequence(b)) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(b)}'");
-                if (IsSequence(b) && a is not null && !IsDict(a) && !IsSequence(a)) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(a)}'");
-                if (IsSequence(a) && IsSequence(b)) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(b)}'");
+                if (IsSequence(a)) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(b)}'");
+                if (IsSequence(b)) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(a)}'");
                 break;
             case "%":
                 if (a is Markup fm) return new Markup(PercentFormat(fm.Value, b, escape: true));
@@ -188,7 +187,7 @@ public static partial class Py
         }
         else
         {
-            floordiv = (x / y) < 0 ? -0.0 : 0.0;
+            floordiv = Math.CopySign(0.0, x / y);
         }
         return floordiv;
     }

@@ -12,7 +12,7 @@ public static partial class Py
         {
             "lower" => _ => self.ToLowerInvariant(),
             "upper" => _ => self.ToUpperInvariant(),
-            "casefold" => _ => self.ToLowerInvariant(),
+            "casefold" => _ => self.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal),
             "swapcase" => _ => SwapCase(self),
             "title" => _ => Title(self),
             "capitalize" => _ => Capitalize(self),
@@ -135,7 +135,7 @@ public static partial class Py
                 if (i >= s.Length) break;
                 if (maxsplit >= 0 && result.Count >= maxsplit)
                 {
-                    result.Add(Strip(s[i..], null, false, true));
+                    result.Add(s[i..]);
                     break;
                 }
                 var start = i;
@@ -171,7 +171,7 @@ public static partial class Py
                 if (i <= 0) break;
                 if (result.Count >= maxsplit)
                 {
-                    result.Add(Strip(s[..i], null, true, false));
+                    result.Add(s[..i]);
                     break;
                 }
                 var end = i;
