@@ -453,6 +453,7 @@ internal sealed partial class Parser
             var name = token.Value;
             while (SkipIf(TokenKind.Dot)) name += "." + Expect(TokenKind.Name).Value;
             var args = Current.Kind == TokenKind.LParen ? ParseCallArgs() : CallArgs.None;
+            _usedFilters.Add((false, name, token));
             node = new FilterExpr(node, name, args, token.Line, token.Column);
             startInline = false;
         }
@@ -463,8 +464,10 @@ internal sealed partial class Parser
     {
         var token = Next();
         var negated = SkipIfName("not");
-        var name = Expect(TokenKind.Name).Value;
+        var nameToken = Expect(TokenKind.Name);
+        var name = nameToken.Value;
         while (SkipIf(TokenKind.Dot)) name += "." + Expect(TokenKind.Name).Value;
+        _usedFilters.Add((true, name, nameToken));
         CallArgs args;
         if (Current.Kind == TokenKind.LParen)
         {

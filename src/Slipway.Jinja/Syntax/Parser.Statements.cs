@@ -94,9 +94,9 @@ internal sealed partial class Parser
     private Stmt ParseAutoescape()
     {
         var tok = Next();
-        ParseExpression();
+        var value = ParseExpression();
         var body = ParseStatements(["endautoescape"], dropNeedle: true);
-        return new ScopeStmt(body, tok.Line, tok.Column);
+        return new ScopeStmt(body, tok.Line, tok.Column, value);
     }
 
     private Stmt ParseBlock()

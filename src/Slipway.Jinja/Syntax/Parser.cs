@@ -23,6 +23,9 @@ internal sealed partial class Parser
     private readonly Dictionary<string, BlockStmt> _blocks = new(StringComparer.Ordinal);
     private bool _hasExtends;
 
+    /// <summary>Filters and tests named by the template, checked after parsing as Jinja2's compiler does.</summary>
+    private readonly List<(bool IsTest, string Name, Token At)> _usedFilters = new();
+
     private Parser(SourceText source, string? name, bool trimBlocks, bool lstripBlocks, bool dbtDialect)
     {
         _source = source;
@@ -32,10 +35,21 @@ internal sealed partial class Parser
         CheckError(_tokens[0]);
     }
 
-    public static TemplateNode Parse(SourceText source, string? name, bool trimBlocks, bool lstripBlocks, bool dbtDialect)
+    public static TemplateNode Parse(SourceText source, string? name, bool trimBlocks, bool lstripBlocks, bool dbtDialect,
+        JinjaEnvironment? environment = null)
     {
         var parser = new Parser(source, name, trimBlocks, lstripBlocks, dbtDialect);
         var body = parser.Subparse(null);
+        if (environment is not null)
+        {
+            foreach (var (isTest, filter, at) in parser._usedFilters)
+            {
+                var known = isTest ? environment.Tests.ContainsKey(filter) : environment.Filters.ContainsKey(filter);
+                if (!known)
+                    throw new TemplateError("TemplateAssertionError", $"No {(isTest ? "test" : "filter")} named '{filter}'.",
+                        name, at.Line, at.Column, source.LineText(at.Line));
+            }
+        }
         return new TemplateNode(body.ToArray(), parser._blocks, parser._hasExtends);
     }
 

@@ -125,10 +125,11 @@ internal sealed class BlockStmt(string name, bool scoped, bool required, Stmt[] 
     public readonly Stmt[] Body = body;
 }
 
-/// <summary>A body run as is (autoescape blocks: this engine never escapes).</summary>
-internal sealed class ScopeStmt(Stmt[] body, int line, int column) : Stmt(NodeKind.Scope, line, column)
+/// <summary>A body run in place; for <c>{% autoescape expr %}</c>, Autoescape turns HTML escaping of output on or off.</summary>
+internal sealed class ScopeStmt(Stmt[] body, int line, int column, Expr? autoescape = null) : Stmt(NodeKind.Scope, line, column)
 {
     public readonly Stmt[] Body = body;
+    public readonly Expr? Autoescape = autoescape;
 }
 
 /// <summary>dbt's <c>{% docs name %}</c>: renders nothing; its raw text is collected.</summary>
