@@ -120,7 +120,9 @@ public static partial class Builtins
 
     private static string FileSizeFormat(object? value, bool binary)
     {
-        var bytes = ToFloat(value) ?? throw new JinjaRuntimeException($"could not convert string to float: {Py.Repr(value)}", "ValueError");
+        var bytes = ToFloat(value) ?? (value is string or Markup
+            ? throw Py.ValueError($"could not convert string to float: {Py.Repr(value)}")
+            : throw Py.TypeError($"float() argument must be a string or a real number, not '{Py.TypeName(value)}'"));
         double b = binary ? 1024 : 1000;
         string[] prefixes = binary
             ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
@@ -161,6 +163,7 @@ public static partial class Builtins
         IEnumerable<object?> items = Py.IsDict(value) ? Py.DictItems(value!).Select(kv => (object?)new PyTuple([kv.Key, kv.Value])) : Py.Iterate(value);
         return string.Join('&', items.Select(item =>
         {
+            if (item is null or bool or long or double) throw Py.TypeError($"cannot unpack non-iterable {Py.TypeName(item)} object");
             var pair = Py.Iterate(item).ToList();
             if (pair.Count != 2) throw Py.ValueError($"too many values to unpack (expected 2)");
             return UrlQuote(pair[0], true) + "=" + UrlQuote(pair[1], true);
@@ -172,7 +175,7 @@ public static partial class Builtins
 
     private static string XmlAttr(object? value, bool autospace)
     {
-        if (value is null || !Py.IsDict(value)) throw Py.TypeError($"'{Py.TypeName(value)}' object has no attribute 'items'");
+        if (value is null || !Py.IsDict(value)) throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute 'items'", "AttributeError");
         var parts = new List<string>();
         foreach (var kv in Py.DictItems(value))
         {

@@ -23,7 +23,7 @@ public static partial class Py
             case float f: return (double)f;
             case decimal m: return (double)m;
             case char c: return c.ToString();
-            case IJinjaCallable or IJinjaObject: return value;
+            case IJinjaCallable or IJinjaObject or IPyObject: return value;
             case IDictionary<string, object?>: return value;
             case IList<object?> list when !list.IsReadOnly: return value;
             case IDictionary dictionary:
