@@ -10,8 +10,8 @@ namespace Slipway.Engine.Tests.Parsing;
 /// </summary>
 public sealed class ManifestLoaderTests
 {
-    private static readonly Lazy<Manifest.Manifest> Harbor = new(() => FixtureLoader.Parse("harbor_basic").Manifest);
-    private static Manifest.Manifest M => Harbor.Value;
+    private static readonly Lazy<global::Slipway.Engine.Manifest.Manifest> Harbor = new(() => FixtureLoader.Parse("harbor_basic").Manifest);
+    private static global::Slipway.Engine.Manifest.Manifest M => Harbor.Value;
 
     [Fact]
     public void Models_get_fqn_paths_and_project_configs_by_folder()
