@@ -1,0 +1,1 @@
+namespace Slipway.Adapters.DuckDb; internal static class Placeholder {}
