@@ -109,6 +109,13 @@ public abstract partial class AdapterBase : IAdapter
         }
     }
 
+    /// <summary>The calling thread's open connection, for bulk paths a warehouse drives itself (appenders, COPY).</summary>
+    protected System.Data.Common.DbConnection CurrentConnection => Acquire().Connection;
+
+    /// <summary>Wraps a driver error the same way statement errors are wrapped: one line, secrets masked.</summary>
+    protected AdapterException DatabaseError(Exception error, string? prefix = null) =>
+        AdapterException.FromDatabase(prefix ?? ErrorPrefix, error, TargetInfo.Secrets);
+
     /// <summary>Runs SQL on the calling thread's connection and reads the last result set that has columns.</summary>
     protected (AdapterResponse Response, ResultTable Table) Run(string sql, bool fetch, CancellationToken cancellationToken) =>
         Run(Acquire(), sql, fetch, cancellationToken);
@@ -123,11 +130,17 @@ public abstract partial class AdapterBase : IAdapter
         try
         {
             using var registration = cancellationToken.Register(static c => ((DbCommand)c!).Cancel(), command);
+            if (!fetch)
+            {
+                // ExecuteNonQuery is the one call every driver answers with the rows changed.
+                var changed = command.ExecuteNonQuery();
+                return (MakeResponse(sql, changed), ResultTable.Empty);
+            }
             using var reader = command.ExecuteReader();
             var table = ResultTable.Empty;
             do
             {
-                if (fetch && reader.FieldCount > 0) table = ReadTable(reader, cancellationToken);
+                if (reader.FieldCount > 0) table = ReadTable(reader, cancellationToken);
             }
             while (reader.NextResult());
             return (MakeResponse(sql, reader.RecordsAffected), table);
@@ -167,36 +180,21 @@ public abstract partial class AdapterBase : IAdapter
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = reader.GetName(i);
-            types[i] = reader.GetDataTypeName(i);
+            types[i] = ColumnTypeName(reader, i);
         }
         var rows = new List<object?[]>();
         while (reader.Read())
         {
             if ((rows.Count & 1023) == 1023) cancellationToken.ThrowIfCancellationRequested();
             var row = new object?[names.Length];
-            for (var i = 0; i < row.Length; i++) row[i] = ToTemplateValue(reader.IsDBNull(i) ? null : reader.GetValue(i));
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             rows.Add(row);
         }
         return new ResultTable(names, types, rows);
     }
 
-    /// <summary>Driver values as template values: integers as long, decimals as double (agate's Decimal has no Jinja peer).</summary>
-    protected virtual object? ToTemplateValue(object? value) => value switch
-    {
-        null or DBNull => null,
-        int i => (long)i,
-        short s => (long)s,
-        byte b => (long)b,
-        sbyte sb => (long)sb,
-        ushort us => (long)us,
-        uint ui => (long)ui,
-        ulong ul when ul <= long.MaxValue => (long)ul,
-        float f => (double)f,
-        decimal m => (double)m,
-        System.Numerics.BigInteger big when big >= long.MinValue && big <= long.MaxValue => (long)big,
-        Guid g => g.ToString(),
-        _ => value,
-    };
+    /// <summary>The SQL name of a result column's type (drivers differ; DuckDB.NET says <c>Integer</c>, SQL says <c>INTEGER</c>).</summary>
+    protected virtual string ColumnTypeName(DbDataReader reader, int ordinal) => reader.GetDataTypeName(ordinal);
 
     public virtual void Dispose()
     {

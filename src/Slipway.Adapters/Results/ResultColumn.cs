@@ -24,9 +24,9 @@ public sealed class ResultColumn(ResultTable table, int index) : IJinjaObject
             "name" => Name,
             "data_type" => DataType,
             "index" => (long)Index,
-            "values" => JinjaArgs.Method("values", _ => new PyTuple(Values().Select(Py.FromHost).ToArray())),
-            "values_distinct" => JinjaArgs.Method("values_distinct", _ => new PyTuple(Values().Distinct().Select(Py.FromHost).ToArray())),
-            "values_without_nulls" => JinjaArgs.Method("values_without_nulls", _ => new PyTuple(Values().Where(v => v is not null).Select(Py.FromHost).ToArray())),
+            "values" => JinjaArgs.Method("values", _ => new PyTuple(Values().Select(ResultTable.ToJinjaValue).ToArray())),
+            "values_distinct" => JinjaArgs.Method("values_distinct", _ => new PyTuple(Values().Distinct().Select(ResultTable.ToJinjaValue).ToArray())),
+            "values_without_nulls" => JinjaArgs.Method("values_without_nulls", _ => new PyTuple(Values().Where(v => v is not null).Select(ResultTable.ToJinjaValue).ToArray())),
             _ => null,
         };
         return value is not null;

@@ -36,7 +36,7 @@ public sealed class ResultTable : IJinjaObject
     {
         var names = ColumnNames.ToArray();
         var list = new List<object?>(Rows.Count);
-        foreach (var row in Rows) list.Add(new PyTuple(row.Select(Py.FromHost).ToArray(), names));
+        foreach (var row in Rows) list.Add(new PyTuple(row.Select(ToJinjaValue).ToArray(), names));
         return list;
     }
 
@@ -64,16 +64,32 @@ public sealed class ResultTable : IJinjaObject
         return value is not null;
     }
 
+    /// <summary>
+    /// A driver value as a template value: integers as int, decimals as float (agate's Decimal has no Jinja
+    /// peer), dates and timestamps as the ISO text Python's <c>str()</c> prints, since templates mostly print them.
+    /// </summary>
+    public static object? ToJinjaValue(object? value) => value switch
+    {
+        null or DBNull => null,
+        decimal m => (double)m,
+        System.Numerics.BigInteger big when big >= long.MinValue && big <= long.MaxValue => (long)big,
+        DateTime or DateOnly or DateTimeOffset or TimeOnly or TimeSpan => Format(value),
+        Guid g => g.ToString(),
+        _ => Py.FromHost(value),
+    };
+
     internal static string Format(object? value) => value switch
     {
         null => "",
         bool b => b ? "True" : "False",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         decimal m => m.ToString(CultureInfo.InvariantCulture),
-        DateTime dt => dt.TimeOfDay == TimeSpan.Zero && dt.Kind == DateTimeKind.Unspecified
+        DateTime dt => dt.Ticks % TimeSpan.TicksPerSecond == 0
             ? dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-            : dt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+            : dt.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset o => o.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture),
+        TimeOnly t => t.ToString("HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

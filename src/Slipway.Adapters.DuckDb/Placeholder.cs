@@ -1,1 +1,0 @@
-namespace Slipway.Adapters.DuckDb; internal static class Placeholder {}
