@@ -118,7 +118,9 @@ public sealed partial class DuckDbAdapter : AdapterBase
 
     protected override DbConnection OpenConnectionCore()
     {
-        var connection = _root.Duplicate();
+        // DuckDB.NET shares one database instance per file path within the process, so a file gets a plain new
+        // connection; :memory: has no path to share by and must be duplicated from the root connection.
+        var connection = Credentials.InMemory ? _root.Duplicate() : new DuckDBConnection(_root.ConnectionString);
         if (connection.State != System.Data.ConnectionState.Open) connection.Open();
         // SET is session-scoped for most options, so every connection gets the profile's settings.
         ApplySettings(connection);
