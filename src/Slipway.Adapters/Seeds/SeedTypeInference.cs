@@ -26,12 +26,15 @@ public static partial class SeedTypeInference
             var candidates = new bool[7];
             Array.Fill(candidates, true);
             var decimals = false;
+            var remaining = 6;
             foreach (var row in rows)
             {
                 var cell = row[c];
                 if (cell is null) continue;
+                // Once only Text fits, no later cell can change the answer.
+                if (remaining == 0) break;
                 for (var k = 0; k < 6; k++)
-                    if (candidates[k] && !Accepts((SeedValueKind)k, cell)) candidates[k] = false;
+                    if (candidates[k] && !Accepts((SeedValueKind)k, cell)) { candidates[k] = false; remaining--; }
                 if (!decimals && candidates[(int)SeedValueKind.Number] && FractionDigits(cell) > 0) decimals = true;
             }
             var kind = (SeedValueKind)Array.IndexOf(candidates, true);
@@ -71,19 +74,50 @@ public static partial class SeedTypeInference
     private static FormatException Bad(SeedValueKind kind, string cell) => new($"'{cell}' is not a valid {kind}");
 
     // Python's int(): blanks around, an optional sign, digits with single underscores between them.
-    [GeneratedRegex(@"^\s*[+-]?\d+(_\d+)*\s*$")]
-    private static partial Regex IntegerPattern();
-
     public static bool TryInteger(string cell, out long value)
     {
         value = 0;
-        if (!IntegerPattern().IsMatch(cell)) return false;
-        return long.TryParse(cell.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        var t = cell.AsSpan().Trim();
+        var i = t.Length > 0 && (t[0] == '+' || t[0] == '-') ? 1 : 0;
+        if (i >= t.Length) return false;
+        var underscores = false;
+        for (var k = i; k < t.Length; k++)
+        {
+            var ch = t[k];
+            if (char.IsAsciiDigit(ch)) continue;
+            // An underscore must sit between two digits.
+            if (ch == '_' && k > i && k + 1 < t.Length && char.IsAsciiDigit(t[k - 1]) && char.IsAsciiDigit(t[k + 1])) { underscores = true; continue; }
+            return false;
+        }
+        return underscores
+            ? long.TryParse(t.ToString().Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)
+            : long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
-    // agate's Number: currency symbols and the en_US group separator are dropped, then Python's Decimal().
-    [GeneratedRegex(@"^[+-]?(\d+(_\d+)*(\.(\d+(_\d+)*)?)?|\.\d+(_\d+)*)([eE][+-]?\d+)?$")]
-    private static partial Regex DecimalPattern();
+    // agate's Number: currency symbols and the en_US group separator are dropped, then Python's Decimal()
+    // grammar: a sign, digits with an optional point (at least one digit), an optional exponent.
+    private static bool IsDecimalText(ReadOnlySpan<char> t)
+    {
+        var i = 0;
+        if (i < t.Length && t[i] is '+' or '-') i++;
+        var digits = 0;
+        while (i < t.Length && char.IsAsciiDigit(t[i])) { i++; digits++; }
+        if (i < t.Length && t[i] == '.')
+        {
+            i++;
+            while (i < t.Length && char.IsAsciiDigit(t[i])) { i++; digits++; }
+        }
+        if (digits == 0) return false;
+        if (i < t.Length && t[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < t.Length && t[i] is '+' or '-') i++;
+            var exp = 0;
+            while (i < t.Length && char.IsAsciiDigit(t[i])) { i++; exp++; }
+            if (exp == 0) return false;
+        }
+        return i == t.Length;
+    }
 
     private static string NumberText(string cell)
     {
@@ -97,7 +131,8 @@ public static partial class SeedTypeInference
     {
         value = 0;
         var t = NumberText(cell);
-        if (!DecimalPattern().IsMatch(t)) return false;
+        // .NET's parser alone also takes forms Python refuses (thousands separators, blanks inside).
+        if (!IsDecimalText(t)) return false;
         return decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
@@ -117,35 +152,45 @@ public static partial class SeedTypeInference
         return Math.Max(0, fraction - exponent);
     }
 
-    // strptime('%Y-%m-%d'): four-digit year, month and day with or without a leading zero.
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})$")]
-    private static partial Regex DatePattern();
-
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{1,2}):(\d{1,2})$")]
-    private static partial Regex DateTimePattern();
-
+    // strptime('%Y-%m-%d') and '%Y-%m-%d %H:%M:%S': a four-digit year, other fields with or without a leading zero.
     public static bool TryDate(string cell, out DateTime value)
     {
         value = default;
-        var m = DatePattern().Match(cell);
-        return m.Success && TryMake(m, false, out value);
+        var i = 0;
+        return ReadDate(cell, ref i, out var y, out var mo, out var d) && i == cell.Length && TryMake(y, mo, d, 0, 0, 0, out value);
     }
 
     public static bool TryDateTime(string cell, out DateTime value)
     {
         value = default;
-        var m = DateTimePattern().Match(cell);
-        return m.Success && TryMake(m, true, out value);
+        var i = 0;
+        if (!ReadDate(cell, ref i, out var y, out var mo, out var d) || i >= cell.Length || cell[i++] != ' ') return false;
+        if (!ReadNumber(cell, ref i, 1, 2, out var h) || i >= cell.Length || cell[i++] != ':') return false;
+        if (!ReadNumber(cell, ref i, 1, 2, out var mi) || i >= cell.Length || cell[i++] != ':') return false;
+        if (!ReadNumber(cell, ref i, 1, 2, out var sec) || i != cell.Length) return false;
+        return TryMake(y, mo, d, h, mi, sec, out value);
     }
 
-    private static bool TryMake(Match m, bool time, out DateTime value)
+    private static bool ReadDate(string s, ref int i, out int y, out int mo, out int d)
+    {
+        mo = d = 0;
+        return ReadNumber(s, ref i, 4, 4, out y) && i < s.Length && s[i++] == '-'
+            && ReadNumber(s, ref i, 1, 2, out mo) && i < s.Length && s[i++] == '-'
+            && ReadNumber(s, ref i, 1, 2, out d);
+    }
+
+    private static bool ReadNumber(string s, ref int i, int min, int max, out int value)
+    {
+        value = 0;
+        var start = i;
+        while (i < s.Length && i - start < max && char.IsAsciiDigit(s[i])) value = value * 10 + (s[i++] - '0');
+        return i - start >= min;
+    }
+
+    private static bool TryMake(int y, int mo, int d, int h, int mi, int s, out DateTime value)
     {
         value = default;
-        int G(int i) => int.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture);
-        var (y, mo, d) = (G(1), G(2), G(3));
-        if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(Math.Max(1, y), mo) || y < 1) return false;
-        var (h, mi, s) = time ? (G(4), G(5), G(6)) : (0, 0, 0);
-        if (h > 23 || mi > 59 || s > 59) return false;
+        if (y < 1 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return false;
         value = new DateTime(y, mo, d, h, mi, s, DateTimeKind.Unspecified);
         return true;
     }
@@ -157,6 +202,7 @@ public static partial class SeedTypeInference
     public static bool TryIsoDateTime(string cell, out DateTime value)
     {
         value = default;
+        if (cell.Length < 11 || cell.IndexOf('T', 6) < 0) return false;
         var m = IsoPattern().Match(cell);
         if (!m.Success) return false;
         int G(int i, int dflt = 0) => m.Groups[i].Success ? int.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture) : dflt;

@@ -42,6 +42,17 @@ public class SeedTypeInferenceTests : IDisposable
     [InlineData("|null|NULL", "integer")]
     [InlineData("007|8", "integer")]
     [InlineData("2024-01-05|2024-01-05 10:00:00", "text")]
+    // Python's int(), Decimal() and strptime() decide these (checked with python3).
+    [InlineData("1_000|7", "integer")]
+    [InlineData("1e3|2", "integer")]
+    [InlineData("1.5e1", "integer")]
+    [InlineData("-.5|1", "float8")]
+    [InlineData("\"$1,000.50\"|2", "float8")]
+    [InlineData(".|1", "text")]
+    [InlineData("1e|1", "text")]
+    [InlineData("2024-1-5", "date")]
+    [InlineData("24-01-05", "text")]
+    [InlineData("2024-01-05 1:2:3", "timestamp without time zone")]
     public void Infers_the_sql_type(string cells, string expected)
     {
         var t = Read("c\n" + string.Join("\n", cells.Split('|')) + "\n");
