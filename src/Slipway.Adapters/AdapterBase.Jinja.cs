@@ -87,7 +87,8 @@ public abstract partial class AdapterBase
         JinjaArgs.String(a, index, name) ?? throw new AdapterException($"{name} is required.");
 
     private static Relation Rel(Arguments a, int index, string name) =>
-        a.Get(index, name) as Relation ?? throw new AdapterException($"'{name}' must be a Relation.");
+        a.Get(index, name) as Relation
+        ?? throw new AdapterException($"'{name}' must be a Relation, got {Slipway.Jinja.Values.Py.TypeName(a.Get(index, name))}.");
 
     /// <summary>dbt's shape for grants read back from the warehouse: privilege → list of grantees.</summary>
     private static Dictionary<string, object?> StandardizeGrants(ResultTable? table)
