@@ -23,6 +23,8 @@ public abstract partial class AdapterBase
             "execute" => Fn(name, a =>
             {
                 var (response, table) = Execute(Sql(a, 0, "sql"), JinjaArgs.Bool(a, 1, "auto_begin") ?? false, JinjaArgs.Bool(a, 2, "fetch") ?? false);
+                if (JinjaArgs.Long(a, 3, "limit") is { } limit && limit >= 0 && table.Rows.Count > limit)
+                    table = new ResultTable(table.ColumnNames, table.ColumnTypes, table.Rows.Take((int)limit).ToList());
                 return new PyTuple([response, table]);
             }),
             "add_query" => Fn(name, a =>

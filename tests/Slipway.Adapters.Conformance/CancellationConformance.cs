@@ -17,6 +17,20 @@ public abstract class CancellationConformance : AdapterTestBase
     }
 
     [Fact]
+    public void A_cancel_that_lands_as_the_query_starts_still_stops_it()
+    {
+        var adapter = Adapter;
+        for (var i = 0; i < 5; i++)
+        {
+            using var cts = new CancellationTokenSource();
+            cts.CancelAfter(i);
+            var watch = Stopwatch.StartNew();
+            Assert.ThrowsAny<OperationCanceledException>(() => adapter.Execute(LongRunningQuery, fetch: true, cancellationToken: cts.Token));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        }
+    }
+
+    [Fact]
     public void Cancel_open_connections_interrupts_queries_on_other_threads()
     {
         var adapter = Adapter;

@@ -20,6 +20,12 @@ public abstract class JinjaSurfaceConformance : AdapterTestBase
     }
 
     [Fact]
+    public void Execute_limit_caps_the_fetched_rows()
+    {
+        Assert.Equal("3", Render("{{ adapter.execute('select * from generate_series(1, 10)', fetch=True, limit=3)[1].rows | length }}"));
+    }
+
+    [Fact]
     public void Get_relation_and_columns_from_templates()
     {
         Adapter.Execute($"create table {Q("orders")} (id integer, note varchar(10))");

@@ -70,9 +70,10 @@ public class DuckDbAdapterTests
     {
         using var db = new TempDuckDb();
         Assert.Equal(["append", "delete+insert", "merge", "microbatch"], db.Adapter.ValidIncrementalStrategies);
-        var text = new JinjaEnvironment().FromString("{{ adapter.type() }} {{ adapter.get_binding_char() }} {{ adapter.execute('select 1')[0] }}")
+        var text = new JinjaEnvironment().FromString(
+                "{{ adapter.type() }} {{ adapter.get_binding_char() }} {{ adapter.execute('select 1')[0] }} {{ adapter.is_motherduck() }} {{ adapter.valid_incremental_strategies() }}")
             .Render(new Dictionary<string, object?> { ["adapter"] = db.Adapter });
-        Assert.Equal("duckdb ? OK", text);
+        Assert.Equal("duckdb ? OK False ['append', 'delete+insert', 'merge', 'microbatch']", text);
     }
 
     [Fact]
