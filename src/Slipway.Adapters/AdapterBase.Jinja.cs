@@ -75,6 +75,17 @@ public abstract partial class AdapterBase
             "quote_seed_column" => Fn(name, a => QuoteSeedColumn(JinjaArgs.String(a, 0, "column") ?? "", JinjaArgs.Bool(a, 1, "quote_config"))),
             "get_binding_char" => Fn(name, _ => BindingChar),
             "valid_incremental_strategies" => Fn(name, _ => ValidIncrementalStrategies.Cast<object?>().ToList()),
+            "load_seed" => Fn(name, a =>
+            {
+                var table = a.Get(1, "agate_table") as Seeds.SeedTable ?? throw new AdapterException("load_seed() needs the seed's table (load_agate_table()).");
+                var types = a.Get(2, "column_types") switch
+                {
+                    IDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? ""),
+                    PyDict d => d.ToDictionary(kv => kv.Key.ToString()!, kv => kv.Value?.ToString() ?? ""),
+                    _ => null,
+                };
+                return LoadSeed(Rel(a, 0, "relation"), table, new SeedLoadOptions(types, JinjaArgs.Bool(a, 3, "quote_columns"), JinjaArgs.Bool(a, 4, "create") ?? true));
+            }),
             "standardize_grants_dict" => Fn(name, a => StandardizeGrants(a.Get(0, "grants_table") as ResultTable)),
             _ => null,
         };

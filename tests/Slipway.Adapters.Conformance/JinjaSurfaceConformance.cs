@@ -38,6 +38,20 @@ public abstract class JinjaSurfaceConformance : AdapterTestBase
     }
 
     [Fact]
+    public void A_seed_loads_from_a_template_like_a_seed_materialization()
+    {
+        var path = WriteFile("s.csv", "id,code\n1,007\n2,042\n");
+        var table = Slipway.Adapters.Seeds.SeedFile.Read(path, textColumns: ["code"]);
+        var text = new JinjaEnvironment().FromString("""
+            {{- agate_table.column_names }} {{ agate_table.column_types }} {{ agate_table.rows[1] }}
+            {%- set rel = adapter.Relation.create(database=database, schema=schema, identifier='s') %}
+            {{ adapter.load_seed(rel, agate_table, {'code': 'varchar(3)'}, true, true) }}
+            """).Render(new Dictionary<string, object?> { ["adapter"] = Adapter, ["schema"] = Schema, ["database"] = Database, ["agate_table"] = table });
+        Assert.Equal("('id', 'code') ('Integer', 'Text') (2, '042')\nINSERT 2", text);
+        Assert.Equal("042", Scalar($"select code from {Q("s")} where id = 2"));
+    }
+
+    [Fact]
     public void Relation_factory_applies_project_quoting()
     {
         Adapter.Quoting = Policy.None;
