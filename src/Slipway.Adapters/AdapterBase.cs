@@ -149,11 +149,17 @@ public abstract partial class AdapterBase : IAdapter
             while (reader.NextResult());
             return (MakeResponse(sql, reader.RecordsAffected), table);
         }
+        catch (OperationCanceledException)
+        {
+            // An interrupted statement leaves its transaction unusable; give the connection back clean.
+            if (handle.InTransaction) TryRollback(handle);
+            throw;
+        }
         catch (DbException e)
         {
+            if (handle.InTransaction) TryRollback(handle);
             cancellationToken.ThrowIfCancellationRequested();
             // A failed statement aborts the transaction on most warehouses; dbt's connection then rolls back.
-            if (handle.InTransaction) TryRollback(handle);
             throw AdapterException.FromDatabase(ErrorPrefix, e, TargetInfo.Secrets);
         }
         finally

@@ -17,6 +17,19 @@ public abstract class CancellationConformance : AdapterTestBase
     }
 
     [Fact]
+    public void A_cancelled_statement_in_a_transaction_rolls_it_back()
+    {
+        var adapter = Adapter;
+        adapter.Execute($"create table {Q("t")} (id integer)");
+        adapter.Execute($"insert into {Q("t")} values (1)", autoBegin: true);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        Assert.ThrowsAny<OperationCanceledException>(() => adapter.Execute(LongRunningQuery, fetch: true, cancellationToken: cts.Token));
+        Assert.Equal(0, Count("t"));
+        adapter.Begin();
+        adapter.Commit();
+    }
+
+    [Fact]
     public void A_cancel_that_lands_as_the_query_starts_still_stops_it()
     {
         var adapter = Adapter;
