@@ -27,7 +27,7 @@ internal sealed partial class Interpreter
             case NodeKind.Dict: return EvalDict((DictExpr)e, frame);
             case NodeKind.Getattr:
                 var ga = (GetattrExpr)e;
-                return GetAttribute(Eval(ga.Obj, frame), ga.Attr);
+                return GetAttr(Eval(ga.Obj, frame), ga.Attr);
             case NodeKind.Getitem:
                 var gi = (GetitemExpr)e;
                 var obj = Eval(gi.Obj, frame);
@@ -132,8 +132,28 @@ internal sealed partial class Interpreter
 
     private object? UndefinedAccess(Undefined u) => _chainable ? u : throw u.Fail();
 
-    /// <summary>Jinja's <c>a.b</c>: attribute, then item, else undefined naming what was missing.</summary>
+    /// <summary>
+    /// For filters (<c>attribute='a.b'</c>, <c>map(attribute='x.0')</c>): a dotted path looked up part by
+    /// part with item-then-attribute lookup, digit parts as integers, as Jinja2's make_attrgetter.
+    /// </summary>
     public object? GetAttribute(object? value, string name)
+    {
+        if (name.IndexOf('.') < 0) return GetItem(value, IsDigits(name) ? long.Parse(name, System.Globalization.CultureInfo.InvariantCulture) : name);
+        foreach (var part in name.Split('.'))
+            value = GetItem(value, IsDigits(part) ? long.Parse(part, System.Globalization.CultureInfo.InvariantCulture) : part);
+        return value;
+    }
+
+    private static bool IsDigits(string s)
+    {
+        if (s.Length == 0 || s.Length > 18) return false;
+        foreach (var c in s)
+            if (c is < '0' or > '9') return false;
+        return true;
+    }
+
+    /// <summary>Jinja's <c>a.b</c>: attribute, then item, else undefined naming what was missing.</summary>
+    private object? GetAttr(object? value, string name)
     {
         if (value is Undefined u) return UndefinedAccess(u);
         if (Py.TryGetAttr(value, name, out var result)) return result;
