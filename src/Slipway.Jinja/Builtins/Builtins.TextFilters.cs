@@ -10,7 +10,7 @@ public static partial class Builtins
     private static void RegisterTextFilters(IDictionary<string, Filter> f)
     {
         f["lower"] = (_, v, _) => Text(v, s => s.ToLowerInvariant());
-        f["upper"] = (_, v, _) => Text(v, s => s.ToUpperInvariant());
+        f["upper"] = (_, v, _) => Text(v, Py.Upper);
         f["capitalize"] = (_, v, _) => Text(v, Py.Capitalize);
         f["title"] = (_, v, _) => Text(v, TitleWords);
         f["trim"] = (_, v, a) => Text(v, s => Py.Strip(s, a.Get(0, "chars") is { } c ? Py.AsString(c) ?? Py.ToStr(c) : null, true, true));

@@ -76,7 +76,10 @@ public static partial class Py
         ICollection<KeyValuePair<object, object?>> d => d.Count > 0,
         ICollection<KeyValuePair<string, object?>> d => d.Count > 0,
         ICollection<object?> c => c.Count > 0,
-        _ => true,
+        IReadOnlyCollection<object?> c => c.Count > 0,
+        int i => i != 0,
+        // Other host values (decimal, float, …) count as their normalised form does.
+        _ => FromHost(value) is var normal && !ReferenceEquals(normal, value) ? IsTruthy(normal) : true,
     };
 
     /// <summary>The text of a str value (str or Markup), or null when the value is not a str.</summary>
