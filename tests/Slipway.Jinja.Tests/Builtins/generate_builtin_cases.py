@@ -15,6 +15,9 @@ CTX = {
     "long": "'The quick brown fox jumps over the lazy dog and keeps running far away'",
     "nested": "{'a': {'b': [10, 20]}}",
     "none": "None",
+    "cols": "[{'name': 'id', 'data_type': 'integer', 'tests': ['unique', 'not_null']}, {'name': 'Email', 'data_type': 'varchar(255)', 'tests': []}, {'name': 'created_at', 'data_type': None, 'tests': ['not_null']}]",
+    "config": "{'materialized': 'incremental', 'unique_key': ['id', 'day'], 'tags': ['nightly', 'finance'], 'meta': {'owner': 'data@x.io', 'sla_hours': 4}, 'enabled': True, 'partition_by': {'field': 'day', 'granularity': 'month'}}",
+    "amounts": "[12.5, 3, 0.1, 7.25, -2]",
 }
 
 T = []
@@ -150,6 +153,38 @@ t("{{ true }}|{{ True }}|{{ none }}|{{ [none, true, 1.5, 'q'] }}|{{ {'k': none} 
 t("{{ 'abc'.upper() }}|{{ 'a b c'.split() }}|{{ 'x'.join(['a', 'b']) }}|{{ '  pad '.strip() }}|{{ 'Hello'.startswith('He') }}|{{ 'a-b'.replace('-', '_') }}|{{ 'abc'.find('c') }}|{{ 'The Title'.lower().title() }}|{{ 'a\\tb'.expandtabs(4) }}|{{ 'x'.center(5, '*') }}|{{ '42'.zfill(5) }}")
 t("{{ 'abc'.nope() }}")
 t("{{ [3, 1, 2]|sort|first }}|{{ (users|first).name }}|{{ users[0]['name'] }}|{{ users|length > 3 }}", "users")
+
+# dbt-style macro code
+t("{{ cols|map(attribute='name')|join(', ') }}|{{ cols|map(attribute='name')|map('lower')|list }}|{{ cols|selectattr('tests')|map(attribute='name')|list }}", "cols")
+t("{% set names = [] %}{% for c in cols %}{% do names.append(c.name ~ ' ' ~ (c.data_type or 'text')|upper) %}{% endfor %}{{ names|join(',\n    ') }}", "cols")
+t("{% for c in cols %}{{ '%-12s %s'|format(c.name, c.data_type) }}{% if not loop.last %}\n{% endif %}{% endfor %}", "cols")
+t("{% for k, v in config.items() %}{{ k }}={{ v }};{% endfor %}", "config")
+t("{% for k, v in config|dictsort %}{{ k }}:{{ v|tojson }} {% endfor %}", "config")
+t("{{ config.get('materialized', 'view') }}|{{ config.get('schema') }}|{{ config.get('schema', none) is none }}|{{ config['unique_key']|join('|') }}|{{ config.unique_key is string }}|{{ config.tags|length }}", "config")
+t("{{ config.meta.owner.split('@')[1] }}|{{ config.partition_by.field ~ '_' ~ config.partition_by.granularity|upper }}|{{ 'sla_hours' in config.meta }}|{{ config.meta.sla_hours * 60 }}", "config")
+t("{%- set keys = config.unique_key if config.unique_key is not string else [config.unique_key] -%}{%- for k in keys %}DBT_INTERNAL_SOURCE.{{ k }} = DBT_INTERNAL_DEST.{{ k }}{{ ' and ' if not loop.last }}{%- endfor %}", "config")
+t("{{ amounts|sum }}|{{ amounts|sum|round(2) }}|{{ amounts|max }}|{{ amounts|min }}|{{ (amounts|sum / amounts|length)|round(3) }}|{{ amounts|map('int')|list }}|{{ amounts|map('abs')|list }}|{{ amounts|sort|first }}", "amounts")
+t("{{ \"'\" ~ 'it\\'s' ~ \"'\" }}|{{ \"O'Brien\".replace(\"'\", \"''\") }}|{{ 'select * from \"db\".\"sch\"'|replace('\"', '`') }}")
+t("{{ 'My Model Name'|lower|replace(' ', '_') }}|{{ 'abc_def'.split('_')|map('capitalize')|join }}|{{ '  x,y ,z '.split(',')|map('trim')|list }}|{{ 'a.b.c'.rsplit('.', 1)[-1] }}|{{ 'schema.table'.partition('.')[2] }}")
+t("{{ 'snake_case_name'|title }}|{{ 'SELECT'|lower }}|{{ 'col'|upper ~ '_ID' }}|{{ 'x' * 3 }}|{{ '-' * 20 }}|{{ '%s.%s'|format('a', 'b') }}|{{ '{}.{}'.format('a', 'b') }}|{{ '%(db)s.%(schema)s' % {'db': 'd', 'schema': 's'} }}")
+t("{{ [1, 2, 3] + [4] }}|{{ ([1, 2] * 2)|unique|list }}|{{ [3, 1, 2]|sort(reverse=true)|join(',') }}|{{ range(1, 4)|map('string')|join('+') }}|{{ [[1, 2], [3]]|sum(start=[]) }}|{{ {'a': 1}|length }}")
+t("{{ 10 / 4 }}|{{ 10 // 4 }}|{{ 10 % 4 }}|{{ -10 // 4 }}|{{ 2 ** 0.5 }}|{{ 1e3 }}|{{ 1.5e-7 }}|{{ 100000000000000000000.0 }}|{{ 3 * 0.1 }}|{{ 1 - 0.9 }}|{{ 7 / 7 }}|{{ (0.1 + 0.2)|round(2) }}|{{ 2.5|round|int }}")
+t("{{ none }}|{{ none|string }}|{{ none ~ '' }}|{{ [none] }}|{{ none is none }}|{{ none|default('d') }}|{{ none|default('d', true) }}|{{ (none or 'x') }}|{{ none|lower }}", "none")
+t("{{ true and 'yes' }}|{{ false or 0 }}|{{ not [] }}|{{ 1 if [] else 2 }}|{{ 'a' if 'b' }}|{{ [] or {} or 'last' }}|{{ 0.0 or 'zero' }}")
+t("{{ {'b': 1, 'a': 2} }}|{{ {'b': 1, 'a': 2}|dictsort|first }}|{{ dict(b=1, a=2)|list }}|{{ {'x': [1, {'y': (2, 3)}]} }}|{{ {'q': 'it\\'s'} }}|{{ ['a\"b', \"c'd\"] }}")
+t("{% set ns = namespace(found=false, total=0) %}{% for c in cols %}{% if c.name == 'Email' %}{% set ns.found = true %}{% endif %}{% set ns.total = ns.total + c.tests|length %}{% endfor %}{{ ns.found }} {{ ns.total }}", "cols")
+t("{{ cols|groupby('data_type')|map(attribute='grouper')|list }}", "cols")
+t("{{ cols|map(attribute='tests')|sum(start=[])|unique|sort|join(',') }}|{{ cols|rejectattr('data_type', 'none')|map(attribute='data_type')|map('upper')|join('/') }}", "cols")
+t("{{ cols|tojson }}", "cols")
+t("{{ config|pprint }}", "config")
+t("{{ cols[0].tests[-1] }}|{{ cols[1:]|length }}|{{ cols[-1]['name'] }}|{{ (cols|last).name }}|{{ cols|map(attribute='tests.0', default='-')|list }}", "cols")
+t("{% set parts = 'a,b,,c'.split(',') %}{{ parts|select|list }}|{{ parts|reject('equalto', '')|join('.') }}|{{ parts|length }}|{{ parts.count('') }}|{{ parts.index('c') }}")
+t("{% set d = {} %}{% do d.update({'a': 1}) %}{% do d.setdefault('b', []).append(2) %}{{ d }}|{{ d.pop('a') }}|{{ d }}|{{ d.keys()|list }}|{{ d.values()|list }}")
+t("{{ '%05.1f|%-6s|%+d|%x|%o|%e|%r'|format(3.14159, 'ab', 5, 255, 8, 12345.678, 'q') }}")
+t("{{ '{:>10}|{:<10}|{:^10}|{:08.3f}|{:,}|{:.2%}|{!r}'.format('r', 'l', 'c', -3.14159, 1234567, 0.4567, 'x') }}")
+t("{{ 'ÅÄÖ åäö'|lower }}|{{ 'straße'|upper }}|{{ 'ǅemal'|title }}|{{ '日本語'|length }}|{{ '日本語'[1] }}|{{ 'é'|urlencode }}|{{ 'naïve café'|wordcount }}")
+t("{{ 'a\tb'|indent(4, true) }}|{{ 'line1\nline2'|indent(2) }}|{{ 'x\n\ny'|indent(first=true, blank=true) }}")
+t("{{ 'The quick brown fox'|truncate(12) }}|{{ 'The quick brown fox'|truncate(12, killwords=true, end='') }}|{{ 'short'|truncate(3, true, '', 0) }}")
 
 
 def enc(s):
