@@ -36,7 +36,7 @@ public static partial class Builtins
             object? args = a.Keyword.Count > 0 ? new PyDict().Also(d => { foreach (var kv in a.Keyword) d[kv.Key] = kv.Value; }) : new PyTuple([.. a.Positional]);
             return Py.Binary("%", v is Markup ? v : Py.ToStr(v), args);
         };
-        f["wordwrap"] = (_, v, a) => WordWrap(Py.ToStr(v), Int(a, 0, "width", 79), Bool(a, 1, "break_long_words", true),
+        f["wordwrap"] = (_, v, a) => WordWrap(RequireStr(v, "splitlines"), Int(a, 0, "width", 79), Bool(a, 1, "break_long_words", true),
             a.Get(2, "wrapstring") is { } w ? Py.ToStr(w) : "\n", Bool(a, 3, "break_on_hyphens", true));
         f["filesizeformat"] = (_, v, a) => FileSizeFormat(v, Bool(a, 0, "binary", false));
         f["urlencode"] = (_, v, _) => UrlEncode(v);
@@ -45,6 +45,15 @@ public static partial class Builtins
         f["pprint"] = (_, v, _) => PrettyPrinter.Format(v);
         f["tojson"] = (_, v, a) => new Markup(Json.HtmlSafe(Json.Dumps(v, a.Get(0, "indent"))));
     }
+
+    /// <summary>A filter that calls a str method on its value: anything but a str fails as Python's attribute lookup does.</summary>
+    private static string RequireStr(object? value, string method) => value switch
+    {
+        string s => s,
+        Markup m => m.Value,
+        Undefined u => throw u.Fail(),
+        _ => throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute '{method}'", "AttributeError"),
+    };
 
     private static T Also<T>(this T value, Action<T> action)
     {
@@ -84,6 +93,10 @@ public static partial class Builtins
     private static object Indent(object? value, object? width, bool first, bool blank)
     {
         var indentation = Py.AsString(width) ?? new string(' ', (int)Math.Max(0, Py.IntArg(width)));
+        // Jinja2 does `s += "\n"` and then `s.splitlines()`: only str gets through.
+        if (value is Undefined u) throw u.Fail();
+        if (Py.IsList(value)) throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute 'splitlines'", "AttributeError");
+        if (!Py.IsString(value)) throw Py.TypeError($"unsupported operand type(s) for +=: '{Py.TypeName(value)}' and 'str'");
         var s = Py.ToStr(value) + "\n";
         var lines = Py.SplitLines(s, false).Select(x => (string)x!).ToList();
         string result;

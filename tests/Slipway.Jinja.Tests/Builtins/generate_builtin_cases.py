@@ -186,6 +186,17 @@ t("{{ 'ÅÄÖ åäö'|lower }}|{{ 'straße'|upper }}|{{ 'ǅemal'|title }}|{{ '�
 t("{{ 'a\tb'|indent(4, true) }}|{{ 'line1\nline2'|indent(2) }}|{{ 'x\n\ny'|indent(first=true, blank=true) }}")
 t("{{ 'The quick brown fox'|truncate(12) }}|{{ 'The quick brown fox'|truncate(12, killwords=true, end='') }}|{{ 'short'|truncate(3, true, '', 0) }}")
 
+# wrong calls: Python's TypeErrors for the filter's and test's signature
+for name in ["abs", "attr", "batch", "center", "default", "dictsort", "first", "groupby", "indent", "join", "length", "list",
+             "replace", "round", "slice", "sort", "sum", "truncate", "unique", "wordwrap", "tojson", "int"]:
+    for args in ["(1, 2, 3, 4, 5, 6, 7)", "(zzz=1)", "()", "(1, value=2)"]:
+        t("{{ [1, 2]|%s%s%s }}" % (name, args, "|list" if name == "unique" else ""))
+for name in ["odd", "divisibleby", "sameas", "in", "eq", "lt", "callable", "filter"]:
+    for args in ["(1, 2, 3)", "(zzz=1)"]:
+        t("{{ 3 is %s%s }}" % (name, args))
+t("{{ 3 is divisibleby }}")
+t("{{ [1, 2]|batch(linecount=1)|list }}|{{ [3, 1]|sort(attribute=none) }}|{{ 'ab'|center(width=6) }}|")
+
 
 def enc(s):
     return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
