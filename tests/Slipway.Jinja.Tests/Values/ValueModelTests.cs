@@ -47,6 +47,17 @@ public sealed class ValueModelTests
     }
 
     [Fact]
+    public void JsonDocumentsReadAsJsonLoadsWould()
+    {
+        // python3: json.loads('{"a": [1, 2.0, 1e3, "x", null, true], "b": {"c": -7}}')
+        const string json = "{\"a\": [1, 2.0, 1e3, \"x\", null, true], \"b\": {\"c\": -7}}";
+        const string expected = "{'a': [1, 2.0, 1000.0, 'x', None, True], 'b': {'c': -7}}";
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(expected, Py.Repr(Py.FromHost(document.RootElement)));
+        Assert.Equal(expected, Py.Repr(Py.FromHost(System.Text.Json.Nodes.JsonNode.Parse(json))));
+    }
+
+    [Fact]
     public void DictKeysFollowPythonEquality()
     {
         // Python: d = {}; d[1] = 'x'; d[1.0] = 'y'; d[True] = 'z' -> {1: 'z'}
