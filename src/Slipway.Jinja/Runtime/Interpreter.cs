@@ -331,6 +331,9 @@ internal sealed partial class Interpreter : IRenderContext
 
     private void EnterCall()
     {
+        // Deep template recursion must end in a RecursionError, never in a process-killing stack overflow.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new JinjaRuntimeException("maximum recursion depth exceeded (the thread's stack is exhausted)", "RecursionError");
         if (++_depth > _options.MaxRecursionDepth)
         {
             _depth--;
