@@ -140,6 +140,19 @@ M = [
 for m in M:
     case("method", *m)
 
+# wrong calls: CPython's TypeErrors for each method's arguments
+ARITY = {
+    "'abc'": "lower strip split splitlines replace startswith find join zfill center partition expandtabs removeprefix format_map",
+    "[1]": "append insert pop index sort reverse",
+    "{'a': 1}": "items get update pop setdefault",
+    "(1,)": "index count",
+}
+for obj, names in ARITY.items():
+    for name in names.split():
+        for args in ["()", "('a',)", "('a', 'b', 'c', 'd')", "('a', 'b')"]:
+            case("method", obj, name, args, "{}")
+        case("method", obj, name, "()", "{'zzz': 1}")
+
 
 
 
