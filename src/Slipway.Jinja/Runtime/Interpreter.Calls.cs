@@ -156,9 +156,14 @@ internal sealed partial class Interpreter
         {
             if (!missing[i]) continue;
             var d = def.Defaults[i];
-            frame.Set(parameters[i], d is not null
-                ? Eval(d, frame)
-                : MakeUndefined(parameters[i], $"parameter '{parameters[i]}' was not provided"));
+            if (d is null)
+            {
+                frame.Set(parameters[i], MakeUndefined(parameters[i], $"parameter '{parameters[i]}' was not provided"));
+                continue;
+            }
+            // A failing default belongs to the macro's own template and line, not to the call site.
+            try { frame.Set(parameters[i], Eval(d, frame)); }
+            catch (JinjaRuntimeException e) { throw Locate(e, def.Line, def.Column, frame); }
         }
     }
 
