@@ -81,8 +81,10 @@ internal sealed partial class Interpreter
                 Exec(def.Body, frame);
                 return Captured(_out.ToString());
             }
-            catch (JinjaReturnException r)
+            catch (JinjaReturnException r) when (!def.IsCaller)
             {
+                // The body of a call block is not a macro of its own: as in dbt, return() there ends the
+                // nearest real macro (e.g. the one that called caller()).
                 return r.Value;
             }
             finally

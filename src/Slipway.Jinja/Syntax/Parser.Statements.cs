@@ -297,7 +297,10 @@ internal sealed partial class Parser
         Stmt[] body;
         try { body = ParseStatements(["endcall"], dropNeedle: true); }
         finally { _nameScopes.Remove(used); }
-        var def = new MacroDef("caller", names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"), tok.Line, tok.Column);
+        var def = new MacroDef("caller", names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"), tok.Line, tok.Column)
+        {
+            IsCaller = true,
+        };
         return new CallBlockStmt(call, def, tok.Line, tok.Column);
     }
 

@@ -60,6 +60,8 @@ internal sealed class MacroDef(string name, string[] parameters, Expr?[] default
     public readonly bool CatchKwargs = catchKwargs;
     public readonly bool CatchVarargs = catchVarargs;
     public readonly bool Caller = caller;
+    /// <summary>The anonymous <c>caller</c> of a call block (not a macro in its own right).</summary>
+    public bool IsCaller { get; init; }
 }
 
 internal sealed class MacroStmt(MacroDef def, int line, int column) : Stmt(NodeKind.Macro, line, column)
