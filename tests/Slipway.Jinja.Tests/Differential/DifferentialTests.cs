@@ -13,7 +13,8 @@ public sealed class DifferentialTests(ITestOutputHelper log)
 {
     private const int Seed = 20261127;
     private const int TemplateCount = 2500;
-    private const int ShownDifferences = 12;
+    private static readonly int ShownDifferences =
+        int.TryParse(Environment.GetEnvironmentVariable("SLIPWAY_JINJA_DIFF_SHOW"), out var shown) ? shown : 12;
 
     [Fact]
     public void Random_templates_render_like_Jinja2()
