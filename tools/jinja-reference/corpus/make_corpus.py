@@ -10,8 +10,9 @@ import inheritance
 import macros
 import statements
 import tests_
+import tricky
 import whitespace
 
-for module in (filters, tests_, expressions, statements, whitespace, macros, errors, inheritance):
+for module in (filters, tests_, expressions, statements, whitespace, macros, errors, inheritance, tricky):
     module.write()
 print(common.count(), "fixtures written under", common.ROOT)
