@@ -22,11 +22,11 @@ internal sealed partial class TemplateGenerator(int seed)
     private readonly List<Macro> macros = [];
     private int nameCounter;
 
-    private enum Kind { Int, Float, Str, Bool, IntList, StrList, Any }
+    private enum Kind { Int, Float, Str, Bool, IntList, StrList, Dict, Any }
 
     private sealed record Variable(string Name, Kind Kind);
 
-    private sealed record Macro(string Name, int Required, bool Optional, bool UsesCaller);
+    private sealed record Macro(string Name, int Required, bool Optional, bool UsesCaller, bool CatchesRest);
 
     private sealed class Scope
     {
@@ -44,7 +44,7 @@ internal sealed partial class TemplateGenerator(int seed)
         var global = new Scope();
         global.Variables.AddRange([
             new("a", Kind.Int), new("b", Kind.Int), new("c", Kind.Float), new("s", Kind.Str), new("t", Kind.Str),
-            new("flag", Kind.Bool), new("xs", Kind.IntList), new("ys", Kind.IntList), new("ws", Kind.StrList),
+            new("flag", Kind.Bool), new("xs", Kind.IntList), new("ys", Kind.IntList), new("ws", Kind.StrList), new("d", Kind.Dict),
         ]);
         scopes.Add(global);
         var statements = random.Next(1, 7);

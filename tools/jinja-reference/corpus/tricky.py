@@ -159,5 +159,23 @@ def write():
     series("expressions", "format", FORMAT)
     series("expressions", "compare_mixed", COMPARE)
     series("errors", "location", ERRLINES)
+    series("statements", "found", FOUND)
     for name, template, templates in INHERIT:
         case("inheritance", name, template, templates=templates)
+
+# Behaviours the differential test found engines getting wrong, pinned as fixtures.
+FOUND = [
+    "{% for x in xs %}{% if x > 0 %}{% break %}{% endif %}{% else %}else ran{% endfor %}",
+    "{% for x in xs %}{% continue %}{% else %}else ran after continue{% endfor %}",
+    "{% for x in xs %}{% if x == 2 %}{% continue %}{% endif %}{{ x }}{% else %}else{% endfor %}",
+    "{% for x in xs %}{{ x }}{% if loop.last %}{% break %}{% endif %}{% else %}else{% endfor %}",
+    "{% for x in xs %}{% filter upper %}a{{ x }}{% continue %}b{% endfilter %}c{% endfor %}|",
+    "{% for x in xs %}{% filter trim %} {{ x }} {% break %}{% endfilter %}{% endfor %}|",
+    "{% for x in xs %}{% with y = x %}{{ y }}{% if y == 1 %}{% break %}{% endif %}{% endwith %}{% endfor %}",
+    "{{ ('a' if false) in 'abc' }}", "{{ 'x' in ('abc' if false) }}", "{{ '%d'|format('a' if false) }}",
+    "{{ '%s|'|format('a' if false) }}", "{{ true|reverse }}", "{{ 5|reverse }}", "{{ false|map('string')|list }}",
+    "{{ 0|map('string')|list }}", "{{ (39)[1:]|list }}", "{{ (39)[0] }}|", "{{ none[0] }}", "{{ 8|truncate(5) }}",
+    "{{ true|indent(2) }}", "{{ 7|abs }} {{ -7|abs }} {{ -7.5|abs }} {{ true|abs }}",
+    "{% filter lower | replace(' ', '_') %}Hello World {{ true }}{% endfilter %}",
+    "{% filter center(11) | replace(' ', '.') %}mid{% endfilter %}",
+]
