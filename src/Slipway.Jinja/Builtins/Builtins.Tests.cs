@@ -48,6 +48,15 @@ public static partial class Builtins
         tests["le"] = tests["<="] = (_, v, a) => Py.Compare("<=", v, a.Get(0, "other"));
         tests["gt"] = tests["greaterthan"] = tests[">"] = (_, v, a) => Py.Compare(">", v, a.Get(0, "other"));
         tests["ge"] = tests[">="] = (_, v, a) => Py.Compare(">=", v, a.Get(0, "other"));
+        foreach (var (name, signature) in TestSignatures)
+        {
+            if (!tests.TryGetValue(name, out var test)) continue;
+            tests[name] = (context, value, arguments) =>
+            {
+                signature.Check(arguments);
+                return test(context, value, arguments);
+            };
+        }
     }
 
     private static bool IsCase(string s, bool lower)

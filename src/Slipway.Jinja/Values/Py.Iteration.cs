@@ -44,6 +44,7 @@ public static partial class Py
         IDictionary<object, object?> d => d.Count,
         IDictionary<string, object?> d => d.Count,
         ICollection<object?> c => c.Count,
+        IReadOnlyCollection<object?> c => c.Count,
         _ => throw TypeError($"object of type '{TypeName(obj)}' has no len()"),
     };
 
