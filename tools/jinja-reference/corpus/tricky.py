@@ -160,6 +160,7 @@ def write():
     series("expressions", "compare_mixed", COMPARE)
     series("errors", "location", ERRLINES)
     series("statements", "found", FOUND)
+    series("expressions", "repr", REPR)
     for name, template, templates in INHERIT:
         case("inheritance", name, template, templates=templates)
 
@@ -178,4 +179,19 @@ FOUND = [
     "{{ true|indent(2) }}", "{{ 7|abs }} {{ -7|abs }} {{ -7.5|abs }} {{ true|abs }}",
     "{% filter lower | replace(' ', '_') %}Hello World {{ true }}{% endfilter %}",
     "{% filter center(11) | replace(' ', '.') %}mid{% endfilter %}",
+]
+
+# How values print (Python's str/repr of ranges, dict views, namespaces, loops, macros, Markup, tuples, floats)
+# and how Markup mixes with plain strings when autoescape is off.
+REPR = [
+    "{{ range(3) }} {{ range(1, 10, 2) }}", "{{ d.items() }}", "{{ d.keys() }} {{ d.values() }}", "{{ namespace(a=1) }}",
+    "{% for x in xs %}{{ loop }}{% endfor %}", "{% macro m() %}{{ caller }}{% endmacro %}{% call m() %}{% endcall %}",
+    "{% macro m() %}{% endmacro %}{{ m }}", "{{ users|groupby('age')|list }}", "{{ (users|groupby('age')|first).grouper }}",
+    "{{ [html|e] }}", "{{ 'a'|safe ~ '<' }}", "{{ ('a'|safe) + '<' }}", "{{ '<'|e|length }}", "{{ (html|e).upper() }}",
+    "{{ html|e|replace('&', 'and') }}", "{{ (html|safe)|striptags }}", "{{ '%s'|format(html|e) }}", "{{ ('x%s'|safe) % '<' }}",
+    "{{ ('a'|safe) * 2 }}", "{{ ['a'|safe, '<']|join('<') }}", "{{ '<'|safe|e }}", "{{ ((1, 2),) }} {{ (1, 'a', none) }}",
+    "{{ {'a': (1,)} }}", "{{ 1.0|string }} {{ -0.5|string }}", "{{ [1.0, 2.5e-8, 1e22] }}", "{{ {1: 2, '1': 3} }}",
+    "{{ 'tab\\there'|pprint }}", "{{ [\"it's\", 'say \"hi\"', 'both \\' \"'] }}", "{{ ['\\n', '\\\\', '\\x00'] }}",
+    "{{ {'k': none, 'f': fl, 't': t} }}", "{{ users[0] }}", "{{ columns[0] }}", "{{ [[]] }} {{ [{}] }} {{ ({},) }}",
+    "{{ 'é'|pprint }} {{ ['é', 'ü'] }}", "{{ (html|e)[0:4] }}", "{{ html|e|list|length }}", "{{ (html|e).split(';') }}",
 ]
