@@ -161,6 +161,7 @@ def write():
     series("errors", "location", ERRLINES)
     series("statements", "found", FOUND)
     series("expressions", "repr", REPR)
+    series("macros", "more", MACROS_MORE)
     for name, template, templates in INHERIT:
         case("inheritance", name, template, templates=templates)
 
@@ -194,4 +195,43 @@ REPR = [
     "{{ 'tab\\there'|pprint }}", "{{ [\"it's\", 'say \"hi\"', 'both \\' \"'] }}", "{{ ['\\n', '\\\\', '\\x00'] }}",
     "{{ {'k': none, 'f': fl, 't': t} }}", "{{ users[0] }}", "{{ columns[0] }}", "{{ [[]] }} {{ [{}] }} {{ ({},) }}",
     "{{ 'é'|pprint }} {{ ['é', 'ü'] }}", "{{ (html|e)[0:4] }}", "{{ html|e|list|length }}", "{{ (html|e).split(';') }}",
+]
+
+MACROS_MORE = [
+    "{% macro m(x) %}{{ x * 2 }}{% endmacro %}{% set f = m %}{{ f(4) }}",
+    "{% macro a() %}A{% endmacro %}{% macro b() %}B{% endmacro %}{% set reg = {'a': a, 'b': b} %}{{ reg.a() }}{{ reg['b']() }}",
+    "{% macro m(a, b, c) %}{{ a }}{{ b }}{{ c }}{% endmacro %}{{ m(*xs) }}|{{ m(**{'a': 1, 'b': 2, 'c': 3}) }}",
+    "{% macro inner(x, y=0) %}{{ x }}/{{ y }}{% endmacro %}{% macro outer() %}{{ inner(**kwargs) }}{% endmacro %}{{ outer(x=1, y=2) }}",
+    "{% macro inner() %}{{ varargs|join('-') }}{% endmacro %}{% macro outer() %}{{ inner(*varargs) }}{% endmacro %}{{ outer(1, 2, 3) }}",
+    "{{ later() }}{% macro later() %}defined later{% endmacro %}",
+    "{% macro m() %}first{% endmacro %}{{ m() }}{% macro m() %}second{% endmacro %}{{ m() }}",
+    "{% macro upper(s) %}macro:{{ s }}{% endmacro %}{{ upper('x') }} {{ 'x'|upper }}",
+    "{% macro m() %}{{ m.name }}{% endmacro %}{{ m() }}",
+    "{% macro m(v) %}{{ v }}{% endmacro %}{{ m(v=none) }}|{{ m(v='') }}|{{ m(v=[]) }}",
+    "{% macro num() %}42{% endmacro %}{{ num()|int + 1 }} {{ (num() ~ '0')|int }} {{ num() is string }}",
+    "{% macro tree(node) %}{{ node.n }}{% if node.c %}({% for c in node.c %}{{ tree(c) }}{{ ',' if not loop.last }}{% endfor %}){% endif %}{% endmacro %}{{ tree({'n': 'r', 'c': [{'n': 'a', 'c': []}, {'n': 'b', 'c': [{'n': 'b1', 'c': []}]}]}) }}",
+    "{% macro m() %}{{ caller('x', 'y') }}{% endmacro %}{% call(a, b='dflt', c='c') m() %}{{ a }}{{ b }}{{ c }}{% endcall %}",
+    "{% macro outer() %}<{{ caller() }}>{% endmacro %}{% macro inner() %}[{{ caller() }}]{% endmacro %}{% call outer() %}{% call inner() %}deep{% endcall %}{% endcall %}",
+    "{% macro m() %}{% for x in xs %}{{ caller(x) }}{% endfor %}{% endmacro %}{% call(v) m() %}{{ v }}{{ loop is defined }};{% endcall %}",
+    "{% macro m(items) %}{% for i in items %}{{ caller(i, loop.index) }}{% endfor %}{% endmacro %}{% call(item, idx) m(['a', 'b']) %}{{ idx }}={{ item }} {% endcall %}",
+    "{% set prefix = 'p_' %}{% macro m(name, pre=prefix) %}{{ pre }}{{ name }}{% endmacro %}{{ m('x') }}",
+    "{% macro m() %}{{ kwargs|dictsort }}{% endmacro %}{{ m(b=2, a=1) }}",
+    "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, a=2) }}",
+    "{% macro m() %}{{ caller() }}{% endmacro %}{{ m() }}",
+    "{% macro m(caller) %}{{ caller }}{% endmacro %}{{ m('explicit') }}",
+    "{% macro m() %}{{ varargs }}{% endmacro %}{{ m() }}|{{ m(1) }}",
+    "{% macro dict_of(cols) %}{% set out = {} %}{% for c in cols %}{% do out.update({c.name: c.data_type}) %}{% endfor %}{{ out|tojson }}{% endmacro %}{{ dict_of(columns) }}",
+    "{% macro m(x) -%}\n  {%- if x is mapping -%}map{%- elif x is string -%}str{%- elif x is iterable -%}seq{%- else -%}other{%- endif -%}\n{%- endmacro %}{{ m(d) }} {{ m(s) }} {{ m(xs) }} {{ m(n) }}",
+    "{% macro render_where(filters) -%}\n{%- for k, v in filters|dictsort %}\n{{ 'where' if loop.first else '  and' }} {{ k }} = {{ v|tojson if v is string else v }}\n{%- endfor %}\n{%- endmacro %}select * from t{{ render_where({'b': 'x', 'a': 1}) }}",
+    "{% macro safe_cast(col, type) %}try_cast({{ col }} as {{ type }}){% endmacro %}{% for c in columns %}{{ safe_cast(c.name, c.data_type) }}{{ ', ' if not loop.last }}{% endfor %}",
+    "{% macro m() %}{% set ns = namespace(total=0) %}{% for u in users %}{% set ns.total = ns.total + u.age %}{% endfor %}{{ ns.total }}{% endmacro %}{{ m() }}/{{ m() }}",
+    "{% macro m(list) %}{% do list.append(len) %}{% endmacro %}{% set l = [] %}{{ m(l) }}{{ l }}",
+    "{% macro m(x=[]) %}{% do x.append(1) %}{{ x|length }}{% endmacro %}{{ m() }}{{ m() }}{{ m() }}",
+    "{% macro m() %}  \n  indented  \n{% endmacro %}[{{ m() }}]",
+    "{% macro m() -%}\n  trimmed\n{%- endmacro %}[{{ m() }}][{{ m()|length }}]",
+    "{% macro outer(x) %}{% macro inner(y) %}{{ x }}+{{ y }}{% endmacro %}{{ inner(2) }}{% endmacro %}{{ outer(1) }}",
+    "{% macro counter() %}{{ caller() }}{{ caller() }}{% endmacro %}{% set ns = namespace(i=0) %}{% call counter() %}{% set ns.i = ns.i + 1 %}{{ ns.i }}{% endcall %}",
+    "{% macro m(a, b) %}{{ a }}{{ b }}{% endmacro %}{{ m(b=1, a=2) }} {{ m(1, b=2) }}",
+    "{% macro m() %}{% if true %}{% set x = 'if-set' %}{% endif %}{{ x }}{% endmacro %}{{ m() }}",
+    "{% macro m(n) %}{% if n > 0 %}{{ caller(n) }}{{ m(n - 1) }}{% endif %}{% endmacro %}{% call(i) m(2) %}{{ i }}{% endcall %}",
 ]
