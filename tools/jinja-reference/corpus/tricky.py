@@ -162,6 +162,7 @@ def write():
     series("statements", "found", FOUND)
     series("expressions", "repr", REPR)
     series("macros", "more", MACROS_MORE)
+    series("expressions", "lexer", LEXER)
     for name, template, templates in INHERIT:
         case("inheritance", name, template, templates=templates)
 
@@ -234,4 +235,20 @@ MACROS_MORE = [
     "{% macro m(a, b) %}{{ a }}{{ b }}{% endmacro %}{{ m(b=1, a=2) }} {{ m(1, b=2) }}",
     "{% macro m() %}{% if true %}{% set x = 'if-set' %}{% endif %}{{ x }}{% endmacro %}{{ m() }}",
     "{% macro m(n) %}{% if n > 0 %}{{ caller(n) }}{{ m(n - 1) }}{% endif %}{% endmacro %}{% call(i) m(2) %}{{ i }}{% endcall %}",
+]
+
+LEXER = [
+    "{{ '}}' }}", "{% set x = '%}' %}{{ x }}", "{{ '{#' ~ '#}' }}", "{# {# nested? #} after", "{{ \"{{ x }}\" }}",
+    "{% raw %}{% endraw %}|", "{{- '-' -}}", "{{1+1}}{%if t%}x{%endif%}", "{{\n  n\n  +\n  1\n}}", "{%\nif\nt\n%}multi-line tag{%\nendif\n%}",
+    "{{ n|string|length }}{{n|string|length}}", "{{ [1,2]|first }} {{ (1,2)|last }} {{ 'ab'|first }}", "{{ xs[n - 41] }} {{ xs[-n + 41] }}",
+    "{% set m = {'items': [1], 'keys': 'k'} %}{{ m.items is callable }} {{ m['items'] }} {{ m.keys is callable }} {{ m['keys'] }}",
+    "{% set m = {'upper': 'key'} %}{{ m.upper }}|{{ 'abc'.upper is callable }}", "{{ users.0.name }} {{ xs.1 }}",
+    "{% trans %}x{% endtrans %}", "{% autoescape true %}{{ html }}{% endautoescape %}|{{ html }}",
+    "{% autoescape false %}{{ html|e }}{% endautoescape %}", "{% autoescape true %}{{ html|safe }}{{ '<' ~ html }}{% endautoescape %}",
+    "{% autoescape true %}{% set x = '<i>' %}{{ x }}{{ [x] }}{% endautoescape %}", "{% autoescape true %}{{ '<b>%s</b>'|format('<') }}{% endautoescape %}",
+    "{% autoescape true %}{% macro m() %}<b>{% endmacro %}{{ m() }}{{ m()|e }}{% endautoescape %}",
+    "{{ 'a' }}{# comment with '}}' and '%}' inside #}{{ 'b' }}", "{{ 1 }}{{ 2 }}\n{{ 3 }}", "text {{ '' }} text",
+    "{{ t and 'yes' or 'no' }} {{ fl and 'yes' or 'no' }}", "{{ not t == fl }} {{ (not t) == fl }}", "{{ - - 1 }} {{ not not none }}",
+    "{{ 'a' if t else 'b' if fl else 'c' }}", "{{ [x for x in xs] }}", "{{ xs|map(attribute='0')|list }}",
+    "{{ 'abc' [1] }}", "{{ d .a }}", "{{ n . real }}", "{{ (s).upper() }} {{ (xs)[0] }}",
 ]
