@@ -79,7 +79,7 @@ internal sealed partial class Interpreter
             try
             {
                 Exec(def.Body, frame);
-                return _out.ToString();
+                return Captured(_out.ToString());
             }
             catch (JinjaReturnException r)
             {

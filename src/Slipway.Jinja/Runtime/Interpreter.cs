@@ -33,6 +33,9 @@ internal sealed partial class Interpreter : IRenderContext
 
     public JinjaEnvironment Environment => _env;
 
+    /// <summary>Inside <c>{% autoescape true %}</c>.</summary>
+    public bool Autoescape => _autoescape;
+
     private enum Signal : byte { None, Break, Continue }
 
     /// <summary>The interpreter of the render running on this thread, or a fresh one for a host call.</summary>
@@ -155,15 +158,15 @@ internal sealed partial class Interpreter : IRenderContext
         }
     }
 
-    /// <summary>Runs <paramref name="body"/> and returns what it printed.</summary>
-    private string Capture(Stmt[] body, Frame frame)
+    /// <summary>Runs <paramref name="body"/> and returns what it printed (Markup under autoescape, as Jinja2).</summary>
+    private object Capture(Stmt[] body, Frame frame)
     {
         var saved = _out;
         _out = RentBuilder();
         try
         {
             Exec(body, frame);
-            return _out.ToString();
+            return Captured(_out.ToString());
         }
         finally
         {
@@ -171,6 +174,8 @@ internal sealed partial class Interpreter : IRenderContext
             _out = saved;
         }
     }
+
+    private object Captured(string text) => _autoescape ? new Markup(text) : text;
 
     private readonly Stack<StringBuilder> _builders = new();
 
@@ -331,6 +336,9 @@ internal sealed partial class Interpreter : IRenderContext
 
     private void EnterCall()
     {
+        // Deep template recursion must end in a RecursionError, never in a process-killing stack overflow.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new JinjaRuntimeException("maximum recursion depth exceeded (the thread's stack is exhausted)", "RecursionError");
         if (++_depth > _options.MaxRecursionDepth)
         {
             _depth--;

@@ -187,6 +187,8 @@ internal sealed partial class Parser
 
     private Expr ParseUnary(bool withFilter = true)
     {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Error("expression nested too deeply", Current);
         var tok = Current;
         Expr node;
         if (tok.Kind == TokenKind.Sub)
@@ -279,10 +281,14 @@ internal sealed partial class Parser
         return new TupleExpr(args.ToArray(), at.Line, at.Column);
     }
 
+    /// <summary>
+    /// Jinja2 3.1 passes its extra end rules to test_any as one tuple, so they never match; only the
+    /// closing tokens end a tuple. Kept that way so the same templates fail with the same messages.
+    /// </summary>
     private bool IsTupleEnd(string[]? extraEndRules)
     {
-        if (Current.Kind is TokenKind.VariableEnd or TokenKind.BlockEnd or TokenKind.RParen) return true;
-        return extraEndRules is not null && TestAny(extraEndRules);
+        _ = extraEndRules;
+        return Current.Kind is TokenKind.VariableEnd or TokenKind.BlockEnd or TokenKind.RParen;
     }
 
     private Expr ParseList()

@@ -21,7 +21,7 @@ public static partial class Py
             "rstrip" => a => Strip(self, StripChars(a), false, true),
             "split" => a => Split(self, a.Get(0, "sep"), MaxSplit(a)),
             "rsplit" => a => RSplit(self, a.Get(0, "sep"), MaxSplit(a)),
-            "splitlines" => a => SplitLines(self, IsTruthy(a.Get(0, "keepends", false))),
+            "splitlines" => a => SplitLines(self, IntArg(a.Get(0, "keepends", false)) != 0),
             "replace" => a => Replace(self, StrArg(a.Get(0, "old"), "replace", 1), StrArg(a.Get(1, "new"), "replace", 2), IntArg(a.Get(2, "count", -1L))),
             "startswith" => a => AffixMatch(self, a, true),
             "endswith" => a => AffixMatch(self, a, false),
@@ -60,7 +60,11 @@ public static partial class Py
             return false;
         }
         // Markup's methods return Markup where str's return str.
-        value = new BoundMethod(markup ? "Markup" : "str", name, markup ? a => ToMarkup(body(a)) : body);
+        value = new BoundMethod(markup ? "Markup" : "str", name, markup ? a => ToMarkup(body(a)) : a =>
+        {
+            CheckMethodCall("str", name, a);
+            return body(a);
+        });
         return true;
     }
 
@@ -92,6 +96,9 @@ public static partial class Py
         AsString(value) ?? throw TypeError(position == 1 && method is "replace" or "partition" or "rpartition" or "join"
             ? $"{method}() argument {position} must be str, not {TypeName(value)}"
             : $"must be str, not {TypeName(value)}");
+
+    internal static long SliceIndexArg(object? value) =>
+        IsInt(value) ? ToLong(value) : throw TypeError("slice indices must be integers or None or have an __index__ method");
 
     internal static long IntArg(object? value)
     {
@@ -267,7 +274,7 @@ public static partial class Py
         int Clamp(object? v, int whenNone)
         {
             if (v is null) return whenNone;
-            var i = IntArg(v);
+            var i = SliceIndexArg(v);
             if (i < 0) i = Math.Max(0, i + len);
             return (int)Math.Min(i, len);
         }

@@ -4,6 +4,7 @@ backslash, tab and newline escaped as \\\\, \\t and \\n; "!!ExceptionClass: mess
 Run: python3 generate_builtin_cases.py > BuiltinCases.tsv
 """
 import sys
+from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 CTX = {
@@ -21,9 +22,15 @@ CTX = {
 }
 
 T = []
+STRICT = []
 
 def t(template, *ctx_names):
     T.append((template, ctx_names))
+
+
+def strict(template):
+    """A case rendered with StrictUndefined (written with a 4th column 'strict')."""
+    STRICT.append(template)
 
 # text filters
 for f in ["lower", "upper", "capitalize", "title", "trim", "center", "string", "safe", "escape", "e", "forceescape",
@@ -198,6 +205,16 @@ for name in ["odd", "divisibleby", "sameas", "in", "eq", "lt", "callable", "filt
 t("{{ 3 is divisibleby }}")
 t("{{ [1, 2]|batch(linecount=1)|list }}|{{ [3, 1]|sort(attribute=none) }}|{{ 'ab'|center(width=6) }}|")
 
+# StrictUndefined: every use of an undefined fails, except the tests and default
+for tpl in ["{{ x is defined }}|{{ x is undefined }}|{{ x|default(1) }}|{{ x is none }}|{{ [x] }}|{{ {'a': x} }}",
+            "{{ x|length }}", "{{ x|list }}", "{{ x|string }}", "{{ x|upper }}", "{{ x|first }}", "{{ x|join }}", "{{ x|tojson }}",
+            "{{ x|int }}", "{{ x|float }}", "{{ x|abs }}", "{{ x|sort }}", "{{ x|items|list }}", "{{ x|batch(2)|list }}",
+            "{{ x|map('upper')|list }}", "{{ x|select|list }}", "{{ x|sum }}", "{{ x|max }}", "{{ x|unique|list }}", "{{ x|pprint }}",
+            "{{ [1, x]|join }}", "{{ [x]|length }}", "{{ x in [1] }}", "{{ 1 in x }}", "{{ x ~ 'a' }}", "{{ x == 1 }}",
+            "{{ [x, 1]|select|list }}", "{{ 'a' ~ x|default('b') }}", "{{ x|d }}", "{{ x|e }}", "{{ x is string }}",
+            "{{ x is iterable }}", "{{ x is sequence }}", "{{ x is callable }}", "{{ x is odd }}", "{{ x|dictsort }}"]:
+    strict(tpl)
+
 
 def enc(s):
     return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
@@ -215,6 +232,13 @@ def main():
         if "lipsum" in template and not out.startswith("!!"):
             pass
         sys.stdout.write(enc(template) + "\t" + enc(ctx_src) + "\t" + enc(out) + "\n")
+    strict_env = SandboxedEnvironment(extensions=["jinja2.ext.do"], undefined=StrictUndefined)
+    for template in STRICT:
+        try:
+            out = strict_env.from_string(template).render()
+        except Exception as ex:
+            out = "!!%s: %s" % (type(ex).__name__, ex)
+        sys.stdout.write(enc(template) + "\t{}\t" + enc(out) + "\tstrict\n")
 
 
 main()
