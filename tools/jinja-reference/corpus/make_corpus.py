@@ -11,8 +11,9 @@ import macros
 import statements
 import tests_
 import tricky
+import dbt_sql
 import whitespace
 
-for module in (filters, tests_, expressions, statements, whitespace, macros, errors, inheritance, tricky):
+for module in (filters, tests_, expressions, statements, whitespace, macros, errors, inheritance, tricky, dbt_sql):
     module.write()
 print(common.count(), "fixtures written under", common.ROOT)
