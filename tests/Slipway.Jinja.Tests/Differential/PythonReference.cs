@@ -9,7 +9,7 @@ namespace Slipway.Jinja.Tests.Differential;
 /// </summary>
 internal static class PythonReference
 {
-    public sealed record Case(string Id, string Template, JsonElement Context);
+    public sealed record Case(string Id, string Template, JsonElement Context, IReadOnlyDictionary<string, string> Templates);
 
     public sealed record Result(string Id, bool Ok, string? Output, string? Kind, int? Line, string? Message);
 

@@ -20,6 +20,7 @@ internal sealed partial class TemplateGenerator
             case 11: CallMacro(depth); break;
             case 12: NamespaceOrDo(); break;
             case 14: FilterBlockOrRaw(depth); break;
+            case 15 when templates.ContainsKey("part.sql"): Emit("{% include 'part.sql' %}"); break;
             case 15: Output(); break;
             default: WithOrSetBlock(depth); break;
         }
@@ -114,11 +115,12 @@ internal sealed partial class TemplateGenerator
         for (var i = 0; i < required; i++) scope.Variables.Add(new($"p{i}", Kind.Int));
         if (optional) scope.Variables.Add(new("q", Kind.Int));
         Emit(Open($"macro {name}({string.Join(", ", parameters)})"));
-        if (usesCaller) Emit(Chance(50) ? "[{{ caller() }}]" : "[{{ caller(" + Expr(Kind.Int, 2) + ") }}]");
+        var callerTakesArgument = usesCaller && Chance(50);
+        if (usesCaller) Emit(callerTakesArgument ? "[{{ caller(" + Expr(Kind.Int, 2) + ") }}]" : "[{{ caller() }}]");
         if (catchesRest) Emit("{{ varargs }}{{ kwargs|dictsort }}");
         Block(Math.Max(depth, 1), scope);
         Emit(Open("endmacro"));
-        macros.Add(new Macro(name, required, optional, usesCaller, catchesRest));
+        macros.Add(new Macro(name, required, optional, usesCaller, catchesRest, callerTakesArgument));
     }
 
     private void CallMacro(int depth)
@@ -130,12 +132,14 @@ internal sealed partial class TemplateGenerator
         }
         var macro = macros[random.Next(macros.Count)];
         var arguments = Enumerable.Range(0, macro.Required).Select(_ => Expr(Kind.Int, 1)).ToList();
+        if (macro.CatchesRest && Chance(60)) arguments.Add(Expr(Kind.Int, 2));
         if (macro.Optional && Chance(50)) arguments.Add("q=" + Expr(Kind.Int, 1));
-        if (macro.CatchesRest && Chance(60)) arguments.AddRange([Expr(Kind.Int, 2), "extra=" + Expr(Kind.Str, 2)]);
+        if (macro.CatchesRest && Chance(60)) arguments.Add("extra=" + Expr(Kind.Str, 2));
         var call = $"{macro.Name}({string.Join(", ", arguments)})";
         if (macro.UsesCaller)
         {
-            Emit(Open("call" + (Chance(50) ? "(x=0) " : " ") + call));
+            var parameters = macro.CallerTakesArgument ? Pick("(x) ", "(x=0) ") : Pick(" ", "(x=0) ");
+            Emit(Open("call" + parameters + call));
             Block(Math.Max(depth, 1), new Scope { InMacro = true });
             Emit(Open("endcall"));
         }
