@@ -16,6 +16,7 @@ public sealed class EventLog : IDisposable
     private readonly TextWriter? _file;
     private readonly SecretMasker _masker;
     private readonly Func<DateTime> _clock;
+    private readonly int _mainThreadId = Environment.CurrentManagedThreadId;
 
     public EventLog(TextWriter console, EventLogOptions options, SecretMasker masker, Func<DateTime>? clock = null)
     {
@@ -64,11 +65,11 @@ public sealed class EventLog : IDisposable
         var now = _clock();
         lock (_gate)
         {
-            _file?.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{Thread.CurrentThread.Name ?? "MainThread"}]: {message}");
+            _file?.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
             if (!ShowOnConsole(level)) return;
             if (Options.Format == "json") _console.WriteLine(Json(level, name, message, now));
             else if (level == EventLevel.Print) _console.WriteLine(message);
-            else if (Options.Format == "debug") _console.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{Thread.CurrentThread.Name ?? "MainThread"}]: {message}");
+            else if (Options.Format == "debug") _console.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
             else _console.WriteLine($"{now:HH:mm:ss}  {message}");
         }
     }
@@ -96,12 +97,16 @@ public sealed class EventLog : IDisposable
                 ["msg"] = message,
                 ["name"] = name,
                 ["pid"] = Environment.ProcessId,
-                ["thread"] = Thread.CurrentThread.Name ?? "MainThread",
+                ["thread"] = ThreadName(),
                 ["ts"] = now.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"),
             },
         };
         return JsonSerializer.Serialize(record);
     }
+
+    // dbt names the thread that started the invocation MainThread and its runners "Thread-N (worker)".
+    private string ThreadName() => Environment.CurrentManagedThreadId == _mainThreadId
+        ? "MainThread" : Thread.CurrentThread.Name ?? $"Thread-{Environment.CurrentManagedThreadId}";
 
     private static string LevelName(EventLevel level) => level switch
     {
