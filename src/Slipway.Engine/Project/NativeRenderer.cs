@@ -9,12 +9,12 @@ namespace Slipway.Engine.Project;
 /// Renders the Jinja inside YAML values the way dbt's native rendering does (dbt-common's quoted_native_concat):
 /// <list type="bullet">
 /// <item>a string without Jinja markers is returned unchanged, without rendering (the common case);</item>
-/// <item>a value that is one <c>{{ expr }}</c> gives the expression's value as is — a string stays a string
-/// (<c>"{{ env_var('PORT') }}"</c> is <c>"5432"</c>), which is why dbt has <c>as_number</c>, <c>as_bool</c> and
-/// <c>as_native</c>: they mark the text to be read back as a Python literal; <c>as_text</c> forces a string;</item>
-/// <item>anything else is rendered as text and read back as a Python literal when it is one that is not a string.</item>
+/// <item>everything else renders to a string (<c>"{{ 1 }}"</c> is <c>"1"</c>, <c>"{{ true }}"</c> is <c>"True"</c>)
+/// unless the whole value is one <c>{{ expr }}</c> ending in <c>as_native</c>, <c>as_number</c> or <c>as_bool</c>:
+/// then the text is read back as a Python literal (<c>"{{ env_var('PORT') | as_number }}"</c> is 5432), and
+/// <c>as_number</c>/<c>as_bool</c> fail when it is not a number/bool. <c>as_text</c> keeps the text.</item>
 /// </list>
-/// Dicts and lists are rendered item by item.
+/// Dicts and lists are rendered item by item. Expected values are dbt's own rendering table.
 /// </summary>
 public static partial class NativeRenderer
 {
@@ -49,14 +49,13 @@ public static partial class NativeRenderer
             var single = SingleExpression().Match(source);
             if (single.Success)
             {
-                // The box keeps the value away from Jinja2-native's literal read-back, which dbt does not do for plain strings.
+                // The box keeps the value away from Jinja2-native's literal read-back: dbt reads back only marked values.
                 var boxed = SingleExpressionEnvironment.Value
                     .FromString($"{{{{ ({single.Groups["expr"].Value}) | __slipway_box }}}}", where)
                     .RenderNative(context.ToJinjaGlobals());
-                return Unbox(boxed is Box b ? b.Value : boxed);
+                return Unbox(boxed is Box b ? b.Value : boxed, where);
             }
-            var text = TextEnvironment.Value.FromString(source, where).Render(context.ToJinjaGlobals());
-            return PythonLiteral.TryParse(text, out var literal) && literal is not string ? literal : text;
+            return TextEnvironment.Value.FromString(source, where).Render(context.ToJinjaGlobals());
         }
         catch (ProjectException)
         {
@@ -68,13 +67,26 @@ public static partial class NativeRenderer
         }
     }
 
-    private static object? Unbox(object? value) => value switch
+    private static object? Unbox(object? value, string where)
     {
-        NativeMarker m => PythonLiteral.TryParse(m.Text, out var literal) ? literal : m.Text,
-        TextMarker t => t.Text,
-        Undefined => null,
-        _ => value,
-    };
+        switch (value)
+        {
+            case TextMarker t:
+                return t.Text;
+            case NativeMarker m:
+                var parsed = PythonLiteral.TryParse(m.Text, out var literal);
+                return m.Kind switch
+                {
+                    "as_bool" when parsed && literal is bool => literal,
+                    "as_number" when parsed && literal is long or double => literal,
+                    "as_native" => parsed ? literal : m.Text,
+                    _ => throw new ProjectException(
+                        $"Could not render {where}: could not convert value '{m.Text}' into type '{(m.Kind == "as_bool" ? "bool" : "number")}'"),
+                };
+            default:
+                return Py.ToStr(value);
+        }
+    }
 
     private static JinjaEnvironment CreateEnvironment(bool markers)
     {
@@ -82,10 +94,8 @@ public static partial class NativeRenderer
         if (markers)
         {
             env.Filters["as_text"] = (_, value, _) => new TextMarker(MarkerText(value));
-            Filter native = (_, value, _) => new NativeMarker(MarkerText(value));
-            env.Filters["as_bool"] = native;
-            env.Filters["as_number"] = native;
-            env.Filters["as_native"] = native;
+            foreach (var kind in new[] { "as_bool", "as_number", "as_native" })
+                env.Filters[kind] = (_, value, _) => new NativeMarker(MarkerText(value), kind);
             env.Filters["__slipway_box"] = (_, value, _) => new Box(value);
         }
         else
@@ -112,7 +122,7 @@ public static partial class NativeRenderer
 
     private sealed record Box(object? Value);
 
-    private sealed record NativeMarker(string Text);
+    private sealed record NativeMarker(string Text, string Kind);
 
     private sealed record TextMarker(string Text);
 }

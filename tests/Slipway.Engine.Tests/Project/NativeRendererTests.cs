@@ -19,13 +19,48 @@ public class NativeRendererTests
         Assert.Equal("{ not jinja }", Render("{ not jinja }"));
     }
 
-    [Fact]
-    public void One_expression_keeps_its_native_value()
+    /// <summary>Cases from dbt-core's own table of native renderings (test_jinja.py), with a_str="100", a_int=100.</summary>
+    [Theory]
+    [InlineData("bar", "bar")]
+    [InlineData("{{ 'bar' | as_text }}", "bar")]
+    [InlineData("{{ 'bar' | as_native }}", "bar")]
+    [InlineData("{{ 1 }}", "1")]
+    [InlineData("{{ '1' }}", "1")]
+    [InlineData("'{{ 1 }}'", "'1'")]
+    [InlineData("{{ 1 | as_text }}", "1")]
+    [InlineData("{{ 1 | as_number }}", 1L)]
+    [InlineData("{{ '1' | as_native }}", 1L)]
+    [InlineData("{{ True }}", "True")]
+    [InlineData("{{ true }}", "True")]
+    [InlineData("{{ true | as_bool }}", true)]
+    [InlineData("{{ 'True' | as_bool }}", true)]
+    [InlineData("{{ True | as_native }}", true)]
+    [InlineData("{{ 'true' | as_text }}", "true")]
+    [InlineData("'{{ true | as_bool }}'", "'True'")]
+    [InlineData("{{ (a_int + 100) | as_native }}", 200L)]
+    [InlineData("{{ (a_str ~ 100) | as_native }}", 100100L)]
+    [InlineData("{{ a_str | as_native }}{{ a_str | as_native }}", "100100")]
+    [InlineData("'{{ a_int | as_native }}{{ a_int | as_native }}'", "'100100'")]
+    [InlineData("{{ '' | as_native }}", "")]
+    [InlineData("{{ none | as_native }}", null)]
+    [InlineData("{# #}hello", "hello")]
+    [InlineData("{% if false %}{% endif %}hello", "hello")]
+    public void Renders_like_dbt(string source, object? expected)
     {
-        Assert.Equal(5L, Render("{{ 5 }}"));
-        Assert.Equal(true, Render("{{ target.type == 'duckdb' }}"));
-        Assert.Equal("table", Render("{{ 'table' if target.type == 'duckdb' else 'view' }}"));
-        Assert.Equal(new List<object?> { 1L, 2L }, Render("{{ [1, 2] }}"));
+        var vars = "{a_str: '100', a_int: 100}";
+        Assert.Equal(expected, Render(source.Replace("a_str", "var('a_str')").Replace("a_int", "var('a_int')"), vars: vars));
+    }
+
+    [Theory]
+    [InlineData("{{ 'bar' | as_bool }}", "bool")]
+    [InlineData("{{ 'bar' | as_number }}", "number")]
+    [InlineData("{{ 1 | as_bool }}", "bool")]
+    [InlineData("{{ True | as_number }}", "number")]
+    [InlineData("{{ 'true' | as_bool }}", "bool")]
+    public void Marked_values_of_the_wrong_type_are_errors_like_dbt(string source, string type)
+    {
+        var e = Assert.Throws<ProjectException>(() => Render(source));
+        Assert.Contains($"into type '{type}'", e.Message);
     }
 
     [Fact]
@@ -36,19 +71,18 @@ public class NativeRendererTests
         Assert.Equal("5433", Render("{{ env_var('PGPORT') }}", env));
         Assert.Equal(5433L, Render("{{ env_var('PGPORT') | as_number }}", env));
         Assert.Equal(true, Render("{{ env_var('FLAG') | as_bool }}", env));
-        // Python's literal_eval does not know lower-case true: dbt leaves the text as it is.
-        Assert.Equal("true", Render("{{ 'true' | as_bool }}", env));
         Assert.Equal("5433", Render("{{ env_var('PGPORT') | as_number | as_text }}", env));
-        Assert.Equal(8L, Render("{{ env_var('THREADS', 8) }}", env));
+        Assert.Equal(8L, Render("{{ env_var('THREADS', 8) | as_number }}", env));
+        Assert.Equal("table", Render("{{ 'table' if target.type == 'duckdb' else 'view' }}", env));
     }
 
     [Fact]
-    public void Several_parts_render_as_text_and_read_back_only_non_string_literals()
+    public void Several_parts_render_as_text()
     {
         var env = TestEnv.Of(("USER", "jsmith"));
 
         Assert.Equal("dbt_jsmith", Render("dbt_{{ env_var('USER') }}", env));
-        Assert.Equal(12L, Render("1{{ 2 }}", env));
+        Assert.Equal("12", Render("1{{ 2 }}", env));
         Assert.Equal("main_raw", Render("{{ target.schema }}_raw"));
     }
 
