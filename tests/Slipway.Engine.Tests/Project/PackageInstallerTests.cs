@@ -11,7 +11,7 @@ public class PackageInstallerTests
         var lines = new List<string>();
         var (packages, _) = PackagesFile.Read(project.RootPath, null);
         var installer = new PackageInstaller(project, lines.Add, m => lines.Add("WARN " + m));
-        return (installer.Install(packages, upgrade), lines);
+        return (installer.Install(packages, upgrade: upgrade), lines);
     }
 
     private static DbtProject Root(TempFolder dir, string packagesYml)
@@ -108,6 +108,31 @@ public class PackageInstallerTests
         var e = Assert.Throws<ProjectException>(() => Deps(root));
 
         Assert.Contains("has no revision 'v9.9.9'", e.Message);
+    }
+
+    [Fact]
+    public void A_secret_in_a_git_url_is_used_but_the_lock_keeps_the_entry_as_written()
+    {
+        using var dir = new TempFolder();
+        var (url, taggedSha) = CreatePackageRepository(dir);
+        // The "secret" is the repository's folder name: the clone only works when it is rendered.
+        var parent = Path.GetDirectoryName(url)!;
+        var written = $"{parent}/{{{{ env_var('DBT_ENV_SECRET_REPO') }}}}";
+        var root = Root(dir, $"packages:\n  - git: \"{written}\"\n    revision: v0.1.0\n");
+        var env = TestEnv.Of(("DBT_ENV_SECRET_REPO", Path.GetFileName(url)));
+        var context = new ConfigRenderContext(ProjectVars.CliOnly(DbtProject.Empty), env, null, allowSecrets: true);
+        var (rendered, _) = PackagesFile.Read(root.RootPath, context);
+        var (unrendered, _) = PackagesFile.Read(root.RootPath, null);
+        var installer = new PackageInstaller(root, _ => { }, _ => { }, context);
+
+        installer.Install(rendered, unrendered);
+        var lockText = File.ReadAllText(dir["shop/package-lock.yml"]);
+        installer.Install(rendered, unrendered); // from the lock: rendered again to clone
+
+        Assert.True(File.Exists(dir["shop/dbt_packages/tide_utils/macros/tide.sql"]));
+        Assert.Contains("env_var('DBT_ENV_SECRET_REPO')", lockText.Replace("''", "'"));
+        Assert.DoesNotContain(Path.GetFileName(url), lockText);
+        Assert.Contains(taggedSha, lockText);
     }
 
     [Fact]
