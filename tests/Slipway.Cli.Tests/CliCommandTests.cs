@@ -169,6 +169,19 @@ public class CliCommandTests
     }
 
     [Fact]
+    public void Log_level_error_keeps_only_errors_on_the_console_and_the_file_keeps_everything()
+    {
+        using var project = new TempProject();
+
+        var (exit, output, _) = CliRun.Run("debug", "--log-level", "error", "--project-dir", project.Root, "--target", "prod");
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("Running with", output);
+        Assert.Contains("1 check failed:", output);
+        Assert.Contains("Running with slipway=", File.ReadAllText(project.Path_("logs/dbt.log")));
+    }
+
+    [Fact]
     public void Secrets_from_the_profile_never_reach_the_console()
     {
         using var project = new TempProject(profiles: """
