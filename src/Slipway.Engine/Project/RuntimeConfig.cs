@@ -65,7 +65,7 @@ public sealed class RuntimeConfig
         var packages = InstalledPackages.Load(project, projectContext);
         return new RuntimeConfig
         {
-            Invocation = invocation,
+            Invocation = invocation.WithDefaults(project.Flags),
             Environment = environment,
             Project = project,
             Profile = profile,
