@@ -24,6 +24,14 @@ public static partial class Builtins
             IEnumerable<object?> items = Py.Iterate(v);
             if (a.Get(1, "attribute") is { } attribute) items = items.Select(AttrGetter(c, attribute)).ToList();
             var d = a.Get(0, "d", "");
+            if (c.Autoescape)
+            {
+                // Jinja2: with autoescape, any Markup (separator or item) makes the result Markup and escapes the rest.
+                var list = items.ToList();
+                if (d is Markup || list.Any(x => x is Markup))
+                    return new Markup(string.Join(Py.EscapeText(d), list.Select(Py.EscapeText)));
+                return string.Join(Py.ToStr(d), list.Select(Py.ToStr));
+            }
             var parts = items.Select(Py.ToStr).ToList();
             return string.Join(Py.ToStr(d), parts);
         };

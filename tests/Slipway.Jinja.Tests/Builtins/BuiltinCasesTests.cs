@@ -7,6 +7,7 @@ namespace Slipway.Jinja.Tests.Builtins;
 /// <summary>
 /// Every built-in filter, test and global rendered through a real template and compared with what Jinja2 3.1
 /// (sandboxed, as dbt runs it) renders: BuiltinCases.tsv is written by generate_builtin_cases.py with python3.
+/// Rows marked "strict" render with StrictUndefined.
 /// </summary>
 public sealed class BuiltinCasesTests
 {
@@ -28,7 +29,9 @@ public sealed class BuiltinCasesTests
         string actual;
         try
         {
-            actual = new JinjaEnvironment().FromString(template).Render(context);
+            var strict = columns.Length > 3 && columns[3] == "strict";
+            var environment = new JinjaEnvironment(new JinjaOptions { Undefined = strict ? UndefinedBehavior.Strict : UndefinedBehavior.Default });
+            actual = environment.FromString(template).Render(context);
         }
         catch (TemplateError e)
         {
