@@ -39,9 +39,21 @@ public sealed class RuntimeConfig
     public ProjectVars VarsFor(string packageName) =>
         ProjectVars.For(packageName, Project, Packages.TryGetValue(packageName, out var own) ? own : null, Invocation.CliVars);
 
+    /// <summary>Jinja's <c>target</c>: the target without secrets, <c>threads</c> as <c>--threads</c> made it.</summary>
+    public IReadOnlyDictionary<string, object?> JinjaTarget
+    {
+        get
+        {
+            var target = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (k, v) in Target.ToJinjaTarget()) target[k] = v;
+            target["threads"] = (long)Threads;
+            return target;
+        }
+    }
+
     /// <summary>A render context (<c>var</c>, <c>env_var</c>, <c>target</c>) for YAML and configs of <paramref name="packageName"/>.</summary>
     public IConfigRenderContext RenderContextFor(string packageName) =>
-        new ConfigRenderContext(VarsFor(packageName), Environment, Target.ToJinjaTarget());
+        new ConfigRenderContext(VarsFor(packageName), Environment, JinjaTarget);
 
     /// <summary>Loads project, profile, packages and selectors for <paramref name="invocation"/>.</summary>
     public static RuntimeConfig Load(Invocation invocation, EnvironmentVariables environment)

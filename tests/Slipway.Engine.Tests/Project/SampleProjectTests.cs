@@ -26,6 +26,8 @@ public class SampleProjectTests
         var fromCli = RuntimeConfig.Load(Run(("fail_fast", false)), TestEnv.Of()).Invocation;
 
         Assert.True(fromProject.FailFast);
+        Assert.Equal(1L, RuntimeConfig.Load(Run(), TestEnv.Of()).JinjaTarget["threads"]);
+        Assert.Equal(6L, RuntimeConfig.Load(Run(("threads", 6L)), TestEnv.Of()).JinjaTarget["threads"]);
         Assert.Equal(true, fromProject.ToJinjaFlags()["WARN_ERROR"]);
         Assert.False(fromCli.FailFast);
     }
