@@ -62,10 +62,15 @@ public sealed class RuntimeConfig
         // The profile name comes from the project file, and the project file is rendered with the profile's target:
         // read it unrendered first (dbt does the same two steps).
         var unrendered = DbtProjectLoader.Load(projectDir, context: null);
+        // Only the profile name is rendered at this point, with what exists before a target: env_var and --vars.
+        var profileName = unrendered.ProfileName is { } raw
+            ? NativeRenderer.Render(raw, new ConfigRenderContext(ProjectVars.CliOnly(invocation.CliVars), environment, null),
+                $"{DbtProjectLoader.FileName} 'profile'")?.ToString()
+            : null;
         var profile = ProfileLoader.Load(new ProfileRequest
         {
             ProjectDir = projectDir,
-            ProjectProfileName = unrendered.ProfileName,
+            ProjectProfileName = profileName,
             ProfilesDirFlag = invocation.ProfilesDir,
             ProfileFlag = invocation.Profile,
             TargetFlag = invocation.Target,
