@@ -40,7 +40,7 @@ internal sealed partial class SelectorMethods
         "metric" => PackageAndName(MemberCollection.Metric, criteria.Value, "metric", "Metrics", "metric_name", "metric_package"),
         "semantic_model" => PackageAndName(MemberCollection.SemanticModel, criteria.Value, "semantic model", "Semantic models", "semantic_model_name", "semantic_model_package"),
         "saved_query" => PackageAndName(MemberCollection.SavedQuery, criteria.Value, "saved query", "Saved queries", "saved_query_name", "saved_query_package"),
-        "unit_test" => UnitTest(criteria.Value),
+        "unit_test" => PackageAndName(MemberCollection.UnitTest, criteria.Value, "unit test", "Unit tests", "unit_test_name", "unit_test_package_name"),
         "result" => Result(criteria.Value),
         "source_status" => SourceStatus(criteria.Value),
         "version" => Version(criteria.Value),
@@ -150,22 +150,5 @@ internal sealed partial class SelectorMethods
                 $"Invalid {kind} selector value \"{selector}\". {plural} must be of the form ${{{nameForm}}} or ${{{packageForm}.{nameForm}}}"),
         };
         return Where(m => m.Collection == collection && Wildcard.IsMatch(m.PackageName, package) && Wildcard.IsMatch(m.Name, name));
-    }
-
-    private HashSet<int> UnitTest(string selector)
-    {
-        var parts = selector.Split('.');
-        var (package, model, name) = parts.Length switch
-        {
-            1 => ("*", "*", parts[0]),
-            2 => (parts[0], "*", parts[1]),
-            3 => (parts[0], parts[1], parts[2]),
-            _ => throw new SelectorException(
-                $"Invalid unit test selector value \"{selector}\". Unit tests must be of the form ${{unit_test_name}}, ${{package_name.unit_test_name}} or ${{package_name.model_name.unit_test_name}}"),
-        };
-        return Where(m => m.Collection == MemberCollection.UnitTest
-            && Wildcard.IsMatch(m.PackageName, package)
-            && Wildcard.IsMatch(m.Fqn.Count >= 2 ? m.Fqn[^2] : "", model)
-            && Wildcard.IsMatch(m.Name, name));
     }
 }
