@@ -77,6 +77,59 @@ public class ManifestGraphTests
     }
 
     [Fact]
+    public void With_test_edges_a_node_waits_for_the_tests_on_what_it_is_built_from()
+    {
+        // a → b; b, c → d; c → e; not_null on a; relationships on a and c.
+        var graph = new ManifestGraph(
+        [
+            Node("a"), Node("c"), Node("b", "a"), Node("d", "b", "c"), Node("e", "c"),
+            Test("test.shop.not_null_a_id.1", "not_null", "models/m/schema.yml", "model.shop.a"),
+            Test("test.shop.relationships_a_c.2", "relationships", "models/m/schema.yml", "model.shop.a", "model.shop.c"),
+        ]);
+        var queue = new ReadyQueue(graph, graph.UniqueIds, testEdges: true);
+        var done = new List<string>();
+        string Next()
+        {
+            Assert.True(queue.TryDequeue(out var id));
+            return id;
+        }
+        void Finish(string id)
+        {
+            queue.MarkDone(id);
+            done.Add(id);
+        }
+        Assert.Equal("model.shop.a", Next());
+        Assert.Equal("model.shop.c", Next());
+        Assert.False(queue.TryDequeue(out _));
+        Finish("model.shop.a");
+        Finish("model.shop.c");
+        var wave = new[] { Next(), Next(), Next() };
+        Assert.Equal(["model.shop.e", "test.shop.not_null_a_id.1", "test.shop.relationships_a_c.2"], wave);
+        Assert.False(queue.TryDequeue(out _));
+        Finish("test.shop.not_null_a_id.1");
+        Assert.Equal("model.shop.b", Next());
+        Finish("model.shop.b");
+        Assert.False(queue.TryDequeue(out _));
+        Finish("test.shop.relationships_a_c.2");
+        Assert.Equal("model.shop.d", Next());
+
+        // Without test edges b is ready as soon as a is.
+        var plain = new ReadyQueue(graph, ["model.shop.a", "model.shop.b"]);
+        Assert.True(plain.TryDequeue(out var first));
+        plain.MarkDone(first);
+        Assert.True(plain.TryDequeue(out var second));
+        Assert.Equal("model.shop.b", second);
+    }
+
+    [Fact]
+    public void Ancestors_and_descendants_of_one_member()
+    {
+        var graph = ShopGraph.Build();
+        Assert.Equal(new HashSet<string> { StgOrders, StgCustomers }, graph.AncestorsOf(Orders, 1));
+        Assert.Equal(new HashSet<string> { Metric, SavedQuery }, graph.DescendantsOf(Metric).Append(Metric).ToHashSet());
+    }
+
+    [Fact]
     public void Selection_on_fifty_thousand_nodes_is_fast()
     {
         // 50 chains of 1,000 models; every model tagged by its chain and carrying one not_null test.
@@ -96,7 +149,7 @@ public class ManifestGraphTests
         var all = selector.Select(SelectionParser.ParseDifference(null, null));
         var upstream = selector.Select(SelectionParser.ParseDifference(["+m_7_499", "tag:chain3", "path:models/chain9", "chain1.*"], ["m_7_0"]));
         var order = graph.TopologicalOrder();
-        var queue = new ReadyQueue(graph, all.Selected);
+        var queue = new ReadyQueue(graph, all.Selected, testEdges: true);
         watch.Stop();
         Assert.Equal(50_000, all.Selected.Count);
         Assert.Equal(50_000, order.Count);
