@@ -49,12 +49,22 @@ public class SelectorMethodTests
     [InlineData("./models/staging", new[] { StgOrders, StgCustomers, Customers })]
     [InlineData("path:models/staging/stg_orders.sql", new[] { StgOrders })]
     [InlineData("path:models/*/stg_*.sql", new[] { StgOrders, StgCustomers })]
-    [InlineData("path:models/**/date_spine.sql", new[] { DateSpine })]
+    [InlineData("path:models/**/stg_orders.sql", new[] { StgOrders })]
+    [InlineData("path:models/helpers/date_spine.sql", new string[0])]
     [InlineData("path:seeds", new[] { RawOrders })]
     [InlineData("path:tests", new[] { Singular })]
     [InlineData("path:models/nowhere", new string[0])]
     public void Path_selects_files_and_everything_under_folders(string selector, string[] expected) =>
         Assert.Equal(Ids(expected), Direct(selector));
+
+    [Fact]
+    public void Path_selects_a_package_node_where_the_root_project_has_the_same_path()
+    {
+        var members = ShopGraph.Members();
+        members.Add(Model("calendar", "helpers"));
+        var graph = new Slipway.Engine.Graph.ManifestGraph(members) { ProjectName = "shop" };
+        Assert.Equal(Ids(DateSpine, "model.shop.calendar"), Select("path:models/helpers", mode: IndirectSelection.Empty, graph: graph));
+    }
 
     [Fact]
     public void Path_to_a_properties_file_selects_what_it_defines_and_patches()

@@ -109,12 +109,12 @@ internal sealed partial class SelectorMethods
         var pattern = PathGlob.Normalize(selector);
         if (pattern.AsSpan().IndexOfAny("*?[") < 0)
         {
-            return FromCandidates(Lookup(index.Paths, pattern), _ => true);
+            return index.RootPaths.Contains(pattern) ? FromCandidates(Lookup(index.Paths, pattern), _ => true) : [];
         }
         var result = new HashSet<int>();
         foreach (var (path, members) in index.Paths)
         {
-            if (PathGlob.IsMatch(path, pattern))
+            if (index.RootPaths.Contains(path) && PathGlob.IsMatch(path, pattern))
             {
                 result.UnionWith(members.Where(i => included[i]));
             }
