@@ -46,6 +46,7 @@ public sealed partial class ManifestGraph
             PatchPath = separator >= 0 ? patchPath![(separator + 3)..] : null,
             Tags = resource.Tags.Count > 0 || collection != MemberCollection.UnitTest ? resource.Tags : config.Tags,
             Config = config.Values,
+            Group = config.Group ?? (resource as DataResource)?.Group ?? (resource as ManifestNode)?.Group,
             Access = model?.Access,
             Version = model?.Version,
             LatestVersion = model?.LatestVersion,

@@ -73,6 +73,7 @@ internal static class ManifestJsonReader
             PatchPath = separator >= 0 ? patchPath![(separator + 3)..] : null,
             Tags = tags,
             Config = config,
+            Group = config.GetValueOrDefault("group") as string ?? String(node, "group"),
             Access = collection == MemberCollection.Node && resourceType == "model" ? String(node, "access") : null,
             Version = Scalar(node, "version"),
             LatestVersion = Scalar(node, "latest_version"),

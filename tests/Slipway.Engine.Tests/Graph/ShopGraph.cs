@@ -34,6 +34,7 @@ internal static class ShopGraph
         Tags = tags ?? [],
         Config = config ?? new Dictionary<string, object?> { ["materialized"] = "view", ["enabled"] = enabled },
         Access = access,
+        Group = config?.GetValueOrDefault("group") as string,
         Version = version,
         LatestVersion = latestVersion,
         DependsOnNodes = dependsOn ?? [],
@@ -106,7 +107,7 @@ internal static class ShopGraph
         {
             UniqueId = "metric.shop.revenue", ResourceType = "metric", Collection = MemberCollection.Metric,
             Name = "revenue", PackageName = "shop", Fqn = ["shop", "marts", "revenue"], OriginalFilePath = "models/marts/metrics.yml",
-            DependsOnNodes = ["model.shop.orders"], Config = new Dictionary<string, object?> { ["group"] = "finance" },
+            DependsOnNodes = ["model.shop.orders"], Group = "finance",
         },
         new()
         {

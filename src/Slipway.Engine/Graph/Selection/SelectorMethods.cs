@@ -25,7 +25,7 @@ internal sealed partial class SelectorMethods
         "fqn" => Fqn(criteria.Value),
         "tag" => Tag(criteria.Value),
         "group" => Where(m => m.Collection is MemberCollection.Node or MemberCollection.Metric
-            && m.Config.GetValueOrDefault("group") is string group && group.Length > 0 && Wildcard.IsMatch(group, criteria.Value)),
+            && m.Group is { Length: > 0 } group && Wildcard.IsMatch(group, criteria.Value)),
         "access" => Where(m => m.Collection == MemberCollection.Node && m.ResourceType == "model" && m.Access == criteria.Value),
         "source" => Source(criteria.Value),
         "path" => PathMethod(criteria.Value),
