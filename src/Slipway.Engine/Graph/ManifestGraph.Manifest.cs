@@ -55,7 +55,9 @@ public sealed partial class ManifestGraph
             SourceName = (resource as SourceDefinition)?.SourceName,
             TestMetadataName = (resource as GenericTestNode)?.TestMetadata.Name,
             Enabled = config.Enabled,
-            IsEmpty = resource is ManifestNode { ResourceType: not ResourceType.Seed } sqlNode && string.IsNullOrWhiteSpace(sqlNode.RawCode),
+            // Seeds are never empty; generic tests always render their test macro, whatever raw code the parser kept.
+            IsEmpty = resource is ManifestNode { ResourceType: not ResourceType.Seed } sqlNode and not GenericTestNode
+                && string.IsNullOrWhiteSpace(sqlNode.RawCode),
             State = Fingerprint(resource),
         };
     }
