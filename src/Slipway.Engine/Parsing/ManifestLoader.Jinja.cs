@@ -83,4 +83,29 @@ internal sealed partial class ManifestLoader
         }
         finally { Jinja.Release(scope); }
     }
+
+    /// <summary><c>compile --inline</c>: an anonymous SQL operation of the root project, parsed and resolved like a model.</summary>
+    internal ManifestNode CreateInlineNode(string sql)
+    {
+        var node = new SqlOperationNode
+        {
+            UniqueId = $"sql_operation.{Root.Name}.inline_query", Name = "inline_query", PackageName = Root.Name,
+            Path = "sql/inline_query", OriginalFilePath = "from remote system.sql", Fqn = [Root.Name, "sql", "inline_query"],
+            Schema = Target.Schema, Database = Target.Database, Alias = "inline_query", RawCode = sql,
+            Checksum = FileChecksum.Sha256(sql), CreatedAt = _createdAt,
+        };
+        var draft = new NodeDraft(node, null) { Static = StaticTemplate.TryParse(sql) };
+        _drafts[node] = draft;
+        if (draft.Static is { } st) foreach (var call in st.Calls) RecordNodeCall(node, call);
+        else
+        {
+            var scope = Jinja.Rent(runtime: false);
+            try { RenderForParse(scope, draft); }
+            finally { Jinja.Release(scope); }
+        }
+        node.Config = new NodeConfig(ConfigDefaults.For(ResourceType.SqlOperation));
+        foreach (var r in node.Refs) node.DependsOn.AddNode(ResolveRefOrThrow(r, node));
+        foreach (var s in node.Sources) node.DependsOn.AddNode(ResolveSourceOrThrow(s[0], s[1], node));
+        return node;
+    }
 }
