@@ -100,10 +100,10 @@ internal struct LiteralReader(string source, int position)
         return Position > start && !char.IsDigit(_s[start]) ? _s[start..Position] : null;
     }
 
-    public StaticCall? ReadCall()
+    public StaticCall? ReadCall(bool allowMetric = false)
     {
         var name = ReadIdentifier();
-        if (name is not ("ref" or "source" or "config")) return null;
+        if (name is not ("ref" or "source" or "config") && !(allowMetric && name == "metric")) return null;
         SkipSpace();
         if (!Peek('(')) return null;
         Advance(1);

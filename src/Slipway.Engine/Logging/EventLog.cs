@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using Slipway.Engine.Project;
+
+namespace Slipway.Engine.Logging;
+
+/// <summary>
+/// dbt's event output: console lines as <c>HH:mm:ss  message</c> (or one JSON object per line with
+/// <c>--log-format json</c>), and every event — debug lines and stack traces included — in the debug log file
+/// <c>logs/dbt.log</c>. Secrets are masked before anything is written. Thread-safe: runner threads log concurrently.
+/// </summary>
+public sealed class EventLog : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly TextWriter _console;
+    private readonly TextWriter? _file;
+    private readonly SecretMasker _masker;
+    private readonly Func<DateTime> _clock;
+    private readonly int _mainThreadId = Environment.CurrentManagedThreadId;
+
+    public EventLog(TextWriter console, EventLogOptions options, SecretMasker masker, Func<DateTime>? clock = null)
+    {
+        _console = console;
+        Options = options;
+        _masker = masker;
+        _clock = clock ?? (() => DateTime.UtcNow);
+        if (options.LogFile is not null)
+        {
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(options.LogFile)!);
+                _file = new StreamWriter(options.LogFile, append: true, new UTF8Encoding(false)) { AutoFlush = true };
+                var now = _clock();
+                _file.WriteLine();
+                _file.WriteLine($"============================== {now:HH:mm:ss.ffffff} | {options.InvocationId} ==============================");
+            }
+            catch (IOException)
+            {
+                // A read-only project must still run; the console keeps every user-facing line.
+                _file = null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                _file = null;
+            }
+        }
+    }
+
+    public EventLogOptions Options { get; }
+
+    public void Info(string message, string name = "Note") => Write(EventLevel.Info, name, message);
+    public void Warn(string message, string name = "Note") => Write(EventLevel.Warn, name, "[WARNING]: " + message);
+    public void Error(string message, string name = "Note") => Write(EventLevel.Error, name, message);
+    public void Debug(string message, string name = "Note") => Write(EventLevel.Debug, name, message);
+
+    /// <summary>An exception's stack trace: to the debug log file only (and the console with <c>--debug</c>).</summary>
+    public void StackTrace(Exception exception) => Write(EventLevel.Debug, "MainStackTrace", exception.ToString());
+
+    /// <summary>Output the user asked for (<c>ls</c>, <c>compile --inline</c>): printed even with <c>--quiet</c>, no timestamp in text mode.</summary>
+    public void Print(string message) => Write(EventLevel.Print, "PrintEvent", message);
+
+    public void Write(EventLevel level, string name, string message)
+    {
+        message = _masker.Apply(message);
+        var now = _clock();
+        lock (_gate)
+        {
+            _file?.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
+            if (!ShowOnConsole(level)) return;
+            if (Options.Format == "json") _console.WriteLine(Json(level, name, message, now));
+            else if (level == EventLevel.Print) _console.WriteLine(message);
+            else if (Options.Format == "debug") _console.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
+            else _console.WriteLine($"{now:HH:mm:ss}  {message}");
+        }
+    }
+
+    private bool ShowOnConsole(EventLevel level) => level switch
+    {
+        EventLevel.Print => true,
+        EventLevel.Error => true,
+        EventLevel.Debug => Options.Debug,
+        _ => !Options.Quiet,
+    };
+
+    private string Json(EventLevel level, string name, string message, DateTime now)
+    {
+        var record = new Dictionary<string, object?>
+        {
+            ["data"] = new Dictionary<string, object?> { ["msg"] = message },
+            ["info"] = new Dictionary<string, object?>
+            {
+                ["category"] = "",
+                ["code"] = "",
+                ["extra"] = new Dictionary<string, object?>(),
+                ["invocation_id"] = Options.InvocationId,
+                ["level"] = LevelName(level),
+                ["msg"] = message,
+                ["name"] = name,
+                ["pid"] = Environment.ProcessId,
+                ["thread"] = ThreadName(),
+                ["ts"] = now.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"),
+            },
+        };
+        return JsonSerializer.Serialize(record);
+    }
+
+    // dbt names the thread that started the invocation MainThread and its runners "Thread-N (worker)".
+    private string ThreadName() => Environment.CurrentManagedThreadId == _mainThreadId
+        ? "MainThread" : Thread.CurrentThread.Name ?? $"Thread-{Environment.CurrentManagedThreadId}";
+
+    private static string LevelName(EventLevel level) => level switch
+    {
+        EventLevel.Debug => "debug",
+        EventLevel.Warn => "warn",
+        EventLevel.Error => "error",
+        _ => "info",
+    };
+
+    public void Dispose() => _file?.Dispose();
+}
+
+public enum EventLevel
+{
+    Debug,
+    Info,
+    Print,
+    Warn,
+    Error,
+}
+
+/// <summary>How events are shown: <see cref="Format"/> is dbt's <c>--log-format</c> (<c>default</c>/<c>text</c>, <c>debug</c>, <c>json</c>).</summary>
+public sealed record EventLogOptions(string Format, bool Quiet, bool Debug, string? LogFile, string InvocationId);

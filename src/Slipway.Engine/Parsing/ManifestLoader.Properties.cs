@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Slipway.Engine.Manifest;
+using Slipway.Engine.Project;
+
+namespace Slipway.Engine.Parsing;
+
+internal sealed partial class ManifestLoader
+{
+    private readonly List<PendingTest> _pendingTests = [];
+
+    private static readonly string[] NodeKeys = ["models", "seeds", "snapshots", "analyses"];
+
+    private void ParseAllProperties()
+    {
+        foreach (var p in _projects)
+        {
+            foreach (var file in ProjectFiles.Find(p, ProjectFiles.AllSourcePaths(p), ".yml", ".yaml"))
+            {
+                YamlValues yaml;
+                try { yaml = YamlValues.Parse(file.ReadText(), file.OriginalFilePath); }
+                catch (ProjectException e) { throw new ParseException(e.File ?? file.OriginalFilePath, e.Line, e.Column, StripLocation(e.Message)); }
+                if (yaml.Root is null) continue;
+                if (yaml.Root is not IDictionary<string, object?> root)
+                    throw Error(yaml, "must be a mapping with keys such as 'version', 'models' or 'sources'");
+                ParseProperties(file, yaml, root);
+            }
+        }
+    }
+
+    private static string StripLocation(string message)
+    {
+        var m = Regex.Match(message, @"^.*?:\d+:\d+: ");
+        return m.Success ? message[m.Length..] : message;
+    }
+
+    private static ParseException Error(YamlValues yaml, string message, params string[] keys)
+    {
+        var (line, column) = yaml.Position(keys);
+        return new ParseException(yaml.File, line, column, message);
+    }
+
+    private void ParseProperties(SourceFile file, YamlValues yaml, IDictionary<string, object?> root)
+    {
+        foreach (var (key, value) in root)
+        {
+            if (value is null) continue;
+            if (key is "version") continue;
+            var entries = value as IList<object?> ?? throw Error(yaml, $"has '{key}' that is not a list of entries (each starting with '- name: ...')", key);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var path = new[] { key, i.ToString(CultureInfo.InvariantCulture) };
+                if (entries[i] is not IDictionary<string, object?> entry)
+                    throw Error(yaml, $"has an entry under '{key}' that is not a mapping", path);
+                if (key != "semantic_models" && key != "metrics" && key != "saved_queries" && key != "unit_tests"
+                    && (!entry.TryGetValue("name", out var n) || n is not string))
+                    throw Error(yaml, $"has an entry under '{key}' without a 'name' (a string)", path);
+                switch (key)
+                {
+                    case "models" or "seeds" or "snapshots" or "analyses": PatchNode(file, yaml, key, entry, path); break;
+                    case "sources": ParseSource(file, yaml, entry, path); break;
+                    case "macros": PatchMacro(file, entry); break;
+                    case "exposures": ParseExposure(file, yaml, entry, path); break;
+                    case "groups": ParseGroup(file, entry); break;
+                    case "metrics": AddDataResource(file, ResourceType.Metric, entry, _manifest.Metrics); break;
+                    case "semantic_models": AddDataResource(file, ResourceType.SemanticModel, entry, _manifest.SemanticModels); break;
+                    case "saved_queries": AddDataResource(file, ResourceType.SavedQuery, entry, _manifest.SavedQueries); break;
+                    case "unit_tests": AddDataResource(file, ResourceType.UnitTest, entry, _manifest.UnitTests); break;
+                    // Other keys (e.g. 'data_tests' at top level, 'functions') are not resources Slipway parses yet.
+                }
+            }
+        }
+    }
+
+    private static string? Str(IDictionary<string, object?> d, string key) =>
+        d.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
+
+    private static OrderedDictionary<string, object?>? Dict(IDictionary<string, object?> d, string key) =>
+        d.TryGetValue(key, out var v) && v is IDictionary<string, object?> m ? (OrderedDictionary<string, object?>)ConfigMerge.Copy(m)! : null;
+
+    private static List<string> StrList(IDictionary<string, object?> d, string key) => d.TryGetValue(key, out var v) ? v switch
+    {
+        string s => [s],
+        IList<object?> l => l.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "").ToList(),
+        _ => [],
+    } : [];
+
+    private void PatchNode(SourceFile file, YamlValues yaml, string key, IDictionary<string, object?> entry, string[] path)
+    {
+        var name = (string)entry["name"]!;
+        var pkg = file.PackageName;
+        var prefix = key switch { "models" => "model", "seeds" => "seed", "snapshots" => "snapshot", _ => "analysis" };
+        var testsKey = TestsKey(yaml, entry, path);
+
+        if (key == "models" && entry.TryGetValue("versions", out var versionsValue) && versionsValue is IList<object?> versions)
+        {
+            var latest = Str(entry, "latest_version");
+            var allVersions = versions.OfType<IDictionary<string, object?>>().Select(v => Str(v, "v")).Where(v => v is not null).ToList();
+            latest ??= allVersions.OrderBy(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0).LastOrDefault();
+            for (var i = 0; i < versions.Count; i++)
+            {
+                if (versions[i] is not IDictionary<string, object?> ver) continue;
+                var v = Str(ver, "v") ?? throw Error(yaml, $"has a version of model '{name}' without 'v:'", [.. path, "versions", i.ToString(CultureInfo.InvariantCulture)]);
+                var definedIn = Str(ver, "defined_in") ?? $"{name}_v{v}";
+                var node = _manifest.Nodes.GetValueOrDefault($"model.{pkg}.{definedIn}") as ModelNode;
+                if (node is null)
+                    throw Error(yaml, $"declares version {v} of model '{name}', but no file defines it: expected models/.../{definedIn}.sql (or set 'defined_in:')",
+                        [.. path, "versions", i.ToString(CultureInfo.InvariantCulture)]);
+                _manifest.Nodes.Remove(node.UniqueId);
+                node.UniqueId = $"model.{pkg}.{name}.v{v}";
+                node.Name = name;
+                node.Version = v;
+                node.LatestVersion = latest;
+                node.Fqn = [.. node.Fqn.Take(node.Fqn.Count - 1), name, "v" + v];
+                _manifest.Nodes[node.UniqueId] = node;
+                var merged = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (k, val) in entry) if (k != "versions") merged[k] = val;
+                foreach (var (k, val) in ver) merged[k] = k == "config" && merged.TryGetValue("config", out var baseConfig) && baseConfig is IDictionary<string, object?> bc && val is IDictionary<string, object?> vc
+                    ? ConfigMerge.Merge(bc.AsReadOnly(), vc.AsReadOnly()) : val;
+                ApplyPatch(file, yaml, node, merged, path, key, name, v, TestsKey(yaml, merged, path));
+            }
+            return;
+        }
+
+        var target = _manifest.Nodes.GetValueOrDefault($"{prefix}.{pkg}.{name}");
+        if (target is null)
+        {
+            // dbt warns and still builds the tests, which then fail to find their model; keep that behaviour.
+            QueueTests(file, yaml, entry, path, key, name, null, testsKey, []);
+            return;
+        }
+        ApplyPatch(file, yaml, target, entry, path, key, name, null, testsKey);
+    }
+
+    private static string? TestsKey(YamlValues yaml, IDictionary<string, object?> entry, string[] path)
+    {
+        var hasTests = entry.ContainsKey("tests");
+        var hasDataTests = entry.ContainsKey("data_tests");
+        if (hasTests && hasDataTests) throw Error(yaml, "has both 'tests' and 'data_tests'; use only 'data_tests'", [.. path, "tests"]);
+        return hasDataTests ? "data_tests" : hasTests ? "tests" : null;
+    }
+
+    private void ApplyPatch(SourceFile file, YamlValues yaml, ManifestNode node, IDictionary<string, object?> entry, string[] path,
+        string key, string name, string? version, string? testsKey)
+    {
+        if (node.PatchPath is not null && version is null)
+            throw Error(yaml, $"describes {key[..^1]} '{name}' a second time (it is already described in {node.PatchPath.Split("://")[1]})", path);
+        var draft = _drafts[node];
+        node.PatchPath = $"{file.PackageName}://{file.OriginalFilePath}";
+        node.Description = RenderDescription(Str(entry, "description") ?? "", file.PackageName, yaml, [.. path, "description"]);
+        var config = Dict(entry, "config") ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        // Top-level docs/access/group/meta/tags are older spellings of the configs.
+        foreach (var k in new[] { "docs", "access", "group" })
+            if (entry.TryGetValue(k, out var v) && v is not null && !config.ContainsKey(k)) config[k] = ConfigMerge.Copy(v);
+        if (Dict(entry, "meta") is { } meta) config["meta"] = config.TryGetValue("meta", out var cm) && cm is IDictionary<string, object?> cmd ? ConfigMerge.Merge(meta, new Dictionary<string, object?>(cmd)) : meta;
+        if (entry.ContainsKey("tags")) config["tags"] = ConfigMerge.Listify(entry["tags"]).Concat(ConfigMerge.Listify(config.GetValueOrDefault("tags"))).Distinct().ToList();
+        draft.PatchConfig = config;
+        if (node is ModelNode model)
+        {
+            if (entry.TryGetValue("constraints", out var c) && c is IList<object?> cl) model.Constraints = cl.ToList();
+            model.DeprecationDate = Str(entry, "deprecation_date");
+        }
+        if (entry.TryGetValue("columns", out var columns) && columns is IList<object?> cols)
+        {
+            for (var i = 0; i < cols.Count; i++)
+            {
+                if (cols[i] is not IDictionary<string, object?> col) continue;
+                string[] colPath = [.. path, "columns", i.ToString(CultureInfo.InvariantCulture)];
+                var column = ParseColumn(col, file.PackageName, yaml, colPath);
+                node.Columns[column.Name] = column;
+            }
+        }
+        QueueTests(file, yaml, entry, path, key, name, version, testsKey, []);
+    }
+
+    private ColumnInfo ParseColumn(IDictionary<string, object?> col, string package, YamlValues yaml, string[] path)
+    {
+        var name = Str(col, "name") ?? throw Error(yaml, "has a column without a 'name'", path);
+        var config = Dict(col, "config") ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        var meta = Dict(col, "meta") ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        if (config.TryGetValue("meta", out var cm) && cm is IDictionary<string, object?> cmd) foreach (var (k, v) in cmd) meta[k] = v;
+        var tags = StrList(col, "tags").Concat(config.TryGetValue("tags", out var ct) ? ConfigMerge.Listify(ct).Select(t => t?.ToString() ?? "") : []).Distinct().ToList();
+        return new ColumnInfo
+        {
+            Name = name,
+            Description = RenderDescription(Str(col, "description") ?? "", package, yaml, [.. path, "description"]),
+            DataType = Str(col, "data_type"),
+            Meta = meta,
+            Tags = tags,
+            Quote = col.TryGetValue("quote", out var q) && q is bool b ? b : null,
+            Constraints = col.TryGetValue("constraints", out var c) && c is IList<object?> cl ? cl.ToList() : [],
+            Granularity = Str(col, "granularity"),
+            Config = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["meta"] = ConfigMerge.Copy(meta), ["tags"] = tags.Cast<object?>().ToList() },
+        };
+    }
+
+    /// <summary>Collects the model-level and column-level tests of one properties entry.</summary>
+    private void QueueTests(SourceFile file, YamlValues yaml, IDictionary<string, object?> entry, string[] path, string key,
+        string targetName, string? version, string? testsKey, List<string> tags, string? sourceName = null, string? tableName = null)
+    {
+        testsKey ??= TestsKey(yaml, entry, path);
+        if (testsKey is not null && entry[testsKey] is IList<object?> tests)
+        {
+            for (var i = 0; i < tests.Count; i++)
+            {
+                var (line, column) = yaml.Position([.. path, testsKey, i.ToString(CultureInfo.InvariantCulture)]);
+                _pendingTests.Add(new PendingTest(file, key, targetName, version, sourceName, tableName, null, tests[i], tags, line, column));
+            }
+        }
+        if (entry.TryGetValue("columns", out var columns) && columns is IList<object?> cols)
+        {
+            for (var c = 0; c < cols.Count; c++)
+            {
+                if (cols[c] is not IDictionary<string, object?> col || Str(col, "name") is not { } colName) continue;
+                string[] colPath = [.. path, "columns", c.ToString(CultureInfo.InvariantCulture)];
+                var colKey = TestsKey(yaml, col, colPath);
+                if (colKey is null || col[colKey] is not IList<object?> colTests) continue;
+                var colTags = tags.Concat(StrList(col, "tags")).Distinct().ToList();
+                for (var i = 0; i < colTests.Count; i++)
+                {
+                    var (line, column) = yaml.Position([.. colPath, colKey, i.ToString(CultureInfo.InvariantCulture)]);
+                    _pendingTests.Add(new PendingTest(file, key, targetName, version, sourceName, tableName, colName, colTests[i], colTags, line, column));
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{\{-?\s*doc\(\s*(['""])([^'""]+)\1\s*(?:,\s*(['""])([^'""]+)\3\s*)?\)\s*-?\}\}")]
+    private static partial Regex DocCall();
+
+    /// <summary>Descriptions may embed <c>{{ doc('name') }}</c> / <c>{{ doc('package', 'name') }}</c>.</summary>
+    internal string RenderDescription(string text, string package, YamlValues? yaml, string[] path)
+    {
+        if (!text.Contains("{{", StringComparison.Ordinal)) return text;
+        return DocCall().Replace(text, m =>
+        {
+            var (pkg, name) = m.Groups[4].Success ? (m.Groups[2].Value, m.Groups[4].Value) : ((string?)null, m.Groups[2].Value);
+            var doc = FindDoc(name, pkg, package);
+            if (doc is null)
+            {
+                var (line, column) = yaml?.Position(path) ?? (1, 1);
+                throw new ParseException(yaml?.File ?? "", line, column, $"refers to the docs block '{name}' with doc(), but no {{% docs {name} %}} block was found");
+            }
+            return doc.BlockContents;
+        });
+    }
+
+    private Documentation? FindDoc(string name, string? explicitPackage, string nodePackage)
+    {
+        if (explicitPackage is not null) return _manifest.Docs.GetValueOrDefault($"doc.{explicitPackage}.{name}");
+        return _manifest.Docs.GetValueOrDefault($"doc.{Root.Name}.{name}")
+            ?? _manifest.Docs.GetValueOrDefault($"doc.{nodePackage}.{name}")
+            ?? _manifest.Docs.Values.FirstOrDefault(d => d.Name == name);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text;
+using Slipway.Jinja.Syntax.Ast;
+using Slipway.Jinja.Values;
+
+namespace Slipway.Jinja.Runtime;
+
+// Expression evaluation: Python semantics come from Py; this file adds Jinja's lookup and undefined rules.
+internal sealed partial class Interpreter
+{
+    private object? Eval(Expr e, Frame frame)
+    {
+        switch (e.Kind)
+        {
+            case NodeKind.Const: return ((ConstExpr)e).Value;
+            case NodeKind.Name: return Resolve(((NameExpr)e).Name, frame);
+            case NodeKind.List:
+                var listItems = ((ListExpr)e).Items;
+                var list = new List<object?>(listItems.Length);
+                for (var i = 0; i < listItems.Length; i++) list.Add(Eval(listItems[i], frame));
+                return list;
+            case NodeKind.Tuple:
+                var tupleItems = ((TupleExpr)e).Items;
+                if (tupleItems.Length == 0) return PyTuple.Empty;
+                var values = new object?[tupleItems.Length];
+                for (var i = 0; i < values.Length; i++) values[i] = Eval(tupleItems[i], frame);
+                return new PyTuple(values);
+            case NodeKind.Dict: return EvalDict((DictExpr)e, frame);
+            case NodeKind.Getattr:
+                var ga = (GetattrExpr)e;
+                return GetAttr(Eval(ga.Obj, frame), ga.Attr);
+            case NodeKind.Getitem:
+                var gi = (GetitemExpr)e;
+                var obj = Eval(gi.Obj, frame);
+                if (gi.Key is SliceExpr sl)
+                {
+                    if (obj is Undefined su) return UndefinedAccess(su);
+                    return Py.Slice(obj, EvalOpt(sl.Start, frame), EvalOpt(sl.Stop, frame), EvalOpt(sl.Step, frame));
+                }
+                return GetItem(obj, Eval(gi.Key, frame));
+            case NodeKind.Binary:
+                var b = (BinaryExpr)e;
+                return Py.Binary(b.Op, Eval(b.Left, frame), Eval(b.Right, frame));
+            case NodeKind.Unary:
+                var u = (UnaryExpr)e;
+                return Py.Unary(u.Op, Eval(u.Operand, frame));
+            case NodeKind.Not: return !IsTruthy(Eval(((UnaryExpr)e).Operand, frame));
+            case NodeKind.And:
+                var and = (LogicExpr)e;
+                var left = Eval(and.Left, frame);
+                return IsTruthy(left) ? Eval(and.Right, frame) : left;
+            case NodeKind.Or:
+                var or = (LogicExpr)e;
+                var l = Eval(or.Left, frame);
+                return IsTruthy(l) ? l : Eval(or.Right, frame);
+            case NodeKind.Concat:
+                var sb = new StringBuilder();
+                foreach (var item in ((ConcatExpr)e).Items) sb.Append(Py.ToStr(Eval(item, frame)));
+                return sb.ToString();
+            case NodeKind.Compare: return EvalCompare((CompareExpr)e, frame);
+            case NodeKind.CondExpr:
+                var c = (CondExpr)e;
+                if (IsTruthy(Eval(c.Test, frame))) return Eval(c.Then, frame);
+                if (c.Else is not null) return Eval(c.Else, frame);
+                return MakeUndefined(null, $"the inline if-expression on line {c.Line} evaluated to false and no else section was defined.");
+            case NodeKind.Call:
+                var call = (CallExpr)e;
+                var callee = Eval(call.Callee, frame);
+                return CallValue(callee, BuildArguments(call.Args, frame, null));
+            case NodeKind.Filter:
+                var f = (FilterExpr)e;
+                return ApplyFilter(f, f.Value is null ? null : Eval(f.Value, frame), frame);
+            case NodeKind.Test: return EvalTest((TestExpr)e, frame);
+            default:
+                throw new JinjaRuntimeException($"cannot evaluate a {e.Kind} node", "TemplateRuntimeError");
+        }
+    }
+
+    private object? EvalOpt(Expr? e, Frame frame) => e is null ? null : Eval(e, frame);
+
+    private static bool IsTruthy(object? value) => value switch
+    {
+        bool b => b,
+        null => false,
+        _ => Py.IsTruthy(value),
+    };
+
+    private object EvalDict(DictExpr d, Frame frame)
+    {
+        var dict = new PyDict(d.Keys.Length);
+        for (var i = 0; i < d.Keys.Length; i++)
+        {
+            var key = Eval(d.Keys[i], frame);
+            if (key is IList<object?> or PyDict or IDictionary<string, object?>)
+                throw new JinjaRuntimeException($"unhashable type: '{Py.TypeName(key)}'", "TypeError");
+            dict[key ?? NoneKeyOf()] = Eval(d.Values[i], frame);
+        }
+        return dict;
+    }
+
+    private static object NoneKeyOf() => NoneKey.Instance;
+
+    private bool EvalCompare(CompareExpr c, Frame frame)
+    {
+        var left = Eval(c.First, frame);
+        for (var i = 0; i < c.Ops.Length; i++)
+        {
+            var right = Eval(c.Operands[i], frame);
+            var op = c.Ops[i];
+            var ok = op switch
+            {
+                "in" => Py.Contains(right, left),
+                "notin" => !Py.Contains(right, left),
+                "==" => Py.Equal(left, right),
+                "!=" => !Py.Equal(left, right),
+                _ => Py.Compare(op, left, right),
+            };
+            if (!ok) return false;
+            left = right;
+        }
+        return true;
+    }
+
+    /// <summary>Name lookup: frames, then the host's variables, then globals; else undefined.</summary>
+    private object? Resolve(string name, Frame frame)
+    {
+        if (frame.TryLookup(name, out var value)) return value;
+        if (frame.Context.Parent.TryGetValue(name, out value)) return Py.FromHost(value);
+        if (_env.Globals.TryGetValue(name, out value)) return Py.FromHost(value);
+        if (name == "self") return new TemplateReference(this, frame.Context, frame);
+        return MakeUndefined(name);
+    }
+
+    private object? UndefinedAccess(Undefined u) => _chainable ? u : throw u.Fail();
+
+    /// <summary>
+    /// For filters (<c>attribute='a.b'</c>, <c>map(attribute='x.0')</c>): a dotted path looked up part by
+    /// part with item-then-attribute lookup, digit parts as integers, as Jinja2's make_attrgetter.
+    /// </summary>
+    public object? GetAttribute(object? value, string name)
+    {
+        if (name.IndexOf('.') < 0) return GetItem(value, IsDigits(name) ? long.Parse(name, System.Globalization.CultureInfo.InvariantCulture) : name);
+        foreach (var part in name.Split('.'))
+            value = GetItem(value, IsDigits(part) ? long.Parse(part, System.Globalization.CultureInfo.InvariantCulture) : part);
+        return value;
+    }
+
+    private static bool IsDigits(string s)
+    {
+        if (s.Length == 0 || s.Length > 18) return false;
+        foreach (var c in s)
+            if (c is < '0' or > '9') return false;
+        return true;
+    }
+
+    /// <summary>Jinja's <c>a.b</c>: attribute, then item, else undefined naming what was missing.</summary>
+    private object? GetAttr(object? value, string name)
+    {
+        if (value is Undefined u) return UndefinedAccess(u);
+        if (Py.TryGetAttr(value, name, out var result)) return result;
+        if (Py.TryGetItem(value, name, out result)) return result;
+        return MakeUndefined(name, $"'{ObjectTypeRepr(value)}' has no attribute '{name}'");
+    }
+
+    /// <summary>Jinja's <c>a[b]</c>: item, then (string keys) attribute, else undefined.</summary>
+    public object? GetItem(object? value, object? key)
+    {
+        if (value is Undefined u) return UndefinedAccess(u);
+        if (Py.TryGetItem(value, key, out var result)) return result;
+        if (key is string s)
+        {
+            if (Py.TryGetAttr(value, s, out result)) return result;
+            return MakeUndefined(s, $"'{ObjectTypeRepr(value)}' has no attribute '{s}'");
+        }
+        return MakeUndefined(Py.Repr(key), $"{ObjectTypeRepr(value)} has no element {Py.Repr(key)}");
+    }
+
+    private static string ObjectTypeRepr(object? value) => value is null ? "None" : Py.TypeName(value) + " object";
+
+    public Undefined MakeUndefined(string? name, string? hint = null) =>
+        new(name, hint, _options.Undefined == UndefinedBehavior.Strict);
+}

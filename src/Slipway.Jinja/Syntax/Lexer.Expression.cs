@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Slipway.Jinja.Syntax;
+
+// The inside of {{ }} and {% %}: names, literals and operators.
+internal sealed partial class Lexer
+{
+    [GeneratedRegex(@"\G(?<!\.)([0-9]+_)*[0-9]+((\.([0-9]+_)*[0-9]+)?[eE][+\-]?([0-9]+_)*[0-9]+|\.([0-9]+_)*[0-9]+)")]
+    private static partial Regex FloatRegex();
+
+    [GeneratedRegex(@"\G(0[bB](_?[01])+|0[oO](_?[0-7])+|0[xX](_?[0-9a-fA-F])+|[1-9](_?[0-9])*|0(_?0)*)")]
+    private static partial Regex IntegerRegex();
+
+    private void LexTag(bool isBlock)
+    {
+        var src = _src;
+        _balance.Clear();
+        while (true)
+        {
+            if (_pos >= src.Length) return; // Jinja2 ends the stream; the parser reports what it expected
+            var c = src[_pos];
+            if (_balance.Count == 0)
+            {
+                var end = isBlock ? MatchBlockEnd(_pos, allowPlus: true) : MatchVariableEnd(_pos);
+                if (end >= 0)
+                {
+                    Add(isBlock ? TokenKind.BlockEnd : TokenKind.VariableEnd, src[_pos..end], null, _pos);
+                    _lineStarting = src[end - 1] == '\n';
+                    _pos = end;
+                    return;
+                }
+            }
+            if (IsPySpace(c))
+            {
+                while (_pos < src.Length && IsPySpace(src[_pos])) _pos++;
+                continue;
+            }
+            if (c >= '0' && c <= '9')
+            {
+                var m = FloatRegex().Match(src, _pos);
+                if (m.Success)
+                {
+                    var text = m.Value.Replace("_", "");
+                    Add(TokenKind.Float, m.Value, double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), _pos);
+                    _pos += m.Length;
+                    continue;
+                }
+                m = IntegerRegex().Match(src, _pos);
+                Add(TokenKind.Integer, m.Value, ParseInteger(m.Value), _pos);
+                _pos += m.Length;
+                continue;
+            }
+            if (IsNameChar(c))
+            {
+                var s = _pos;
+                while (_pos < src.Length && IsNameChar(src[_pos])) _pos++;
+                var name = src[s.._pos];
+                if (!IsIdentifier(name)) throw new LexError("Invalid character in identifier", s);
+                Add(TokenKind.Name, name, null, s);
+                continue;
+            }
+            if ((c == '\'' || c == '"') && TryLexString(c)) continue;
+            var op = MatchOperator(c);
+            if (op == TokenKind.Eof)
+                throw new LexError($"unexpected char {ReprChar(c)} at {_pos}", _pos);
+            var len = op is TokenKind.FloorDiv or TokenKind.Pow or TokenKind.Eq or TokenKind.Ne or TokenKind.GtEq or TokenKind.LtEq ? 2 : 1;
+            CheckBalance(op, c);
+            Add(op, src.Substring(_pos, len), null, _pos);
+            _pos += len;
+        }
+    }
+
+    private int MatchVariableEnd(int i)
+    {
+        var src = _src;
+        if (string.CompareOrdinal(src, i, "-}}", 0, 3) == 0)
+        {
+            i += 3;
+            while (i < src.Length && IsPySpace(src[i])) i++;
+            return i;
+        }
+        return string.CompareOrdinal(src, i, "}}", 0, 2) == 0 ? i + 2 : -1;
+    }
+
+    private void CheckBalance(TokenKind op, char c)
+    {
+        switch (op)
+        {
+            case TokenKind.LBrace: _balance.Add('}'); break;
+            case TokenKind.LParen: _balance.Add(')'); break;
+            case TokenKind.LBracket: _balance.Add(']'); break;
+            case TokenKind.RBrace or TokenKind.RParen or TokenKind.RBracket:
+                if (_balance.Count == 0) throw new LexError($"unexpected '{c}'", _pos);
+                var expected = _balance[^1];
+                _balance.RemoveAt(_balance.Count - 1);
+                if (expected != c) throw new LexError($"unexpected '{c}', expected '{expected}'", _pos);
+                break;
+        }
+    }
+
+    private TokenKind MatchOperator(char c)
+    {
+        var next = _pos + 1 < _src.Length ? _src[_pos + 1] : '\0';
+        switch (c)
+        {
+            case '/': return next == '/' ? TokenKind.FloorDiv : TokenKind.Div;
+            case '*': return next == '*' ? TokenKind.Pow : TokenKind.Mul;
+            case '=': return next == '=' ? TokenKind.Eq : TokenKind.Assign;
+            case '!': return next == '=' ? TokenKind.Ne : TokenKind.Eof;
+            case '>': return next == '=' ? TokenKind.GtEq : TokenKind.Gt;
+            case '<': return next == '=' ? TokenKind.LtEq : TokenKind.Lt;
+            case '+': return TokenKind.Add;
+            case '-': return TokenKind.Sub;
+            case '%': return TokenKind.Mod;
+            case '~': return TokenKind.Tilde;
+            case '[': return TokenKind.LBracket;
+            case ']': return TokenKind.RBracket;
+            case '(': return TokenKind.LParen;
+            case ')': return TokenKind.RParen;
+            case '{': return TokenKind.LBrace;
+            case '}': return TokenKind.RBrace;
+            case '.': return TokenKind.Dot;
+            case ':': return TokenKind.Colon;
+            case '|': return TokenKind.Pipe;
+            case ',': return TokenKind.Comma;
+            case ';': return TokenKind.Semicolon;
+            default: return TokenKind.Eof;
+        }
+    }
+
+    private static object ParseInteger(string text)
+    {
+        text = text.Replace("_", "");
+        if (text.Length > 1 && text[0] == '0' && char.IsLetter(text[1]))
+        {
+            var radix = char.ToLowerInvariant(text[1]) switch { 'b' => 2, 'o' => 8, _ => 16 };
+            return Convert.ToInt64(text[2..], radix);
+        }
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)) return l;
+        return double.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsNameChar(char c) =>
+        c == '_' || char.IsLetterOrDigit(c) || (c > 127 && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.LetterNumber);
+
+    private static bool IsIdentifier(string name) => !char.IsDigit(name[0]) &&
+        char.GetUnicodeCategory(name[0]) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
+
+    private bool TryLexString(char quote)
+    {
+        var src = _src;
+        var i = _pos + 1;
+        while (i < src.Length && src[i] != quote)
+        {
+            if (src[i] == '\\') i++;
+            i++;
+        }
+        if (i >= src.Length) return false;
+        var raw = src.Substring(_pos + 1, i - _pos - 1);
+        string value;
+        try { value = Unescape(raw); }
+        catch (FormatException e) { throw new LexError(e.Message, _pos); }
+        Add(TokenKind.String, src.Substring(_pos, i + 1 - _pos), value, _pos);
+        _pos = i + 1;
+        return true;
+    }
+
+    /// <summary>Python's <c>unicode-escape</c> decoding of a string literal's body.</summary>
+    internal static string Unescape(string raw)
+    {
+        if (raw.IndexOf('\\') < 0) return raw;
+        var sb = new StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c != '\\' || i + 1 >= raw.Length)
+            {
+                sb.Append(c);
+                continue;
+            }
+            var e = raw[++i];
+            switch (e)
+            {
+                case '\n': break;
+                case '\\': sb.Append('\\'); break;
+                case '\'': sb.Append('\''); break;
+                case '"': sb.Append('"'); break;
+                case 'a': sb.Append('\a'); break;
+                case 'b': sb.Append('\b'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 't': sb.Append('\t'); break;
+                case 'v': sb.Append('\v'); break;
+                case 'x': sb.Append(HexEscape(raw, ref i, 2, "truncated \\xXX escape")); break;
+                case 'u': sb.Append(HexEscape(raw, ref i, 4, "truncated \\uXXXX escape")); break;
+                case 'U': sb.Append(HexEscape(raw, ref i, 8, "truncated \\UXXXXXXXX escape")); break;
+                case >= '0' and <= '7':
+                    var v = e - '0';
+                    for (var k = 0; k < 2 && i + 1 < raw.Length && raw[i + 1] >= '0' && raw[i + 1] <= '7'; k++)
+                        v = v * 8 + (raw[++i] - '0');
+                    sb.Append((char)v);
+                    break;
+                default: sb.Append('\\').Append(e); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string HexEscape(string raw, ref int i, int digits, string error)
+    {
+        if (i + digits >= raw.Length) throw new FormatException(error);
+        var hex = raw.Substring(i + 1, digits);
+        if (!int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+            throw new FormatException(error);
+        i += digits;
+        if (code > 0x10FFFF) throw new FormatException("illegal Unicode character");
+        return code is >= 0xD800 and <= 0xDFFF ? ((char)code).ToString() : char.ConvertFromUtf32(code);
+    }
+
+    /// <summary>Python's <c>repr</c> of a one-character string.</summary>
+    internal static string ReprChar(char c)
+    {
+        if (c == '\'') return "\"'\"";
+        if (c == '\\') return "'\\\\'";
+        if (c == '\n') return "'\\n'";
+        if (c == '\t') return "'\\t'";
+        if (c == '\r') return "'\\r'";
+        if (c < 32 || c == 127) return $"'\\x{(int)c:x2}'";
+        return $"'{c}'";
+    }
+}

@@ -1,0 +1,1 @@
+select sum(amount_cents) from {{ ref('fct_orders') }}

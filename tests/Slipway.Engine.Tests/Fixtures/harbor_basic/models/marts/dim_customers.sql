@@ -1,0 +1,1 @@
+select customer_id, name from {{ ref('harbor_basic', 'stg_customers') }}

@@ -1,0 +1,4 @@
+{{ config(materialized='ephemeral') }}
+
+select id as customer_id, name
+from {{ source('shop', 'customers') }}

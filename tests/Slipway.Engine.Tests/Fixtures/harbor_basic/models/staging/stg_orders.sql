@@ -1,0 +1,6 @@
+select
+    id as order_id,
+    customer_id,
+    status,
+    amount_cents
+from {{ source('shop', 'orders') }}
