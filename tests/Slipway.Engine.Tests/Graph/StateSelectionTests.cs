@@ -31,8 +31,29 @@ public sealed class StateSelectionTests : IDisposable
         ["contract"] = new JsonObject { ["enforced"] = enforced, ["checksum"] = contractChecksum },
     };
 
-    private static JsonObject Manifest(IEnumerable<JsonObject> nodes, Dictionary<string, (string Sql, string[] Calls)> macros)
+    private static JsonObject Source(string table, string identifier) => new()
     {
+        ["unique_id"] = $"source.p.raw.{table}",
+        ["resource_type"] = "source",
+        ["name"] = table,
+        ["source_name"] = "raw",
+        ["package_name"] = "p",
+        ["fqn"] = new JsonArray("p", "raw", table),
+        ["original_file_path"] = "models/sources.yml",
+        ["schema"] = "raw",
+        ["identifier"] = identifier,
+        ["config"] = new JsonObject { ["enabled"] = true },
+        ["unrendered_config"] = new JsonObject(),
+    };
+
+    private static JsonObject Manifest(
+        IEnumerable<JsonObject> nodes, Dictionary<string, (string Sql, string[] Calls)> macros, IEnumerable<JsonObject> sources)
+    {
+        var sourceMap = new JsonObject();
+        foreach (var source in sources)
+        {
+            sourceMap[source["unique_id"]!.GetValue<string>()] = source;
+        }
         var nodeMap = new JsonObject();
         foreach (var node in nodes)
         {
@@ -47,7 +68,7 @@ public sealed class StateSelectionTests : IDisposable
         {
             ["metadata"] = new JsonObject { ["project_name"] = "p" },
             ["nodes"] = nodeMap,
-            ["sources"] = new JsonObject(),
+            ["sources"] = sourceMap,
             ["macros"] = macroMap,
         };
     }
@@ -66,11 +87,15 @@ public sealed class StateSelectionTests : IDisposable
         {
             ["macro.p.cents"] = ("{% macro cents(x) %}{{ x }} / 100{% endmacro %}", []),
             ["macro.p.money"] = ("{% macro money(x) %}{{ cents(x) }}{% endmacro %}", ["macro.p.cents"]),
+            ["macro.p.plain"] = ("{% macro plain(x) %}{{ helper(x) }}{% endmacro %}", ["macro.p.helper"]),
+            ["macro.p.helper"] = ("{% macro helper(x) %}{{ x }}{% endmacro %}", []),
         };
         var newMacros = new Dictionary<string, (string, string[])>
         {
             ["macro.p.cents"] = ("{% macro cents(x) %}{{ x }} / 100.0{% endmacro %}", []),
             ["macro.p.money"] = ("{% macro money(x) %}{{ cents(x) }}{% endmacro %}", ["macro.p.cents"]),
+            ["macro.p.plain"] = ("{% macro plain(x) %}{{ helper(x) }}{% endmacro %}", ["macro.p.helper"]),
+            ["macro.p.helper"] = ("{% macro helper(x) %}{{ x }}{% endmacro %}", []),
         };
         var state = Write("state", "manifest.json", Manifest(
         [
@@ -79,10 +104,11 @@ public sealed class StateSelectionTests : IDisposable
             Model("configs", "select 1", new JsonObject { ["materialized"] = "view" }),
             Model("relation", "select 1", new JsonObject { ["schema"] = "a" }),
             Model("macros", "select {{ money(1) }}", macros: ["macro.p.money"]),
+            Model("two_macros", "select {{ plain(1) }}, {{ money(2) }}", macros: ["macro.p.plain", "macro.p.money"]),
             Model("contract", "select 1", enforced: true, contractChecksum: "abc"),
             Model("described", "select 1", description: "old words", persistRelation: true),
             Model("removed", "select 1"),
-        ], oldMacros));
+        ], oldMacros, [Source("kept", "kept"), Source("moved", "old_table")]));
         Write("state", "run_results.json", new JsonObject
         {
             ["results"] = new JsonArray(
@@ -96,37 +122,41 @@ public sealed class StateSelectionTests : IDisposable
             Model("configs", "select 1", new JsonObject { ["materialized"] = "table" }),
             Model("relation", "select 1", new JsonObject { ["schema"] = "b" }),
             Model("macros", "select {{ money(1) }}", macros: ["macro.p.money"]),
+            Model("two_macros", "select {{ plain(1) }}, {{ money(2) }}", macros: ["macro.p.plain", "macro.p.money"]),
             Model("contract", "select 1", enforced: true, contractChecksum: "def"),
             Model("described", "select 1", description: "new words", persistRelation: true),
             Model("added", "select 1", dependsOn: ["model.p.body"]),
-        ], newMacros));
+        ], newMacros, [Source("kept", "kept"), Source("moved", "new_table"), Source("fresh", "fresh")]));
         var graph = ManifestGraph.FromManifestJson(Path.Combine(target, "manifest.json"));
         var spec = SelectionParser.ParseDifference([selector], null, IndirectSelection.Empty);
         var options = new SelectionOptions { PreviousState = PreviousState.Load(state, target) };
         return [.. NodeSelector.Select(graph, spec, options).Selected.Order(StringComparer.Ordinal)];
     }
 
-    private static string[] Models(params string[] names) => [.. names.Select(n => "model.p." + n).Order(StringComparer.Ordinal)];
+    private static string[] Models(params string[] names) =>
+        [.. names.Select(n => n.Contains('.') ? n : "model.p." + n).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void New_and_old() 
     {
-        Assert.Equal(Models("added"), Select("state:new"));
-        Assert.Equal(Models("same", "body", "configs", "relation", "macros", "contract", "described"), Select("state:old"));
+        Assert.Equal(Models("added", "source.p.raw.fresh"), Select("state:new"));
+        Assert.Equal(Models("same", "body", "configs", "relation", "macros", "two_macros", "contract", "described", "source.p.raw.kept", "source.p.raw.moved"),
+            Select("state:old"));
     }
 
     [Fact]
     public void Modified_is_every_new_or_changed_node_and_unmodified_the_rest()
     {
-        Assert.Equal(Models("added", "body", "configs", "relation", "macros", "contract", "described"), Select("state:modified"));
-        Assert.Equal(Models("same"), Select("state:unmodified"));
+        Assert.Equal(Models("added", "body", "configs", "relation", "macros", "two_macros", "contract", "described", "source.p.raw.fresh", "source.p.raw.moved"),
+            Select("state:modified"));
+        Assert.Equal(Models("same", "source.p.raw.kept"), Select("state:unmodified"));
     }
 
     [Theory]
     [InlineData("state:modified.body", new[] { "added", "body" })]
-    [InlineData("state:modified.configs", new[] { "added", "configs", "relation" })]
-    [InlineData("state:modified.relation", new[] { "added", "relation" })]
-    [InlineData("state:modified.macros", new[] { "macros" })]
+    [InlineData("state:modified.configs", new[] { "added", "configs", "relation", "source.p.raw.fresh" })]
+    [InlineData("state:modified.relation", new[] { "added", "relation", "source.p.raw.fresh", "source.p.raw.moved" })]
+    [InlineData("state:modified.macros", new[] { "macros", "two_macros" })]
     [InlineData("state:modified.contract", new[] { "added", "contract" })]
     [InlineData("state:modified.persisted_descriptions", new[] { "added", "described" })]
     public void Modified_subselectors_narrow_to_one_kind_of_change(string selector, string[] expected) =>
