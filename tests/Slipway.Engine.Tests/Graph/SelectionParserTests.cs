@@ -55,6 +55,8 @@ public class SelectionParserTests
             Assert.Throws<SelectorException>(() => ShopGraph.Direct("resource_type:table")).Message);
         Assert.Equal("Invalid test type selector foo: expected \"generic\", \"singular\", \"unit\", or \"data\"",
             Assert.Throws<SelectorException>(() => ShopGraph.Direct("test_type:foo")).Message);
+        Assert.StartsWith("Invalid test type selector dat:",
+            Assert.Throws<SelectorException>(() => ShopGraph.Direct("test_type:dat")).Message);
         Assert.StartsWith("Invalid source selector value \"a.b.c.d\".",
             Assert.Throws<SelectorException>(() => ShopGraph.Direct("source:a.b.c.d")).Message);
         Assert.StartsWith("Invalid version type selector newest",
@@ -70,6 +72,13 @@ public class SelectionParserTests
         var intersection = Assert.IsType<SelectionIntersection>(included.Components[1]);
         Assert.Equal(["b", "c"], intersection.Components.Select(c => ((SelectionCriteria)c).Value));
         Assert.Single(Assert.IsType<SelectionUnion>(spec.Components[1]).Components);
+    }
+
+    [Fact]
+    public void Empty_parts_between_spaces_are_ignored()
+    {
+        var spec = SelectionParser.ParseDifference(["a  b "], null);
+        Assert.Equal(["a", "b"], Assert.IsType<SelectionUnion>(spec.Components[0]).Components.Select(c => c.Raw));
     }
 
     [Fact]
