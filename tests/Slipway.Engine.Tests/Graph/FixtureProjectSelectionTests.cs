@@ -27,6 +27,8 @@ public class FixtureProjectSelectionTests
         Assert.Equal(Ids("model.harbor_basic.stg_countries", "model.harbor_basic.stg_customers", "model.harbor_basic.stg_orders"),
             Select("tag:staging", IndirectSelection.Empty));
         Assert.Equal(Ids("model.harbor_basic.fct_orders"), Select("tag:daily", IndirectSelection.Empty));
+        Assert.Equal(["model.harbor_basic.fct_orders"],
+            NodeSelector.Select(Manifest, SelectionParser.ParseDifference(["tag:daily"], null, IndirectSelection.Empty)).Selected);
     }
 
     [Fact]

@@ -25,7 +25,11 @@ public sealed class NodeSelector
         methods = new SelectorMethods(graph.SelectionIndex, included, this.options.PreviousState);
     }
 
-    /// <summary>Selects over <paramref name="graph"/>; the main entry point.</summary>
+    /// <summary>Selects over the DAG of a parsed manifest.</summary>
+    public static SelectionResult Select(Manifest.Manifest manifest, SelectionSpec spec, SelectionOptions? options = null) =>
+        Select(ManifestGraph.FromManifest(manifest), spec, options);
+
+    /// <summary>Selects over <paramref name="graph"/>; the main entry point. One instance is not for concurrent use.</summary>
     public static SelectionResult Select(ManifestGraph graph, SelectionSpec spec, SelectionOptions? options = null) =>
         new NodeSelector(graph, options).Select(spec);
 
