@@ -28,12 +28,17 @@ internal sealed class CompileCommand : IEngineCommand
             return 0;
         }
 
+        var trace = Trace.Start();
         var selected = session.Select(Compilable);
+        trace.Step("select");
         var nodes = session.Manifest.Nodes.Values.Where(n => selected.Contains(n.UniqueId)).ToList();
         compiler.Compile(nodes);
+        trace.Step("compile");
         compiler.WriteCompiled(nodes, config.Project.RootPath, Path.GetRelativePath(config.Project.RootPath, config.TargetPath).Replace('\\', '/'));
+        trace.Step("write compiled files");
         session.WriteManifest();
         session.WritePerfInfo();
+        trace.Step("write manifest");
         var models = nodes.Where(n => n is not GenericTestNode and not SingularTestNode and not SeedNode).ToList();
         if (inv.Select.Count > 0 && models.Count == 1 && models[0].CompiledCode is { } sql)
             Print(log, inv.Output, models[0].Name, sql);
