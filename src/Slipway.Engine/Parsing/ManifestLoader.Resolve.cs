@@ -77,7 +77,19 @@ internal sealed partial class ManifestLoader
             }
         }
         foreach (var d in _manifest.SemanticModels.Values.Concat(_manifest.UnitTests.Values))
-            foreach (var r in d.Refs) d.DependsOn.AddNode(ResolveRefOrThrow(r, d));
+        {
+            foreach (var r in d.Refs)
+            {
+                var id = ResolveRefOrThrow(r, d);
+                d.DependsOn.AddNode(id);
+                var model = _manifest.Nodes[id];
+                if (d.ResourceType == ResourceType.UnitTest) d.Schema = model.Schema;
+                else d.NodeRelation = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["alias"] = model.Alias, ["schema_name"] = model.Schema, ["database"] = model.Database, ["relation_name"] = model.RelationName,
+                };
+            }
+        }
     }
 
     private Dictionary<string, List<ManifestNode>>? _refableByName;
