@@ -11,7 +11,9 @@ public static partial class Builtins
         f["length"] = f["count"] = (_, v, _) => Py.Length(v);
         f["list"] = (_, v, _) => ToList(v);
         f["first"] = (c, v, _) => Py.Iterate(v).Take(1).ToList() is [var x] ? x : c.MakeUndefined(null, "No first item, sequence was empty.");
-        f["last"] = (c, v, _) => ToList(v) is { Count: > 0 } l ? l[^1] : c.MakeUndefined(null, "No last item, sequence was empty.");
+        f["last"] = (c, v, _) => (v is null or bool or long or double || v is IJinjaCallable or Namespace
+                ? throw Py.TypeError($"'{Py.TypeName(v)}' object is not reversible")
+                : ToList(v)) is { Count: > 0 } l ? l[^1] : c.MakeUndefined(null, "No last item, sequence was empty.");
         f["random"] = (c, v, _) =>
         {
             var items = ToList(v);
@@ -22,6 +24,14 @@ public static partial class Builtins
             IEnumerable<object?> items = Py.Iterate(v);
             if (a.Get(1, "attribute") is { } attribute) items = items.Select(AttrGetter(c, attribute)).ToList();
             var d = a.Get(0, "d", "");
+            if (c.Autoescape)
+            {
+                // Jinja2: with autoescape, any Markup (separator or item) makes the result Markup and escapes the rest.
+                var list = items.ToList();
+                if (d is Markup || list.Any(x => x is Markup))
+                    return new Markup(string.Join(Py.EscapeText(d), list.Select(Py.EscapeText)));
+                return string.Join(Py.ToStr(d), list.Select(Py.ToStr));
+            }
             var parts = items.Select(Py.ToStr).ToList();
             return string.Join(Py.ToStr(d), parts);
         };
@@ -29,7 +39,15 @@ public static partial class Builtins
         {
             if (v is string s) return Py.Slice(s, null, null, -1L);
             if (v is Markup) return Py.Slice(v, null, null, -1L);
-            var list = ToList(v);
+            List<object?> list;
+            try
+            {
+                list = ToList(v);
+            }
+            catch (JinjaRuntimeException e) when (e.PythonType == "TypeError")
+            {
+                throw FilterArgumentError("argument must be iterable");
+            }
             list.Reverse();
             return list;
         };
@@ -45,7 +63,7 @@ public static partial class Builtins
             var by = Py.ToStr(a.Get(1, "by", "key"));
             var pos = by switch { "key" => 0, "value" => 1, _ => throw FilterArgumentError("You can only sort by either \"key\" or \"value\"") };
             if (v is Undefined u) throw u.Fail();
-            if (v is null || !Py.IsDict(v)) throw Py.TypeError($"'{Py.TypeName(v)}' object has no attribute 'items'");
+            if (v is null || !Py.IsDict(v)) throw new JinjaRuntimeException($"'{Py.TypeName(v)}' object has no attribute 'items'", "AttributeError");
             var items = Py.DictItems(v).Select(kv => (object?)new PyTuple([kv.Key, kv.Value])).ToList();
             var key = new JinjaFunction("key", x =>
             {

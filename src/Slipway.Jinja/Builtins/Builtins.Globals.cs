@@ -13,6 +13,15 @@ public static partial class Builtins
         RegisterTextFilters(filters);
         RegisterNumberFilters(filters);
         RegisterCollectionFilters(filters);
+        foreach (var (name, signature) in FilterSignatures)
+        {
+            if (!filters.TryGetValue(name, out var filter)) continue;
+            filters[name] = (context, value, arguments) =>
+            {
+                signature.Check(arguments);
+                return filter(context, value, arguments);
+            };
+        }
     }
 
     static partial void RegisterGlobalsCore(IDictionary<string, object?> globals)

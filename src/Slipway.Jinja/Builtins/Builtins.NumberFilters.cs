@@ -17,8 +17,8 @@ public static partial class Builtins
         };
         f["abs"] = (_, v, _) => v switch
         {
-            double d => Math.Abs(d),
-            long or bool => Py.ToLong(v) == long.MinValue ? throw new JinjaRuntimeException("integer result too large (Slipway ints are 64-bit)", "OverflowError") : Math.Abs(Py.ToLong(v)),
+            double d => (object)Math.Abs(d),
+            long or bool => Py.ToLong(v) == long.MinValue ? throw new JinjaRuntimeException("integer result too large (Slipway ints are 64-bit)", "OverflowError") : (object)Math.Abs(Py.ToLong(v)),
             _ => throw Py.TypeError($"bad operand type for abs(): '{Py.TypeName(v)}'"),
         };
         f["round"] = (_, v, a) => Round(v, Int(a, 0, "precision", 0), Py.ToStr(a.Get(1, "method", "common")));

@@ -10,7 +10,7 @@ public static partial class Builtins
     private static void RegisterTextFilters(IDictionary<string, Filter> f)
     {
         f["lower"] = (_, v, _) => Text(v, s => s.ToLowerInvariant());
-        f["upper"] = (_, v, _) => Text(v, s => s.ToUpperInvariant());
+        f["upper"] = (_, v, _) => Text(v, Py.Upper);
         f["capitalize"] = (_, v, _) => Text(v, Py.Capitalize);
         f["title"] = (_, v, _) => Text(v, TitleWords);
         f["trim"] = (_, v, a) => Text(v, s => Py.Strip(s, a.Get(0, "chars") is { } c ? Py.AsString(c) ?? Py.ToStr(c) : null, true, true));
@@ -19,10 +19,16 @@ public static partial class Builtins
         f["safe"] = (_, v, _) => v is Markup ? v : new Markup(Py.ToStr(v));
         f["escape"] = f["e"] = (_, v, _) => Py.EscapeValue(v);
         f["forceescape"] = (_, v, _) => new Markup(Py.Escape(Py.ToStr(v)));
-        f["replace"] = (_, v, a) =>
+        f["replace"] = (c, v, a) =>
         {
-            var count = a.Get(2, "count") is { } c ? Py.IntArg(c) : -1;
-            return Text(v, s => Py.Replace(s, Py.ToStr(a.Get(0, "old")), Py.ToStr(a.Get(1, "new")), count));
+            var count = a.Get(2, "count") is { } n ? Py.IntArg(n) : -1;
+            object? old = a.Get(0, "old"), @new = a.Get(1, "new");
+            if (!c.Autoescape) return Py.Replace(Py.ToStr(v), Py.ToStr(old), Py.ToStr(@new), count);
+            // With autoescape, Markup in the arguments makes the result Markup: the text is escaped, then
+            // Markup.replace escapes the replacement (not the searched text).
+            if (v is Markup || old is Markup || @new is Markup)
+                return new Markup(Py.Replace(Py.EscapeText(v), Py.ToStr(old), Py.EscapeText(@new), count));
+            return Py.Replace(Py.ToStr(v), Py.ToStr(old), Py.ToStr(@new), count);
         };
         f["truncate"] = (_, v, a) => Truncate(Py.ToStr(v), Int(a, 0, "length", 255), Bool(a, 1, "killwords", false),
             Py.ToStr(a.Get(2, "end", "...")), a.Get(3, "leeway") is { } l ? Py.IntArg(l) : 5);
@@ -36,15 +42,26 @@ public static partial class Builtins
             object? args = a.Keyword.Count > 0 ? new PyDict().Also(d => { foreach (var kv in a.Keyword) d[kv.Key] = kv.Value; }) : new PyTuple([.. a.Positional]);
             return Py.Binary("%", v is Markup ? v : Py.ToStr(v), args);
         };
-        f["wordwrap"] = (_, v, a) => WordWrap(Py.ToStr(v), Int(a, 0, "width", 79), Bool(a, 1, "break_long_words", true),
+        f["wordwrap"] = (_, v, a) => WordWrap(RequireStr(v, "splitlines"), Int(a, 0, "width", 79), Bool(a, 1, "break_long_words", true),
             a.Get(2, "wrapstring") is { } w ? Py.ToStr(w) : "\n", Bool(a, 3, "break_on_hyphens", true));
         f["filesizeformat"] = (_, v, a) => FileSizeFormat(v, Bool(a, 0, "binary", false));
         f["urlencode"] = (_, v, _) => UrlEncode(v);
-        f["urlize"] = (c, v, a) => Urlize(Py.ToStr(v), a);
-        f["xmlattr"] = (_, v, a) => XmlAttr(v, Bool(a, 0, "autospace", true));
+        f["urlize"] = (c, v, a) => MarkupIf(c.Autoescape, Urlize(Py.ToStr(v), a));
+        f["xmlattr"] = (c, v, a) => MarkupIf(c.Autoescape, XmlAttr(v, Bool(a, 0, "autospace", true)));
         f["pprint"] = (_, v, _) => PrettyPrinter.Format(v);
         f["tojson"] = (_, v, a) => new Markup(Json.HtmlSafe(Json.Dumps(v, a.Get(0, "indent"))));
     }
+
+    /// <summary>A filter that calls a str method on its value: anything but a str fails as Python's attribute lookup does.</summary>
+    private static string RequireStr(object? value, string method) => value switch
+    {
+        string s => s,
+        Markup m => m.Value,
+        Undefined u => throw u.Fail(),
+        _ => throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute '{method}'", "AttributeError"),
+    };
+
+    private static object MarkupIf(bool autoescape, string text) => autoescape ? new Markup(text) : text;
 
     private static T Also<T>(this T value, Action<T> action)
     {
@@ -84,6 +101,10 @@ public static partial class Builtins
     private static object Indent(object? value, object? width, bool first, bool blank)
     {
         var indentation = Py.AsString(width) ?? new string(' ', (int)Math.Max(0, Py.IntArg(width)));
+        // Jinja2 does `s += "\n"` and then `s.splitlines()`: only str gets through.
+        if (value is Undefined u) throw u.Fail();
+        if (Py.IsList(value)) throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute 'splitlines'", "AttributeError");
+        if (!Py.IsString(value)) throw Py.TypeError($"unsupported operand type(s) for +=: '{Py.TypeName(value)}' and 'str'");
         var s = Py.ToStr(value) + "\n";
         var lines = Py.SplitLines(s, false).Select(x => (string)x!).ToList();
         string result;
@@ -103,24 +124,33 @@ public static partial class Builtins
         return value is Markup ? new Markup(result) : result;
     }
 
-    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
-    private static partial Regex HtmlCommentRegex();
-
-    [GeneratedRegex(@"<.*?>", RegexOptions.Singleline)]
-    private static partial Regex HtmlTagRegex();
-
-    /// <summary>markupsafe's striptags: drop comments and tags, collapse whitespace, then unescape entities.</summary>
+    /// <summary>markupsafe's striptags: drop comments, then tags (each up to its first end mark), collapse whitespace, unescape.</summary>
     private static string StripTags(string s)
     {
-        s = HtmlCommentRegex().Replace(s, "");
-        s = HtmlTagRegex().Replace(s, "");
+        s = RemoveSpans(s, "<!--", "-->");
+        s = RemoveSpans(s, "<", ">");
         s = string.Join(' ', Py.Split(s, null, -1).Select(x => (string)x!));
         return System.Net.WebUtility.HtmlDecode(s);
     }
 
+    // An opening mark without a closing one ends the search, leaving the rest of the text alone.
+    private static string RemoveSpans(string s, string open, string close)
+    {
+        int start;
+        while ((start = s.IndexOf(open, StringComparison.Ordinal)) >= 0)
+        {
+            var end = s.IndexOf(close, start, StringComparison.Ordinal);
+            if (end < 0) break;
+            s = s[..start] + s[(end + close.Length)..];
+        }
+        return s;
+    }
+
     private static string FileSizeFormat(object? value, bool binary)
     {
-        var bytes = ToFloat(value) ?? throw new JinjaRuntimeException($"could not convert string to float: {Py.Repr(value)}", "ValueError");
+        var bytes = ToFloat(value) ?? (value is string or Markup
+            ? throw Py.ValueError($"could not convert string to float: {Py.Repr(value)}")
+            : throw Py.TypeError($"float() argument must be a string or a real number, not '{Py.TypeName(value)}'"));
         double b = binary ? 1024 : 1000;
         string[] prefixes = binary
             ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
@@ -161,6 +191,7 @@ public static partial class Builtins
         IEnumerable<object?> items = Py.IsDict(value) ? Py.DictItems(value!).Select(kv => (object?)new PyTuple([kv.Key, kv.Value])) : Py.Iterate(value);
         return string.Join('&', items.Select(item =>
         {
+            if (item is null or bool or long or double) throw Py.TypeError($"cannot unpack non-iterable {Py.TypeName(item)} object");
             var pair = Py.Iterate(item).ToList();
             if (pair.Count != 2) throw Py.ValueError($"too many values to unpack (expected 2)");
             return UrlQuote(pair[0], true) + "=" + UrlQuote(pair[1], true);
@@ -172,7 +203,7 @@ public static partial class Builtins
 
     private static string XmlAttr(object? value, bool autospace)
     {
-        if (value is null || !Py.IsDict(value)) throw Py.TypeError($"'{Py.TypeName(value)}' object has no attribute 'items'");
+        if (value is null || !Py.IsDict(value)) throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute 'items'", "AttributeError");
         var parts = new List<string>();
         foreach (var kv in Py.DictItems(value))
         {

@@ -20,5 +20,6 @@ internal sealed class TemplateReference(Interpreter interpreter, TemplateContext
         return false;
     }
 
-    public override string ToString() => $"<TemplateReference {context.Template.Name}>";
+    public override string ToString() =>
+        $"<TemplateReference {(context.Template.Name is null ? "None" : Values.Py.Repr(context.Template.Name))}>";
 }

@@ -64,34 +64,41 @@ internal sealed partial class Interpreter
     internal object? InvokeMacro(Macro macro, Arguments args)
     {
         var previous = t_current;
-        t_current = this;
+        if (!ReferenceEquals(previous, this)) t_current = this;
         EnterCall();
         var saved = _out;
         try
         {
             var def = macro.Definition;
-            var frame = new Frame(macro.Closure, macro.Closure.Context, macro.Closure.Template);
-            Bind(macro, def, args, frame);
-            _out = new System.Text.StringBuilder();
+            var frame = new Frame(macro.Closure, macro.Closure.Context, macro.Closure.Template)
+            {
+                Vars = new Dictionary<string, object?>(def.Parameters.Length + 2, StringComparer.Ordinal),
+            };
+            Bind(def, args, frame);
+            _out = RentBuilder();
             try
             {
                 Exec(def.Body, frame);
-                return _out.ToString();
+                return Captured(_out.ToString());
             }
             catch (JinjaReturnException r)
             {
                 return r.Value;
+            }
+            finally
+            {
+                ReturnBuilder(_out);
             }
         }
         finally
         {
             _out = saved;
             _depth--;
-            t_current = previous;
+            if (!ReferenceEquals(previous, this)) t_current = previous;
         }
     }
 
-    private void Bind(Macro macro, MacroDef def, Arguments args, Frame frame)
+    private void Bind(MacroDef def, Arguments args, Frame frame)
     {
         var parameters = def.Parameters;
         var n = parameters.Length;
@@ -99,7 +106,7 @@ internal sealed partial class Interpreter
         Dictionary<string, object?>? kwargs = args.Keyword.Count == 0 ? null : new(args.Keyword, StringComparer.Ordinal);
         var bound = Math.Min(pos.Count, n);
         bool foundCaller;
-        var missing = new bool[n];
+        Span<bool> missing = n <= 32 ? stackalloc bool[n] : new bool[n];
         for (var i = 0; i < bound; i++) frame.Set(parameters[i], pos[i]);
         if (bound != n)
         {
@@ -153,7 +160,6 @@ internal sealed partial class Interpreter
                 ? Eval(d, frame)
                 : MakeUndefined(parameters[i], $"parameter '{parameters[i]}' was not provided"));
         }
-        _ = macro;
     }
 
     private object? ApplyFilter(FilterExpr f, object? value, Frame frame)

@@ -187,6 +187,8 @@ internal sealed partial class Parser
 
     private Expr ParseUnary(bool withFilter = true)
     {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Error("expression nested too deeply", Current);
         var tok = Current;
         Expr node;
         if (tok.Kind == TokenKind.Sub)

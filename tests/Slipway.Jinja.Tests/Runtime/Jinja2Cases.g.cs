@@ -107,6 +107,33 @@ public static class Jinja2Cases
         { "{% autoescape true %}{{ '<b>' }}{% endautoescape %}", "&lt;b&gt;" },
     };
 
+    /// <summary>trim_blocks, lstrip_blocks, keep_trailing_newline, undefined kind, template, output or 'Kind: message'.</summary>
+    public static TheoryData<bool, bool, bool, string, string, string> WithOptions => new()
+    {
+        { true, false, false, "", "a\n{% if true %}\nb\n{% endif %}\nc", "a\nb\nc" },
+        { false, true, false, "", "a\n    {% if true %}\nb\n    {% endif %}\nc", "a\n\nb\n\nc" },
+        { true, true, false, "", "<ul>\n  {% for x in [1,2] %}\n  <li>{{ x }}</li>\n  {% endfor %}\n</ul>\n", "<ul>\n  <li>1</li>\n  <li>2</li>\n</ul>" },
+        { true, true, false, "", "  {%+ if true %}x{% endif %}\n  {# c #}\ny", "  xy" },
+        { true, true, false, "", "{% raw %}\n  {{ x }}\n  {% endraw %}\nz", "\n  {{ x }}\nz" },
+        { true, false, false, "", "{# c #}\nx{% if true +%}\ny{% endif %}", "x\ny" },
+        { false, false, true, "", "x\n", "x\n" },
+        { false, false, true, "", "x\n\n", "x\n\n" },
+        { false, false, false, "", "x\n\n", "x\n" },
+        { false, false, false, "", "x\r\ny\rz\r\n", "x\ny\nz" },
+        { false, true, false, "", "  {{ x }}  {% if true %}a{% endif %}", "    a" },
+        { false, true, false, "", "a  {% if true %}b{% endif %}", "a  b" },
+        { true, false, false, "", "{%- raw -%}  a  {%- endraw -%}  b", "ab" },
+        { false, false, false, "strict", "{{ x is defined }}{{ x|default('d') }}", "Falsed" },
+        { false, false, false, "strict", "{{ x }}", "UndefinedError: 'x' is undefined" },
+        { false, false, false, "strict", "{% if x %}{% endif %}", "UndefinedError: 'x' is undefined" },
+        { false, false, false, "strict", "{% for i in x %}{% endfor %}", "UndefinedError: 'x' is undefined" },
+        { false, false, false, "strict", "{{ x ~ 'a' }}", "UndefinedError: 'x' is undefined" },
+        { false, false, false, "chainable", "{{ x.y.z }}|{{ x['a'].b }}|{{ x is defined }}", "||False" },
+        { false, false, false, "default", "{{ x.y }}", "UndefinedError: 'x' is undefined" },
+        { false, false, false, "default", "{{ x() }}", "UndefinedError: 'x' is undefined" },
+        { false, false, false, "default", "{{ x|length }}{% for i in x %}{% endfor %}{{ x ~ 'a' }}{{ x == x }}", "0aTrue" },
+    };
+
     /// <summary>Template, Python exception class, line, message.</summary>
     public static TheoryData<string, string, int, string> Errors => new()
     {

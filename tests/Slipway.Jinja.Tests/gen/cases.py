@@ -74,6 +74,32 @@ error_cases = [
     "{{ f(a=1, 2) }}", "{% block a-b %}{% endblock %}", "{{ 'a' }}\n\n{% for x in %}",
 ]
 
+option_cases = [
+    # (trim_blocks, lstrip_blocks, keep_trailing_newline, undefined, template)
+    (True, False, False, "", "a\n{% if true %}\nb\n{% endif %}\nc"),
+    (False, True, False, "", "a\n    {% if true %}\nb\n    {% endif %}\nc"),
+    (True, True, False, "", "<ul>\n  {% for x in [1,2] %}\n  <li>{{ x }}</li>\n  {% endfor %}\n</ul>\n"),
+    (True, True, False, "", "  {%+ if true %}x{% endif %}\n  {# c #}\ny"),
+    (True, True, False, "", "{% raw %}\n  {{ x }}\n  {% endraw %}\nz"),
+    (True, False, False, "", "{# c #}\nx{% if true +%}\ny{% endif %}"),
+    (False, False, True, "", "x\n"),
+    (False, False, True, "", "x\n\n"),
+    (False, False, False, "", "x\n\n"),
+    (False, False, False, "", "x\r\ny\rz\r\n"),
+    (False, True, False, "", "  {{ x }}  {% if true %}a{% endif %}"),
+    (False, True, False, "", "a  {% if true %}b{% endif %}"),
+    (True, False, False, "", "{%- raw -%}  a  {%- endraw -%}  b"),
+    (False, False, False, "strict", "{{ x is defined }}{{ x|default('d') }}"),
+    (False, False, False, "strict", "{{ x }}"),
+    (False, False, False, "strict", "{% if x %}{% endif %}"),
+    (False, False, False, "strict", "{% for i in x %}{% endfor %}"),
+    (False, False, False, "strict", "{{ x ~ 'a' }}"),
+    (False, False, False, "chainable", "{{ x.y.z }}|{{ x['a'].b }}|{{ x is defined }}"),
+    (False, False, False, "default", "{{ x.y }}"),
+    (False, False, False, "default", "{{ x() }}"),
+    (False, False, False, "default", "{{ x|length }}{% for i in x %}{% endfor %}{{ x ~ 'a' }}{{ x == x }}"),
+]
+
 def cs(s):
     return json.dumps(s, ensure_ascii=False)
 
@@ -91,6 +117,20 @@ for src in render_cases:
         out.append(f"        {{ {cs(src)}, {cs(env.from_string(src).render())} }},")
     except Exception as e:
         print("FAILED", repr(src), e, file=sys.stderr)
+out.append("    };")
+out.append("")
+out.append("    /// <summary>trim_blocks, lstrip_blocks, keep_trailing_newline, undefined kind, template, output or 'Kind: message'.</summary>")
+out.append("    public static TheoryData<bool, bool, bool, string, string, string> WithOptions => new()")
+out.append("    {")
+for trim, lstrip, keep, undef, src in option_cases:
+    cls = {"strict": jinja2.StrictUndefined, "chainable": jinja2.ChainableUndefined}.get(undef, jinja2.Undefined)
+    e2 = jinja2.Environment(trim_blocks=trim, lstrip_blocks=lstrip, keep_trailing_newline=keep, undefined=cls)
+    try:
+        res = e2.from_string(src).render()
+    except Exception as e:
+        res = type(e).__name__ + ": " + str(e)
+    b = lambda v: "true" if v else "false"
+    out.append(f"        {{ {b(trim)}, {b(lstrip)}, {b(keep)}, {cs(undef)}, {cs(src)}, {cs(res)} }},")
 out.append("    };")
 out.append("")
 out.append("    /// <summary>Template, Python exception class, line, message.</summary>")
