@@ -46,7 +46,11 @@ public sealed class Invocation
     public IReadOnlyList<string> GetList(string flag) =>
         Flags.TryGetValue(flag, out var v) && v is IReadOnlyList<string> l ? l : [];
 
-    public string ProjectDir => GetString("project_dir") ?? ".";
+    /// <summary>
+    /// <c>--project-dir</c>/<c>DBT_PROJECT_DIR</c>, else (as dbt) the nearest folder holding dbt_project.yml from the
+    /// current directory upwards, else the current directory.
+    /// </summary>
+    public string ProjectDir => GetString("project_dir") ?? DbtProjectLoader.FindProjectDir(Directory.GetCurrentDirectory());
     public string? ProfilesDir => GetString("profiles_dir");
     public string? Profile => GetString("profile");
     public string? Target => GetString("target");

@@ -8,17 +8,26 @@ namespace Slipway.Engine.Project.Packages;
 /// copied (dbt links them when the OS allows; a copy behaves the same for parsing and survives moving the project).
 /// Git packages are cloned with LibGit2Sharp and checked out at <c>revision</c> (tag, branch or commit).
 /// </summary>
-public sealed class PackageInstaller(DbtProject project, Action<string> info, Action<string> warn)
+/// <remarks>
+/// package-lock.yml and its hash keep the entries as written (unrendered), so a git token read from a
+/// <c>DBT_ENV_SECRET_*</c> variable never lands in the file; entries are rendered again when installed from the lock.
+/// </remarks>
+public sealed class PackageInstaller(DbtProject project, Action<string> info, Action<string> warn, IConfigRenderContext? context = null)
 {
     public string InstallRoot => Path.Combine(project.RootPath, project.PackagesInstallPath);
 
-    /// <summary>Installs <paramref name="packages"/>; when <paramref name="lockFirst"/> and the lock matches, from the lock.</summary>
-    public PackageLock Install(IReadOnlyList<PackageSpec> packages, bool upgrade = false)
+    /// <summary>
+    /// Installs <paramref name="packages"/> (rendered); <paramref name="unrendered"/> are the same entries as written,
+    /// for the lock (null when nothing was rendered). Unless <paramref name="upgrade"/>, a lock whose hash matches is
+    /// installed instead, exactly.
+    /// </summary>
+    public PackageLock Install(IReadOnlyList<PackageSpec> packages, IReadOnlyList<PackageSpec>? unrendered = null, bool upgrade = false)
     {
-        var hash = PackagesFile.Sha1Hash(packages);
+        unrendered ??= packages;
+        var hash = PackagesFile.Sha1Hash(unrendered);
         var existing = upgrade ? null : PackageLock.Read(project.RootPath);
         var fromLock = existing is not null && existing.Sha1Hash == hash && existing.Packages.Count == packages.Count;
-        IReadOnlyList<PackageSpec> toInstall = fromLock ? [.. existing!.Packages.Select(p => p.Spec)] : packages;
+        IReadOnlyList<PackageSpec> toInstall = fromLock ? [.. existing!.Packages.Select(p => RenderLocked(p.Spec))] : packages;
 
         foreach (var hub in toInstall.OfType<HubPackageSpec>())
             throw new ProjectException(
@@ -39,9 +48,25 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
                 _ => throw new InvalidOperationException(spec.GetType().Name),
             });
         }
-        var lockFile = new PackageLock(locked, hash);
+        // The lock records entries as written, with git revisions pinned to the commit they resolved to.
+        var lockFile = new PackageLock(
+            [.. locked.Select((l, i) => fromLock ? existing!.Packages[i]
+                : l with { Spec = unrendered[i] is GitPackageSpec g && l.Spec is GitPackageSpec resolved ? g with { Revision = resolved.Revision } : unrendered[i] })],
+            hash);
         if (!fromLock) lockFile.Write(project.RootPath);
         return lockFile;
+    }
+
+    private PackageSpec RenderLocked(PackageSpec spec)
+    {
+        if (context is null) return spec;
+        string R(string s) => NativeRenderer.Render(s, context, PackagesFile.LockFileName) as string ?? s;
+        return spec switch
+        {
+            GitPackageSpec g => g with { Url = R(g.Url), Revision = g.Revision is null ? null : R(g.Revision), Subdirectory = g.Subdirectory is null ? null : R(g.Subdirectory) },
+            LocalPackageSpec l => l with { Path = R(l.Path) },
+            _ => spec,
+        };
     }
 
     private LockedPackage InstallLocal(LocalPackageSpec spec)
