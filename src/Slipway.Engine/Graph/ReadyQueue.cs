@@ -18,17 +18,29 @@ public sealed class ReadyQueue
     private readonly HashSet<string> inProgress = new(StringComparer.Ordinal);
     private int remaining;
 
-    public ReadyQueue(ManifestGraph graph, IEnumerable<string> selected)
+    /// <param name="graph">The whole DAG.</param>
+    /// <param name="selected">The members to run.</param>
+    /// <param name="testEdges">
+    /// dbt build's order: a node also waits for the data tests on everything upstream of it whose parents are all
+    /// upstream of it, so a failing test stops what is built on the data it tested.
+    /// </param>
+    public ReadyQueue(ManifestGraph graph, IEnumerable<string> selected, bool testEdges = false)
     {
         ArgumentNullException.ThrowIfNull(graph);
         graph.ThrowIfCyclic();
         var selectedIndices = new HashSet<int>(selected.Select(graph.IndexOf));
-        var edges = SubsetEdges(graph, selectedIndices);
+        var extraParents = testEdges ? TestEdges(graph) : null;
+        var order = graph.TopologicalIndices(extraParents);
+        var edges = SubsetEdges(graph, selectedIndices, order, extraParents);
         ready = new PriorityQueue<string, (int, string)>(Comparer<(int Generation, string UniqueId)>.Create(
             (a, b) => a.Generation != b.Generation ? a.Generation.CompareTo(b.Generation) : string.CompareOrdinal(a.UniqueId, b.UniqueId)));
 
-        foreach (var node in TopologicallySorted(graph, selectedIndices))
+        foreach (var node in order)
         {
+            if (!selectedIndices.Contains(node))
+            {
+                continue;
+            }
             var id = graph.Member(node).UniqueId;
             var nodeParents = edges[node];
             pendingParents[id] = nodeParents.Count;
@@ -96,35 +108,21 @@ public sealed class ReadyQueue
         }
     }
 
-    private static List<int> TopologicallySorted(ManifestGraph graph, HashSet<int> selected)
-    {
-        var order = new List<int>(selected.Count);
-        foreach (var id in graph.TopologicalOrder())
-        {
-            var index = graph.IndexOf(id);
-            if (selected.Contains(index))
-            {
-                order.Add(index);
-            }
-        }
-        return order;
-    }
-
     /// <summary>
     /// For each selected member, its nearest selected ancestors, looking through unselected members: dbt's
     /// subset graph keeps an edge a → c when a → b → c and b is left out.
     /// </summary>
-    private static Dictionary<int, List<int>> SubsetEdges(ManifestGraph graph, HashSet<int> selected)
+    private static Dictionary<int, List<int>> SubsetEdges(
+        ManifestGraph graph, HashSet<int> selected, List<int> order, Dictionary<int, List<int>>? extraParents)
     {
-        // Walk the whole graph once in topological order; an unselected member carries the set of selected
-        // members that reach it, so each selected member reads its nearest selected ancestors off its parents.
+        // One pass in topological order; an unselected member carries the set of selected members that reach it,
+        // so each selected member reads its nearest selected ancestors off its parents.
         var reaching = new Dictionary<int, HashSet<int>>();
         var result = new Dictionary<int, List<int>>(selected.Count);
-        foreach (var id in graph.TopologicalOrder())
+        foreach (var node in order)
         {
-            var node = graph.IndexOf(id);
             HashSet<int>? gathered = null;
-            foreach (var parent in graph.Parents(node))
+            foreach (var parent in graph.Parents(node).Concat(extraParents?.GetValueOrDefault(node) ?? []))
             {
                 if (selected.Contains(parent))
                 {
@@ -145,5 +143,58 @@ public sealed class ReadyQueue
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// dbt's test edges (edge_type "parent_test"): a data test comes before every non-test node that has all
+    /// the test's parents upstream. Only the first such nodes get an edge; the rest follow through them.
+    /// </summary>
+    private static Dictionary<int, List<int>> TestEdges(ManifestGraph graph)
+    {
+        bool Receives(int i) => graph.Member(i) is { Collection: MemberCollection.Node, ResourceType: not "test" };
+        var extra = new Dictionary<int, List<int>>();
+        void Add(int child, int test)
+        {
+            if (!extra.TryGetValue(child, out var list))
+            {
+                extra[child] = list = [];
+            }
+            list.Add(test);
+        }
+        for (var test = 0; test < graph.MemberCount; test++)
+        {
+            var member = graph.Member(test);
+            if (member.Collection != MemberCollection.Node || member.ResourceType != "test" || graph.Parents(test).Length == 0)
+            {
+                continue;
+            }
+            var deps = graph.Parents(test);
+            if (deps.Length == 1)
+            {
+                foreach (var child in graph.Children(deps[0]))
+                {
+                    if (Receives(child))
+                    {
+                        Add(child, test);
+                    }
+                }
+                continue;
+            }
+            // Several parents (relationships): the nodes downstream of all of them, first ones only.
+            var common = graph.Descendants([deps[0]], null);
+            foreach (var dep in deps.Skip(1))
+            {
+                common.IntersectWith(graph.Descendants([dep], null));
+            }
+            common.RemoveWhere(i => !Receives(i));
+            foreach (var node in common)
+            {
+                if (!graph.Parents(node).Any(common.Contains))
+                {
+                    Add(node, test);
+                }
+            }
+        }
+        return extra;
     }
 }

@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace Slipway.Jinja.Tests.Differential;
+
+/// <summary>
+/// Random templates from a small Jinja grammar: nested if/for/set/with/macro/call/namespace/do, typed expressions
+/// (so most templates render rather than fail), filters, tests, literals and random whitespace control.
+/// Seeded: the same seed always yields the same templates.
+/// </summary>
+internal sealed partial class TemplateGenerator(int seed)
+{
+    /// <summary>The context every generated template renders with (JSON-shaped so Python gets the same values).</summary>
+    public const string ContextJson = """
+        {"a": 3, "b": -2, "c": 2.5, "s": "abc", "t": "Hello World", "flag": true, "none": null,
+         "xs": [1, 2, 3], "ys": [], "ws": ["x", "y z", ""], "d": {"k": 1, "m": "v"},
+         "users": [{"name": "ann", "age": 31}, {"name": "bob", "age": 25}]}
+        """;
+
+    private readonly Random random = new(seed);
+    private readonly StringBuilder output = new();
+    private readonly List<Scope> scopes = [];
+    private readonly List<Macro> macros = [];
+    private int nameCounter;
+
+    private enum Kind { Int, Float, Str, Bool, IntList, StrList, Any }
+
+    private sealed record Variable(string Name, Kind Kind);
+
+    private sealed record Macro(string Name, int Required, bool Optional, bool UsesCaller);
+
+    private sealed class Scope
+    {
+        public List<Variable> Variables { get; } = [];
+        public bool InLoop { get; init; }
+        public bool InMacro { get; init; }
+    }
+
+    public string Next()
+    {
+        output.Clear();
+        scopes.Clear();
+        macros.Clear();
+        nameCounter = 0;
+        var global = new Scope();
+        global.Variables.AddRange([
+            new("a", Kind.Int), new("b", Kind.Int), new("c", Kind.Float), new("s", Kind.Str), new("t", Kind.Str),
+            new("flag", Kind.Bool), new("xs", Kind.IntList), new("ys", Kind.IntList), new("ws", Kind.StrList),
+        ]);
+        scopes.Add(global);
+        var statements = random.Next(1, 7);
+        for (var i = 0; i < statements; i++) Statement(depth: 0);
+        return output.ToString();
+    }
+
+    private bool Chance(int percent) => random.Next(100) < percent;
+
+    private T Pick<T>(params T[] items) => items[random.Next(items.Length)];
+
+    private string NewName(string prefix) => $"{prefix}{nameCounter++}";
+
+    /// <summary>Variables a typed expression may use: the scopes up to the innermost macro body, then the globals.</summary>
+    private IEnumerable<Variable> Visible()
+    {
+        for (var i = scopes.Count - 1; i >= 0; i--)
+        {
+            foreach (var v in scopes[i].Variables) yield return v;
+            if (scopes[i].InMacro && i > 0)
+            {
+                foreach (var v in scopes[0].Variables) yield return v;
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Inside a loop body, and not inside a macro or call body nested in it (break there is a syntax error).</summary>
+    private bool InLoop
+    {
+        get
+        {
+            for (var i = scopes.Count - 1; i >= 0; i--)
+            {
+                if (scopes[i].InMacro) return false;
+                if (scopes[i].InLoop) return true;
+            }
+            return false;
+        }
+    }
+
+    private string Open(string tag) => "{%" + (Chance(20) ? "-" : "") + " " + tag + " " + (Chance(20) ? "-" : "") + "%}";
+
+    private void Emit(string text) => output.Append(text);
+
+    private void Block(int depth, Scope scope)
+    {
+        scopes.Add(scope);
+        var count = random.Next(1, depth >= 2 ? 2 : 4);
+        for (var i = 0; i < count; i++) Statement(depth + 1);
+        scopes.RemoveAt(scopes.Count - 1);
+    }
+}
