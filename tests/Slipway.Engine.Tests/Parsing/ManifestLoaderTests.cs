@@ -172,7 +172,7 @@ public sealed class ManifestLoaderTests
         Assert.Empty(M.ParentMap["source.harbor_basic.shop.orders"]);
         Assert.Contains("model.harbor_basic.stg_orders", M.ChildMap["source.harbor_basic.shop.orders"]);
         Assert.Contains("test.harbor_basic.source_not_null_shop_orders_id.5be7e9a27b", M.ChildMap["source.harbor_basic.shop.orders"]);
-        Assert.Equal(M.Nodes.Count + M.Sources.Count + M.Exposures.Count + M.Metrics.Count + M.SemanticModels.Count + M.SavedQueries.Count + M.UnitTests.Count, M.ParentMap.Count);
+        Assert.Equal(M.Nodes.Count + M.Sources.Count, M.ParentMap.Count);
     }
 
     [Fact]
@@ -181,35 +181,5 @@ public sealed class ManifestLoaderTests
         Assert.Equal("harbor_basic", M.Metadata.ProjectName);
         Assert.Equal("71229bc02ca743d1c2c0ff7f61e4a996", M.Metadata.ProjectId);
         Assert.Equal("duckdb", M.Metadata.AdapterType);
-    }
-
-    [Fact]
-    public void Exposures_groups_and_semantic_layer_resources_are_kept()
-    {
-        var exposure = M.Exposures["exposure.harbor_basic.weekly_revenue"];
-        Assert.Equal(["model.harbor_basic.fct_orders", "source.harbor_basic.shop.customers"], exposure.DependsOn.Nodes);
-        Assert.Equal(["harbor_basic", "marts", "weekly_revenue"], exposure.Fqn);
-        Assert.Equal("Finance team", M.Groups["group.harbor_basic.finance"].Owner["name"]);
-
-        var semantic = M.SemanticModels["semantic_model.harbor_basic.orders"];
-        Assert.Equal(["model.harbor_basic.fct_orders"], semantic.DependsOn.Nodes);
-        Assert.Equal("orders", semantic.NodeRelation!["alias"]);
-        Assert.Equal("main_mart", semantic.NodeRelation!["schema_name"]);
-        Assert.Contains("metric.harbor_basic.revenue", M.Metrics.Keys);
-        Assert.Contains("saved_query.harbor_basic.revenue_by_status", M.SavedQueries.Keys);
-
-        var unit = M.UnitTests["unit_test.harbor_basic.fct_orders.test_customer_name_is_joined"];
-        Assert.Equal(["harbor_basic", "marts", "fct_orders", "test_customer_name_is_joined"], unit.Fqn);
-        Assert.Equal(["model.harbor_basic.fct_orders"], unit.DependsOn.Nodes);
-    }
-
-    [Fact]
-    public void Yaml_defined_snapshots_select_from_their_relation()
-    {
-        var snapshot = M.Nodes["snapshot.harbor_basic.customers_snapshot"];
-        Assert.Equal("select * from {{ source('shop', 'customers') }}", snapshot.RawCode);
-        Assert.Equal(["source.harbor_basic.shop.customers"], snapshot.DependsOn.Nodes);
-        Assert.Equal("timestamp", snapshot.Config.GetString("strategy"));
-        Assert.Equal("snapshots/_snapshots.yml", snapshot.OriginalFilePath);
     }
 }
