@@ -85,6 +85,6 @@ public sealed class EngineCommandTests : IDisposable
     public void Compile_inline_prints_the_compiled_query()
     {
         var (_, lines) = Run("compile", new() { ["inline"] = "select * from {{ ref('fct_orders') }} where {{ var('x', 1) }} = 1" });
-        Assert.Equal(["Compiled node 'inline_query' is:", "select * from \"ci\".\"main_mart\".\"orders\" where 1 = 1"], lines);
+        Assert.Equal(["Compiled inline node is:", "select * from \"ci\".\"main_mart\".\"orders\" where 1 = 1"], lines);
     }
 }
