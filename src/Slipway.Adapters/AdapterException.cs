@@ -1,0 +1,32 @@
+namespace Slipway.Adapters;
+
+/// <summary>
+/// A database or connection error reduced to one clear line (the engine prefixes the node name). Secrets
+/// from the profile are masked before the message is built; the database's full text is kept in
+/// <see cref="Detail"/> (also masked) for the debug log.
+/// </summary>
+public sealed class AdapterException : Exception
+{
+    public AdapterException(string message, string? detail = null, Exception? inner = null)
+        : base(message, inner)
+    {
+        Detail = detail ?? message;
+    }
+
+    public string Detail { get; }
+
+    /// <summary>The first meaningful line of a driver's message, with every secret replaced by <c>*****</c>.</summary>
+    public static AdapterException FromDatabase(string prefix, Exception error, IEnumerable<string> secrets)
+    {
+        var detail = Mask(error.Message, secrets);
+        var line = detail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        return new AdapterException(string.IsNullOrEmpty(prefix) ? line : $"{prefix}: {line}", detail, error);
+    }
+
+    public static string Mask(string text, IEnumerable<string> secrets)
+    {
+        foreach (var s in secrets)
+            if (!string.IsNullOrEmpty(s)) text = text.Replace(s, "*****", StringComparison.Ordinal);
+        return text;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using Slipway.Jinja;
+using Slipway.Jinja.Values;
+
+namespace Slipway.Adapters.Relations;
+
+/// <summary>
+/// A database object's three-part name and type, immutable like dbt's <c>BaseRelation</c>. Templates see
+/// <c>.database/.schema/.identifier/.name/.type/.is_table/.render()/.include()/.incorporate()/.quote()</c>;
+/// <c>str(relation)</c> is <see cref="Render"/>.
+/// </summary>
+public sealed class Relation : IJinjaObject, IEquatable<Relation>
+{
+    public Relation(string? database, string? schema, string? identifier, RelationType? type = null,
+        Policy? quotePolicy = null, Policy? includePolicy = null, char quoteCharacter = '"')
+    {
+        Database = database;
+        Schema = schema;
+        Identifier = identifier;
+        Type = type;
+        QuotePolicy = quotePolicy ?? Policy.All;
+        IncludePolicy = includePolicy ?? Policy.All;
+        QuoteCharacter = quoteCharacter;
+    }
+
+    public string? Database { get; }
+    public string? Schema { get; }
+    public string? Identifier { get; }
+    public string? Name => Identifier;
+    public RelationType? Type { get; }
+    public Policy QuotePolicy { get; }
+    public Policy IncludePolicy { get; }
+    public char QuoteCharacter { get; }
+
+    public bool IsTable => Type == RelationType.Table;
+    public bool IsView => Type == RelationType.View;
+    public bool IsCte => Type == RelationType.Cte;
+    public bool IsMaterializedView => Type == RelationType.MaterializedView;
+
+    /// <summary><c>"db"."schema"."name"</c>: the included, non-empty parts, each quoted when the quote policy says so.</summary>
+    public string Render()
+    {
+        var sb = new StringBuilder();
+        Append(sb, IncludePolicy.Database, QuotePolicy.Database, Database);
+        Append(sb, IncludePolicy.Schema, QuotePolicy.Schema, Schema);
+        Append(sb, IncludePolicy.Identifier, QuotePolicy.Identifier, Identifier);
+        return sb.ToString();
+    }
+
+    private void Append(StringBuilder sb, bool include, bool quote, string? part)
+    {
+        if (!include || string.IsNullOrEmpty(part)) return;
+        if (sb.Length > 0) sb.Append('.');
+        sb.Append(quote ? QuoteIdentifier(part, QuoteCharacter) : part);
+    }
+
+    /// <summary>Quotes one name part, doubling embedded quote characters.</summary>
+    public static string QuoteIdentifier(string part, char quote = '"') =>
+        quote + part.Replace(quote.ToString(), new string(quote, 2)) + quote;
+
+    public override string ToString() => Render();
+
+    public Relation Include(bool? database = null, bool? schema = null, bool? identifier = null) =>
+        new(Database, Schema, Identifier, Type, QuotePolicy, IncludePolicy.With(database, schema, identifier), QuoteCharacter);
+
+    public Relation Quote(bool? database = null, bool? schema = null, bool? identifier = null) =>
+        new(Database, Schema, Identifier, Type, QuotePolicy.With(database, schema, identifier), IncludePolicy, QuoteCharacter);
+
+    /// <summary>A copy with some parts replaced, like dbt's <c>incorporate(path={...}, type=...)</c>.</summary>
+    public Relation Incorporate(string? database = null, string? schema = null, string? identifier = null, RelationType? type = null) =>
+        new(database ?? Database, schema ?? Schema, identifier ?? Identifier, type ?? Type, QuotePolicy, IncludePolicy, QuoteCharacter);
+
+    public Relation WithoutIdentifier() => Include(identifier: false);
+
+    /// <summary>True when both name the same object (parts compared case-insensitively, as unquoted SQL names are).</summary>
+    public bool Matches(string? database, string? schema, string? identifier) =>
+        PartEquals(Database, database) && PartEquals(Schema, schema) && PartEquals(Identifier, identifier);
+
+    private static bool PartEquals(string? a, string? b) => b is null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    public bool Equals(Relation? other) =>
+        other is not null && Database == other.Database && Schema == other.Schema && Identifier == other.Identifier
+        && Type == other.Type && QuotePolicy == other.QuotePolicy && IncludePolicy == other.IncludePolicy;
+
+    public override bool Equals(object? obj) => obj is Relation r && Equals(r);
+    public override int GetHashCode() => HashCode.Combine(Database, Schema, Identifier, Type);
+
+    public bool TryGetAttribute(string name, out object? value)
+    {
+        value = name switch
+        {
+            "database" => Database,
+            "schema" => Schema,
+            "identifier" or "name" or "table" => Identifier,
+            "type" => Type?.ToDbtName(),
+            "is_table" => IsTable,
+            "is_view" => IsView,
+            "is_cte" => IsCte,
+            "is_materialized_view" => IsMaterializedView,
+            "quote_character" => QuoteCharacter.ToString(),
+            "quote_policy" => QuotePolicy.ToJinja(),
+            "include_policy" => IncludePolicy.ToJinja(),
+            "path" => new Dictionary<string, object?> { ["database"] = Database, ["schema"] = Schema, ["identifier"] = Identifier },
+            "can_be_renamed" => Type is RelationType.Table or RelationType.View or RelationType.MaterializedView,
+            "can_be_replaced" => Type is RelationType.Table or RelationType.View,
+            "render" => JinjaArgs.Method("render", _ => Render()),
+            "include" => JinjaArgs.Method("include", a => Include(
+                JinjaArgs.Bool(a, 0, "database"), JinjaArgs.Bool(a, 1, "schema"), JinjaArgs.Bool(a, 2, "identifier"))),
+            "quote" => JinjaArgs.Method("quote", a => Quote(
+                JinjaArgs.Bool(a, 0, "database"), JinjaArgs.Bool(a, 1, "schema"), JinjaArgs.Bool(a, 2, "identifier"))),
+            "incorporate" => JinjaArgs.Method("incorporate", CallIncorporate),
+            "without_identifier" => JinjaArgs.Method("without_identifier", _ => WithoutIdentifier()),
+            _ => null,
+        };
+        return value is not null || name is "database" or "schema" or "identifier" or "name" or "table" or "type";
+    }
+
+    private Relation CallIncorporate(Arguments args)
+    {
+        string? db = null, schema = null, identifier = null;
+        var path = args.Get(0, "path");
+        if (path is IDictionary<string, object?> p)
+        {
+            db = p.TryGetValue("database", out var d) ? d as string : null;
+            schema = p.TryGetValue("schema", out var s) ? s as string : null;
+            identifier = p.TryGetValue("identifier", out var i) ? i as string : null;
+        }
+        else if (path is PyDict pd)
+        {
+            db = pd.TryGetValue("database", out var d) ? d as string : null;
+            schema = pd.TryGetValue("schema", out var s) ? s as string : null;
+            identifier = pd.TryGetValue("identifier", out var i) ? i as string : null;
+        }
+        var type = RelationTypes.Parse(JinjaArgs.String(args, 1, "type"));
+        return Incorporate(db, schema, identifier, type);
+    }
+}
