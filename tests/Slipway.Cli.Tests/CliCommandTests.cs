@@ -174,6 +174,22 @@ public class CliCommandTests
     }
 
     [Fact]
+    public void A_cancelled_invocation_stops_with_exit_2()
+    {
+        using var project = new TempProject();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var output = new StringWriter();
+
+        var exit = SlipwayCli.Run(["debug", "--project-dir", project.Root], output, new StringWriter(),
+            new Slipway.Engine.Project.EnvironmentVariables(new Dictionary<string, string>()), cancelled.Token);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("The command was cancelled", output.ToString());
+        Assert.DoesNotContain("Connection:", output.ToString());
+    }
+
+    [Fact]
     public void Quiet_hides_info_lines()
     {
         using var project = new TempProject();
