@@ -144,6 +144,29 @@ public class CliCommandTests
     }
 
     [Fact]
+    public void Deps_lock_writes_the_lock_without_installing()
+    {
+        using var project = new TempProject();
+        var package = project.Root + "_pkg";
+        project.Write("../" + Path.GetFileName(package) + "/dbt_project.yml", "name: anchor_utils\n");
+        project.Write("packages.yml", $"packages:\n  - local: ../{Path.GetFileName(package)}\n");
+        try
+        {
+            var (exit, output, _) = CliRun.Run("deps", "--lock", "--project-dir", project.Root);
+
+            Assert.Equal(0, exit);
+            Assert.False(Directory.Exists(project.Path_("dbt_packages")));
+            Assert.Contains("name: anchor_utils", File.ReadAllText(project.Path_("package-lock.yml")));
+            Assert.Contains("Updated lock file in file path:", output);
+            Assert.True(File.Exists(Path.Combine(package, "dbt_project.yml")));
+        }
+        finally
+        {
+            Directory.Delete(package, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Deps_with_a_hub_package_exits_2_naming_it()
     {
         using var project = new TempProject();
