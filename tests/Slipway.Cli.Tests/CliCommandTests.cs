@@ -167,6 +167,28 @@ public class CliCommandTests
     }
 
     [Fact]
+    public void Deps_add_package_adds_the_entry_then_installs()
+    {
+        using var project = new TempProject();
+        var package = project.Root + "_pkg";
+        project.Write("../" + Path.GetFileName(package) + "/dbt_project.yml", "name: anchor_utils\n");
+        try
+        {
+            var (exit, output, _) = CliRun.Run("deps", "--add-package", "../" + Path.GetFileName(package), "--source", "local",
+                "--project-dir", project.Root);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("Added new package ../", output);
+            Assert.Equal($"packages:\n  - local: ../{Path.GetFileName(package)}\n", File.ReadAllText(project.Path_("packages.yml")));
+            Assert.True(File.Exists(project.Path_("dbt_packages/anchor_utils/dbt_project.yml")));
+        }
+        finally
+        {
+            Directory.Delete(package, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Deps_with_a_hub_package_exits_2_naming_it()
     {
         using var project = new TempProject();
