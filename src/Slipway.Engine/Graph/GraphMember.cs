@@ -41,6 +41,9 @@ internal sealed class GraphMember
     /// <summary>The rendered config: strings, bools, numbers, lists and nested dictionaries.</summary>
     public IReadOnlyDictionary<string, object?> Config { get; init; } = EmptyConfig;
 
+    /// <summary>The group the member belongs to (config.group, or a metric's group).</summary>
+    public string? Group { get; init; }
+
     /// <summary>Models only: private, protected or public.</summary>
     public string? Access { get; init; }
 

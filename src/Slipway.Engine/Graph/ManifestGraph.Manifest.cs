@@ -23,13 +23,7 @@ public sealed partial class ManifestGraph
             ManifestNode node => (MemberCollection.Node, node.Config),
             SourceDefinition source => (MemberCollection.Source, source.Config),
             Exposure exposure => (MemberCollection.Exposure, exposure.Config),
-            DataResource data => (data.ResourceType switch
-            {
-                ResourceType.Metric => MemberCollection.Metric,
-                ResourceType.SemanticModel => MemberCollection.SemanticModel,
-                ResourceType.SavedQuery => MemberCollection.SavedQuery,
-                _ => MemberCollection.UnitTest,
-            }, data.Config),
+            DataResource data => (CollectionOf(data), data.Config),
             _ => throw new GraphException($"'{resource.UniqueId}' is a {resource.GetType().Name}, which cannot be part of the graph."),
         };
         var patchPath = resource switch
@@ -52,6 +46,7 @@ public sealed partial class ManifestGraph
             PatchPath = separator >= 0 ? patchPath![(separator + 3)..] : null,
             Tags = resource.Tags.Count > 0 || collection != MemberCollection.UnitTest ? resource.Tags : config.Tags,
             Config = config.Values,
+            Group = config.Group ?? (resource as DataResource)?.Group ?? (resource as ManifestNode)?.Group,
             Access = model?.Access,
             Version = model?.Version,
             LatestVersion = model?.LatestVersion,
@@ -60,10 +55,20 @@ public sealed partial class ManifestGraph
             SourceName = (resource as SourceDefinition)?.SourceName,
             TestMetadataName = (resource as GenericTestNode)?.TestMetadata.Name,
             Enabled = config.Enabled,
-            IsEmpty = resource is ManifestNode { ResourceType: not ResourceType.Seed } sqlNode && string.IsNullOrWhiteSpace(sqlNode.RawCode),
+            // Seeds are never empty; generic tests always render their test macro, whatever raw code the parser kept.
+            IsEmpty = resource is ManifestNode { ResourceType: not ResourceType.Seed } sqlNode and not GenericTestNode
+                && string.IsNullOrWhiteSpace(sqlNode.RawCode),
             State = Fingerprint(resource),
         };
     }
+
+    private static MemberCollection CollectionOf(DataResource data) => data.ResourceType switch
+    {
+        ResourceType.Metric => MemberCollection.Metric,
+        ResourceType.SemanticModel => MemberCollection.SemanticModel,
+        ResourceType.SavedQuery => MemberCollection.SavedQuery,
+        _ => MemberCollection.UnitTest,
+    };
 
     /// <summary>The same comparison keys <see cref="ManifestJsonReader"/> derives from a manifest.json.</summary>
     private static StateFingerprint Fingerprint(GraphResource resource)
@@ -105,8 +110,17 @@ public sealed partial class ManifestGraph
                         exposure.Type, exposure.Owner, exposure.Maturity, exposure.Url, exposure.Description, exposure.Label, exposure.DependsOn.Nodes,
                     }));
             case DataResource data:
-                return new StateFingerprint(null, data.ResourceType == ResourceType.UnitTest ? null : Canonical(data.Config.Values), null, null, null,
-                    fqn + Canonical(data.Properties));
+                object? Field(string name) => name switch
+                {
+                    "depends_on" => data.DependsOn.Nodes,
+                    "group" => data.Group,
+                    "description" => data.Properties.GetValueOrDefault("description") ?? data.Description,
+                    _ => data.Properties.GetValueOrDefault(name),
+                };
+                var other = fqn + Canonical(StateFields.For(CollectionOf(data)).Select(Field).ToList());
+                return data.ResourceType == ResourceType.UnitTest
+                    ? new StateFingerprint(null, null, null, null, null, other)
+                    : new StateFingerprint(null, Canonical(data.Config.Values), null, null, null, other);
             default:
                 return new StateFingerprint(null, null, null, null, null, fqn);
         }

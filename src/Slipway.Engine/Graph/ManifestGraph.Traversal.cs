@@ -52,33 +52,83 @@ public sealed partial class ManifestGraph
     }
 
     /// <summary>All unique ids, parents before children; ties in unique-id order so the result is stable.</summary>
-    public IReadOnlyList<string> TopologicalOrder()
+    public IReadOnlyList<string> TopologicalOrder() => TopologicalIndices(null).ConvertAll(i => members[i].UniqueId);
+
+    /// <summary>Every member upstream of <paramref name="uniqueId"/>, at most <paramref name="depth"/> edges away (null: any).</summary>
+    public IReadOnlySet<string> AncestorsOf(string uniqueId, int? depth = null) =>
+        Ancestors([IndexOf(uniqueId)], depth).Select(i => members[i].UniqueId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every member downstream of <paramref name="uniqueId"/> (what a failure makes dbt skip).</summary>
+    public IReadOnlySet<string> DescendantsOf(string uniqueId, int? depth = null) =>
+        Descendants([IndexOf(uniqueId)], depth).Select(i => members[i].UniqueId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Each member's position in ordinal unique-id order, so ties break by comparing ints, not strings.</summary>
+    internal int[] OrdinalRanks => ordinalRanks ??= ComputeRanks();
+
+    private int[]? ordinalRanks;
+
+    private int[] ComputeRanks()
     {
-        ThrowIfCyclic();
+        var byId = Enumerable.Range(0, members.Length).ToArray();
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(members[a].UniqueId, members[b].UniqueId));
+        var rank = new int[members.Length];
+        for (var position = 0; position < byId.Length; position++)
+        {
+            rank[byId[position]] = position;
+        }
+        return rank;
+    }
+
+    /// <summary>Kahn's algorithm over member indices, optionally with extra edges (child → added parents).</summary>
+    internal List<int> TopologicalIndices(Dictionary<int, List<int>>? extraParents)
+    {
         var inDegree = new int[members.Length];
+        Dictionary<int, List<int>>? extraChildren = null;
         for (var i = 0; i < members.Length; i++)
         {
             inDegree[i] = parents[i].Length;
         }
-        var ready = new PriorityQueue<int, string>(StringComparer.Ordinal);
+        if (extraParents is not null)
+        {
+            extraChildren = [];
+            foreach (var (child, added) in extraParents)
+            {
+                inDegree[child] += added.Count;
+                foreach (var parent in added)
+                {
+                    if (!extraChildren.TryGetValue(parent, out var list))
+                    {
+                        extraChildren[parent] = list = [];
+                    }
+                    list.Add(child);
+                }
+            }
+        }
+        var rank = OrdinalRanks;
+        var ready = new PriorityQueue<int, int>();
         for (var i = 0; i < members.Length; i++)
         {
             if (inDegree[i] == 0)
             {
-                ready.Enqueue(i, members[i].UniqueId);
+                ready.Enqueue(i, rank[i]);
             }
         }
-        var order = new List<string>(members.Length);
+        var order = new List<int>(members.Length);
         while (ready.TryDequeue(out var node, out _))
         {
-            order.Add(members[node].UniqueId);
-            foreach (var child in children[node])
+            order.Add(node);
+            foreach (var child in children[node].Concat(extraChildren?.GetValueOrDefault(node) ?? []))
             {
                 if (--inDegree[child] == 0)
                 {
-                    ready.Enqueue(child, members[child].UniqueId);
+                    ready.Enqueue(child, rank[child]);
                 }
             }
+        }
+        if (order.Count < members.Length)
+        {
+            ThrowIfCyclic();
+            throw new GraphException("Found a cycle through the edges that make tests run before the nodes downstream of what they test.");
         }
         return order;
     }

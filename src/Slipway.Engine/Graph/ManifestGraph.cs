@@ -71,6 +71,11 @@ public sealed partial class ManifestGraph
 
     internal IReadOnlyDictionary<string, MacroInfo> Macros { get; }
 
+    /// <summary>Lookup tables for selector methods, built on first use and shared by every selection over this graph.</summary>
+    internal Selection.SelectionIndex SelectionIndex => selectionIndex ??= new Selection.SelectionIndex(this);
+
+    private Selection.SelectionIndex? selectionIndex;
+
     internal int MemberCount => members.Length;
 
     internal GraphMember Member(int index) => members[index];

@@ -73,6 +73,7 @@ internal static class ManifestJsonReader
             PatchPath = separator >= 0 ? patchPath![(separator + 3)..] : null,
             Tags = tags,
             Config = config,
+            Group = config.GetValueOrDefault("group") as string ?? String(node, "group"),
             Access = collection == MemberCollection.Node && resourceType == "model" ? String(node, "access") : null,
             Version = Scalar(node, "version"),
             LatestVersion = Scalar(node, "latest_version"),
@@ -91,8 +92,10 @@ internal static class ManifestJsonReader
     {
         var unrendered = ToDictionary(Property(node, "unrendered_config"));
         var fqn = Canonical(Strings(Property(node, "fqn")));
-        string Fields(params string[] names) =>
-            fqn + Canonical(names.Select(n => Property(node, n)).Select(e => e.ValueKind == JsonValueKind.Undefined ? null : ToPlain(e)).ToList());
+        object? Field(string name) => name == "depends_on"
+            ? Strings(Property(Property(node, "depends_on"), "nodes"))
+            : Property(node, name) is { ValueKind: not JsonValueKind.Undefined } value ? ToPlain(value) : null;
+        var other = fqn + Canonical(StateFields.For(collection).Select(Field).ToList());
 
         switch (collection)
         {
@@ -119,22 +122,14 @@ internal static class ManifestJsonReader
                     PersistedDescriptions: null,
                     Relation: Canonical(new List<object?> { String(node, "database"), String(node, "schema"), String(node, "identifier") }),
                     Contract: null,
-                    Other: Fields("quoting", "freshness", "loaded_at_field", "external"));
+                    Other: other);
+            case MemberCollection.UnitTest:
+                return new StateFingerprint(null, null, null, null, null, other);
             case MemberCollection.Exposure:
-                return new StateFingerprint(null, Canonical(unrendered), null, null, null,
-                    Fields("type", "owner", "maturity", "url", "description", "label", "depends_on"));
-            case MemberCollection.Metric:
-                return new StateFingerprint(null, Canonical(unrendered), null, null, null,
-                    Fields("type", "type_params", "filter", "metadata", "label", "description", "group", "depends_on"));
-            case MemberCollection.SemanticModel:
-                return new StateFingerprint(null, Canonical(unrendered), null, null, null,
-                    Fields("model", "node_relation", "description", "label", "defaults", "entities", "dimensions", "measures", "primary_entity", "group", "depends_on"));
-            case MemberCollection.SavedQuery:
-                return new StateFingerprint(null, Canonical(unrendered), null, null, null,
-                    Fields("query_params", "exports", "description", "label", "group", "depends_on"));
+                return new StateFingerprint(null, Canonical(unrendered), null, null, null, other);
             default:
-                // Unit tests compare by their checksum only.
-                return new StateFingerprint(null, null, null, null, null, Fields("checksum"));
+                // Metrics, semantic models and saved queries: their config, as the writer keeps no unrendered one.
+                return new StateFingerprint(null, Canonical(config), null, null, null, other);
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class EventLog : IDisposable
     private readonly TextWriter? _file;
     private readonly SecretMasker _masker;
     private readonly Func<DateTime> _clock;
+    private readonly int _mainThreadId = Environment.CurrentManagedThreadId;
 
     public EventLog(TextWriter console, EventLogOptions options, SecretMasker masker, Func<DateTime>? clock = null)
     {
@@ -28,6 +29,7 @@ public sealed class EventLog : IDisposable
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(options.LogFile)!);
+                Rotate(options.LogFile);
                 _file = new StreamWriter(options.LogFile, append: true, new UTF8Encoding(false)) { AutoFlush = true };
                 var now = _clock();
                 _file.WriteLine();
@@ -47,6 +49,20 @@ public sealed class EventLog : IDisposable
 
     public EventLogOptions Options { get; }
 
+    public const long MaxLogFileBytes = 10 * 1024 * 1024;
+    public const int LogFileBackups = 5;
+
+    // Like dbt's rotating debug log: past 10 MB, dbt.log becomes dbt.log.1 (older ones shift up, five are kept).
+    internal static void Rotate(string file)
+    {
+        var info = new FileInfo(file);
+        if (!info.Exists || info.Length < MaxLogFileBytes) return;
+        File.Delete($"{file}.{LogFileBackups}");
+        for (var i = LogFileBackups - 1; i >= 1; i--)
+            if (File.Exists($"{file}.{i}")) File.Move($"{file}.{i}", $"{file}.{i + 1}");
+        File.Move(file, $"{file}.1");
+    }
+
     public void Info(string message, string name = "Note") => Write(EventLevel.Info, name, message);
     public void Warn(string message, string name = "Note") => Write(EventLevel.Warn, name, "[WARNING]: " + message);
     public void Error(string message, string name = "Note") => Write(EventLevel.Error, name, message);
@@ -64,22 +80,31 @@ public sealed class EventLog : IDisposable
         var now = _clock();
         lock (_gate)
         {
-            _file?.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{Thread.CurrentThread.Name ?? "MainThread"}]: {message}");
+            if (Passes(level, Options.FileLevel, fileDefault: true))
+                _file?.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
             if (!ShowOnConsole(level)) return;
             if (Options.Format == "json") _console.WriteLine(Json(level, name, message, now));
             else if (level == EventLevel.Print) _console.WriteLine(message);
-            else if (Options.Format == "debug") _console.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{Thread.CurrentThread.Name ?? "MainThread"}]: {message}");
+            else if (Options.Format == "debug") _console.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
             else _console.WriteLine($"{now:HH:mm:ss}  {message}");
         }
     }
 
     private bool ShowOnConsole(EventLevel level) => level switch
     {
-        EventLevel.Print => true,
-        EventLevel.Error => true,
-        EventLevel.Debug => Options.Debug,
-        _ => !Options.Quiet,
+        EventLevel.Print => Options.ConsoleLevel != "none",
+        EventLevel.Error => Options.ConsoleLevel != "none",
+        EventLevel.Debug => Options.Debug || Options.ConsoleLevel == "debug",
+        _ => !Options.Quiet && Passes(level, Options.ConsoleLevel, fileDefault: false),
     };
+
+    // dbt's --log-level / --log-level-file: debug < info < warn < error < none. The file keeps debug by default.
+    private static bool Passes(EventLevel level, string? threshold, bool fileDefault)
+    {
+        var rank = level switch { EventLevel.Debug => 0, EventLevel.Warn => 2, EventLevel.Error => 3, _ => 1 };
+        var min = threshold switch { "debug" => 0, "info" => 1, "warn" => 2, "error" => 3, "none" => 4, _ => fileDefault ? 0 : 1 };
+        return rank >= min;
+    }
 
     private string Json(EventLevel level, string name, string message, DateTime now)
     {
@@ -96,12 +121,16 @@ public sealed class EventLog : IDisposable
                 ["msg"] = message,
                 ["name"] = name,
                 ["pid"] = Environment.ProcessId,
-                ["thread"] = Thread.CurrentThread.Name ?? "MainThread",
+                ["thread"] = ThreadName(),
                 ["ts"] = now.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"),
             },
         };
         return JsonSerializer.Serialize(record);
     }
+
+    // dbt names the thread that started the invocation MainThread and its runners "Thread-N (worker)".
+    private string ThreadName() => Environment.CurrentManagedThreadId == _mainThreadId
+        ? "MainThread" : Thread.CurrentThread.Name ?? $"Thread-{Environment.CurrentManagedThreadId}";
 
     private static string LevelName(EventLevel level) => level switch
     {
@@ -123,5 +152,10 @@ public enum EventLevel
     Error,
 }
 
-/// <summary>How events are shown: <see cref="Format"/> is dbt's <c>--log-format</c> (<c>default</c>/<c>text</c>, <c>debug</c>, <c>json</c>).</summary>
-public sealed record EventLogOptions(string Format, bool Quiet, bool Debug, string? LogFile, string InvocationId);
+/// <summary>
+/// How events are shown: <see cref="Format"/> is dbt's <c>--log-format</c> (<c>default</c>/<c>text</c>, <c>debug</c>,
+/// <c>json</c>); <see cref="ConsoleLevel"/> and <see cref="FileLevel"/> are <c>--log-level</c> and
+/// <c>--log-level-file</c> (null: info on the console, debug in the file).
+/// </summary>
+public sealed record EventLogOptions(string Format, bool Quiet, bool Debug, string? LogFile, string InvocationId,
+    string? ConsoleLevel = null, string? FileLevel = null);

@@ -21,7 +21,9 @@ public static class EngineCommands
 {
     private static readonly Dictionary<string, Func<IEngineCommand>> Registered = new(StringComparer.Ordinal)
     {
-        // ["parse"] = () => new Parsing.ParseCommand(),   ← added by the parse work
+        ["parse"] = () => new Compilation.Commands.ParseCommand(),
+        ["compile"] = () => new Compilation.Commands.CompileCommand(),
+        ["list"] = () => new Compilation.Commands.ListCommand(),
     };
 
     public static IEngineCommand? Find(string command) =>

@@ -85,8 +85,8 @@ internal sealed class NativeLiteral
                 var n = ParseValue();
                 return n switch
                 {
-                    long l => c == '-' ? -l : l,
-                    double d => c == '-' ? -d : d,
+                    long l => (object)(c == '-' ? -l : l),
+                    double d => (object)(c == '-' ? -d : d),
                     _ => throw Bad(),
                 };
         }

@@ -85,7 +85,8 @@ public static partial class Py
         if (precision == 0) precision = 1;
         var (_, exponent) = SignificantDigits(d, precision);
         string s;
-        if (exponent >= -4 && exponent < precision)
+        // format()'s default float presentation switches to exponent notation one digit earlier than 'g'.
+        if (exponent >= -4 && exponent < (keepPointZero ? precision - 1 : precision))
         {
             s = FormatFixed(d, precision - 1 - exponent, alternate);
             if (!alternate && s.Contains('.')) s = s.TrimEnd('0').TrimEnd('.');

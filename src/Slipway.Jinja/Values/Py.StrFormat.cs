@@ -205,8 +205,6 @@ public static partial class Py
                     // Like 'g', but fixed notation keeps a ".0" and exponent notation starts one digit earlier.
                     var p = Math.Max(1, precision.Value);
                     body = FormatGeneral(d, p, s.Alternate, false, keepPointZero: true);
-                    if (!body.Contains('e') && body.Replace(".", "").TrimStart('0').Length > p && double.IsFinite(d))
-                        body = FormatGeneral(d, p, s.Alternate);
                 }
                 break;
             default: throw ValueError($"Unknown format code '{s.Type}' for object of type 'float'");

@@ -21,3 +21,23 @@ public class Jinja2CaseTests
         Assert.Equal((kind, line, description), (error.Kind, error.Line, error.Description));
     }
 }
+
+public class Jinja2OptionCaseTests
+{
+    [Theory]
+    [MemberData(nameof(Jinja2Cases.WithOptions), MemberType = typeof(Jinja2Cases))]
+    public void Renders_like_Jinja2_with_options(bool trim, bool lstrip, bool keepNewline, string undefined, string source, string expected)
+    {
+        var env = new JinjaEnvironment(new JinjaOptions
+        {
+            TrimBlocks = trim,
+            LStripBlocks = lstrip,
+            KeepTrailingNewline = keepNewline,
+            Undefined = undefined switch { "strict" => UndefinedBehavior.Strict, "chainable" => UndefinedBehavior.Chainable, _ => UndefinedBehavior.Default },
+        });
+        string actual;
+        try { actual = env.FromString(source).Render(new Dictionary<string, object?>()); }
+        catch (TemplateError e) { actual = e.Kind + ": " + e.Description; }
+        Assert.Equal(expected, actual);
+    }
+}

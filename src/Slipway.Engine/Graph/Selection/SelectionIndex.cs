@@ -1,8 +1,8 @@
 namespace Slipway.Engine.Graph.Selection;
 
 /// <summary>
-/// Lookup tables over a graph's members, built once per selector so that each selector atom costs a lookup
-/// (or at worst one linear pass), never a scan per member per member.
+/// Lookup tables over a graph's members, each built on first use and kept with the graph, so that a selector
+/// atom costs a lookup (or at worst one linear pass), never a scan per member per member.
 /// </summary>
 internal sealed class SelectionIndex
 {
@@ -15,6 +15,7 @@ internal sealed class SelectionIndex
     private Dictionary<string, List<int>>? packages;
     private Dictionary<string, List<int>>? fileNames;
     private Dictionary<string, List<int>>? paths;
+    private HashSet<string>? rootPaths;
 
     public SelectionIndex(ManifestGraph graph) => this.graph = graph;
 
@@ -40,6 +41,26 @@ internal sealed class SelectionIndex
 
     /// <summary>Each member under its original_file_path, every folder above it (up to "."), and its patch file.</summary>
     public Dictionary<string, List<int>> Paths => paths ??= Build(PathKeys);
+
+    /// <summary>
+    /// The paths that exist in the root project: dbt globs the selector against the root project's folder, so a
+    /// package's node is selected by path only where the root project has the same relative path.
+    /// </summary>
+    public HashSet<string> RootPaths => rootPaths ??= BuildRootPaths();
+
+    private HashSet<string> BuildRootPaths()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < graph.MemberCount; i++)
+        {
+            var member = graph.Member(i);
+            if (graph.ProjectName is null || member.PackageName == graph.ProjectName)
+            {
+                keys.UnionWith(PathKeys(member));
+            }
+        }
+        return keys;
+    }
 
     private static IEnumerable<string> PathKeys(GraphMember member)
     {

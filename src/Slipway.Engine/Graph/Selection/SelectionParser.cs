@@ -71,6 +71,9 @@ public static partial class SelectionParser
         };
     }
 
+    /// <summary>The value of --indirect-selection (eager, cautious, buildable or empty).</summary>
+    public static IndirectSelection ParseIndirectSelection(string value) => IndirectSelectionNames.Parse(value);
+
     /// <summary>One atom such as <c>2+tag:nightly+</c> or <c>@config.materialized:table</c>.</summary>
     public static SelectionCriteria ParseCriteria(string raw, IndirectSelection indirectSelection = IndirectSelection.Eager)
     {

@@ -25,7 +25,7 @@ internal sealed partial class SelectorMethods
         "fqn" => Fqn(criteria.Value),
         "tag" => Tag(criteria.Value),
         "group" => Where(m => m.Collection is MemberCollection.Node or MemberCollection.Metric
-            && m.Config.GetValueOrDefault("group") is string group && group.Length > 0 && Wildcard.IsMatch(group, criteria.Value)),
+            && m.Group is { Length: > 0 } group && Wildcard.IsMatch(group, criteria.Value)),
         "access" => Where(m => m.Collection == MemberCollection.Node && m.ResourceType == "model" && m.Access == criteria.Value),
         "source" => Source(criteria.Value),
         "path" => PathMethod(criteria.Value),
@@ -40,7 +40,7 @@ internal sealed partial class SelectorMethods
         "metric" => PackageAndName(MemberCollection.Metric, criteria.Value, "metric", "Metrics", "metric_name", "metric_package"),
         "semantic_model" => PackageAndName(MemberCollection.SemanticModel, criteria.Value, "semantic model", "Semantic models", "semantic_model_name", "semantic_model_package"),
         "saved_query" => PackageAndName(MemberCollection.SavedQuery, criteria.Value, "saved query", "Saved queries", "saved_query_name", "saved_query_package"),
-        "unit_test" => UnitTest(criteria.Value),
+        "unit_test" => PackageAndName(MemberCollection.UnitTest, criteria.Value, "unit test", "Unit tests", "unit_test_name", "unit_test_package_name"),
         "result" => Result(criteria.Value),
         "source_status" => SourceStatus(criteria.Value),
         "version" => Version(criteria.Value),
@@ -109,12 +109,12 @@ internal sealed partial class SelectorMethods
         var pattern = PathGlob.Normalize(selector);
         if (pattern.AsSpan().IndexOfAny("*?[") < 0)
         {
-            return FromCandidates(Lookup(index.Paths, pattern), _ => true);
+            return index.RootPaths.Contains(pattern) ? FromCandidates(Lookup(index.Paths, pattern), _ => true) : [];
         }
         var result = new HashSet<int>();
         foreach (var (path, members) in index.Paths)
         {
-            if (PathGlob.IsMatch(path, pattern))
+            if (index.RootPaths.Contains(path) && PathGlob.IsMatch(path, pattern))
             {
                 result.UnionWith(members.Where(i => included[i]));
             }
@@ -150,22 +150,5 @@ internal sealed partial class SelectorMethods
                 $"Invalid {kind} selector value \"{selector}\". {plural} must be of the form ${{{nameForm}}} or ${{{packageForm}.{nameForm}}}"),
         };
         return Where(m => m.Collection == collection && Wildcard.IsMatch(m.PackageName, package) && Wildcard.IsMatch(m.Name, name));
-    }
-
-    private HashSet<int> UnitTest(string selector)
-    {
-        var parts = selector.Split('.');
-        var (package, model, name) = parts.Length switch
-        {
-            1 => ("*", "*", parts[0]),
-            2 => (parts[0], "*", parts[1]),
-            3 => (parts[0], parts[1], parts[2]),
-            _ => throw new SelectorException(
-                $"Invalid unit test selector value \"{selector}\". Unit tests must be of the form ${{unit_test_name}}, ${{package_name.unit_test_name}} or ${{package_name.model_name.unit_test_name}}"),
-        };
-        return Where(m => m.Collection == MemberCollection.UnitTest
-            && Wildcard.IsMatch(m.PackageName, package)
-            && Wildcard.IsMatch(m.Fqn.Count >= 2 ? m.Fqn[^2] : "", model)
-            && Wildcard.IsMatch(m.Name, name));
     }
 }

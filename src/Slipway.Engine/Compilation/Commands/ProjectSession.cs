@@ -1,0 +1,73 @@
+using Slipway.Engine.Artifacts;
+using Slipway.Engine.Graph;
+using Slipway.Engine.Graph.Selection;
+using Slipway.Engine.Manifest;
+using Slipway.Engine.Parsing;
+using Slipway.Engine.Project;
+
+namespace Slipway.Engine.Compilation.Commands;
+
+/// <summary>
+/// What parse, compile and list share: parse the project of a <see cref="RuntimeConfig"/>, select from the
+/// manifest with the command line's --select/--exclude/--selector, and write target/manifest.json.
+/// </summary>
+internal sealed class ProjectSession
+{
+    private ProjectSession(RuntimeConfig config, ParseResult parse)
+    {
+        Config = config;
+        Parse = parse;
+    }
+
+    public RuntimeConfig Config { get; }
+    public ParseResult Parse { get; }
+    public Manifest.Manifest Manifest => Parse.Manifest;
+
+    public static ProjectSession Load(RuntimeConfig config)
+    {
+        var parse = ManifestLoader.Load(new ParseRequest
+        {
+            Root = config.Project,
+            Packages = config.Packages.Values.ToList(),
+            Target = config.Target,
+            CliVars = config.Invocation.CliVars,
+            Environment = config.Environment,
+        });
+        foreach (var selector in config.Selectors)
+        {
+            var entry = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["name"] = selector.Name };
+            if (selector.Description is not null) entry["description"] = selector.Description;
+            if (selector.Definition is SelectorText text) entry["definition"] = text.Text;
+            if (selector.IsDefault) entry["default"] = true;
+            parse.Manifest.Selectors[selector.Name] = entry;
+        }
+        return new ProjectSession(config, parse);
+    }
+
+    /// <summary>The unique ids the command line selects, restricted to <paramref name="resourceTypes"/>.</summary>
+    public IReadOnlySet<string> Select(IReadOnlySet<string>? resourceTypes)
+    {
+        var inv = Config.Invocation;
+        var graph = ManifestGraph.FromManifest(Manifest);
+        var spec = YamlSelectors.Resolve(inv.Select, inv.Exclude, inv.Selector, Config.Selectors, IndirectSelectionNames.Parse(inv.IndirectSelection));
+        var options = new SelectionOptions
+        {
+            ResourceTypes = resourceTypes,
+            IncludeEmptyNodes = true,
+            PreviousState = inv.State is { } state ? PreviousState.Load(Path.GetFullPath(state, Config.Project.RootPath), Config.TargetPath) : null,
+        };
+        return NodeSelector.Select(graph, spec, options).Selected;
+    }
+
+    public void WriteManifest()
+    {
+        ManifestWriter.Write(Manifest, Path.Combine(Config.TargetPath, "manifest.json"));
+    }
+
+    public string WritePerfInfo()
+    {
+        var path = Path.Combine(Config.TargetPath, "perf_info.json");
+        Parse.PerfInfo.Write(path);
+        return path;
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using Slipway.Engine.Contexts;
+using Slipway.Engine.Manifest;
+using Slipway.Engine.Parsing;
+using Slipway.Jinja;
+
+namespace Slipway.Engine.Compilation;
+
+/// <summary>
+/// Compiles nodes: renders their SQL with the run-time context (or substitutes relation names directly for
+/// statically parsed models), injects ephemeral models as CTEs the way dbt does, and writes
+/// <c>target/compiled/&lt;package&gt;/&lt;path&gt;</c>. Rendering runs in parallel; CTE injection afterwards.
+/// </summary>
+internal sealed partial class Compiler
+{
+    private readonly ParseResult _parse;
+    private readonly ConcurrentDictionary<string, (string Sql, List<ManifestNode> Ephemerals)> _rendered = new(StringComparer.Ordinal);
+    private readonly Lazy<IDictionary<string, object?>> _flatGraph;
+
+    public Compiler(ParseResult parse)
+    {
+        _parse = parse;
+        _flatGraph = new Lazy<IDictionary<string, object?>>(BuildFlatGraph, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public ManifestLoader Loader => _parse.Loader;
+    public Manifest.Manifest Manifest => _parse.Manifest;
+    public RelationQuoting Quoting => Loader.Quoting;
+    public IDictionary<string, object?> FlatGraph => _flatGraph.Value;
+
+    /// <summary>Compiles <paramref name="nodes"/> (and the ephemeral models they use) and fills compiled_code etc.</summary>
+    public void Compile(IReadOnlyCollection<ManifestNode> nodes)
+    {
+        var queue = nodes.Where(n => n is not SeedNode and not HookNode).ToList();
+        RenderAll(queue);
+        // Ephemeral models referenced by the selection must be rendered too, transitively.
+        while (true)
+        {
+            var missing = _rendered.Values.SelectMany(r => r.Ephemerals).Where(e => !_rendered.ContainsKey(e.UniqueId)).Distinct().ToList();
+            if (missing.Count == 0) break;
+            RenderAll(missing);
+        }
+        foreach (var node in queue) Inject(node);
+    }
+
+    private void RenderAll(List<ManifestNode> nodes)
+    {
+        var host = Loader.Jinja;
+        var errors = new ConcurrentBag<(int, Exception)>();
+        var chunk = Math.Max(1, nodes.Count / (4 * Environment.ProcessorCount) + 1);
+        Parallel.ForEach(Partitioner.Create(0, nodes.Count, chunk), range =>
+        {
+            RenderScope? scope = null;
+            try
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var node = nodes[i];
+                    if (_rendered.ContainsKey(node.UniqueId)) continue;
+                    try
+                    {
+                        _rendered[node.UniqueId] = Loader.DraftOf(node)?.Static is { } st && node is not GenericTestNode
+                            ? RenderStatic(st, node)
+                            : RenderJinja(scope ??= host.Rent(runtime: true), node);
+                    }
+                    catch (Exception e) when (e is CompilerException or ManifestException or ParseException) { errors.Add((i, e)); }
+                }
+            }
+            finally { if (scope is not null) host.Release(scope); }
+        });
+        if (!errors.IsEmpty) throw errors.OrderBy(e => e.Item1).First().Item2;
+    }
+
+    /// <summary>The fast path: the static template's calls replaced by the relation names Jinja would print.</summary>
+    private (string, List<ManifestNode>) RenderStatic(StaticTemplate template, ManifestNode node)
+    {
+        var sb = new System.Text.StringBuilder(node.RawCode.Length + 64);
+        var ephemerals = new List<ManifestNode>();
+        foreach (var segment in template.Segments)
+        {
+            if (segment is string text) { sb.Append(text); continue; }
+            var call = (StaticCall)segment;
+            switch (call.Function)
+            {
+                case "ref":
+                    var (name, package) = call.Positional.Count >= 2 ? (call.Positional[1]?.ToString() ?? "", call.Positional[0]?.ToString()) : (call.Positional.FirstOrDefault()?.ToString() ?? "", null);
+                    var version = (call.Keyword.GetValueOrDefault("v") ?? call.Keyword.GetValueOrDefault("version"))?.ToString();
+                    var target = ResolveRef(name, package, version, node);
+                    if (target.IsEphemeral)
+                    {
+                        if (!ephemerals.Contains(target)) ephemerals.Add(target);
+                        sb.Append(CteInjector.Prefix).Append(target.Name);
+                    }
+                    else sb.Append(RelationOf(target).Render());
+                    break;
+                case "source":
+                    var source = ResolveSource(call.Positional[0]?.ToString() ?? "", call.Positional[1]?.ToString() ?? "", node);
+                    sb.Append(source.RelationName);
+                    break;
+            }
+        }
+        return (sb.ToString(), ephemerals);
+    }
+
+    private (string, List<ManifestNode>) RenderJinja(RenderScope scope, ManifestNode node)
+    {
+        var provider = new RuntimeProvider(this, node);
+        provider.Bind(scope);
+        try
+        {
+            if (node is GenericTestNode test)
+                scope.Context[ManifestLoader.GenericTestKwargsName] = RenderKwargs(scope, test.TestMetadata.Kwargs, node);
+            var template = Loader.Jinja.Compile(node.RawCode, node.OriginalFilePath, runtime: true);
+            return (template.Render(scope.Context), provider.Ephemerals);
+        }
+        catch (TemplateError e)
+        {
+            throw new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}:{e.Line}:{e.Column}): {e.Description}");
+        }
+        catch (Exception e) when (e is CompilerException or JinjaRuntimeException)
+        {
+            throw new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}): {e.Message}");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\{\{ get_where_subquery\((ref|source)\((.*)\)\) \}\}$")]
+    private static partial System.Text.RegularExpressions.Regex WhereSubqueryCall();
+
+    private bool? _whereSubqueryOverridden;
+
+    /// <summary>
+    /// The <c>model</c> argument of a generic test is always <c>{{ get_where_subquery(ref(...)) }}</c>; unless a
+    /// project overrides that macro, its documented result is computed here (the relation, or
+    /// <c>(select * from … where …) dbt_subquery</c> with a <c>where</c> config) instead of rendering 10k templates.
+    /// </summary>
+    private object? WhereSubqueryFastPath(string text, ManifestNode node)
+    {
+        _whereSubqueryOverridden ??= new[] { "get_where_subquery", "default__get_where_subquery", Loader.Target.Type + "__get_where_subquery" }
+            .Any(name => Loader.MacrosByPackage.Any(p => p.Key != ManifestLoader.InternalPackage && p.Value.ContainsKey(name)));
+        if (_whereSubqueryOverridden.Value) return null;
+        var m = WhereSubqueryCall().Match(text);
+        if (!m.Success) return null;
+        var call = ManifestLoader.ParseCallString(m.Groups[1].Value + "(" + m.Groups[2].Value + ")");
+        if (call is null) return null;
+        RelationValue relation;
+        if (call.Function == "ref")
+        {
+            var (name, package) = call.Positional.Count >= 2 ? (call.Positional[1]?.ToString() ?? "", call.Positional[0]?.ToString()) : (call.Positional.FirstOrDefault()?.ToString() ?? "", null);
+            var version = (call.Keyword.GetValueOrDefault("v") ?? call.Keyword.GetValueOrDefault("version"))?.ToString();
+            var target = ResolveRef(name, package, version, node);
+            if (target.IsEphemeral) return null;
+            relation = RelationOf(target);
+        }
+        else
+        {
+            if (call.Positional.Count < 2) return null;
+            var source = ResolveSource(call.Positional[0]?.ToString() ?? "", call.Positional[1]?.ToString() ?? "", node);
+            relation = new RelationValue(source.Database, source.Schema, source.Identifier, "table", Quoting);
+        }
+        var where = node.Config.Get("where") as string;
+        return string.IsNullOrEmpty(where) ? relation : $"(select * from {relation.Render()} where {where}) dbt_subquery";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(env_var|ref|var|source|doc)\s*\(.+\)\s*$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex LooksLikeFunction();
+
+    /// <summary>
+    /// dbt's <c>add_rendered_test_kwargs</c>: every string argument except <c>column_name</c> is rendered natively
+    /// (so <c>model</c> becomes a relation and "5" a number), and a bare <c>ref(...)</c>/<c>source(...)</c>/
+    /// <c>var(...)</c> string is first wrapped in <c>{{ }}</c>.
+    /// </summary>
+    private object? RenderKwargs(RenderScope scope, object? value, ManifestNode node, string? topKey = null)
+    {
+        switch (value)
+        {
+            case string s:
+                if (topKey == "column_name") return s;
+                if (topKey == "model" && WhereSubqueryFastPath(s, node) is { } relation) return relation;
+                if (LooksLikeFunction().IsMatch(s)) s = "{{ " + s + " }}";
+                return Loader.Jinja.Compile(s, node.OriginalFilePath, runtime: true).RenderNative(scope.Context);
+            case IDictionary<string, object?> d:
+                var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (k, v) in d) result[k] = RenderKwargs(scope, v, node, topKey ?? k);
+                return result;
+            case IList<object?> l:
+                return l.Select(x => RenderKwargs(scope, x, node, topKey ?? "")).ToList();
+            default:
+                return value;
+        }
+    }
+}

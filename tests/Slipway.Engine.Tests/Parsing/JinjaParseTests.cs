@@ -1,0 +1,101 @@
+using Slipway.Engine.Manifest;
+using Slipway.Engine.Parsing;
+
+namespace Slipway.Engine.Tests.Parsing;
+
+/// <summary>Models that need the Jinja engine at parse time: dbt's ParseProvider behaviour.</summary>
+public sealed class JinjaParseTests
+{
+    private const string Project = "name: shop\nprofile: shop\nvars:\n  payment_methods: ['card', 'cash']\n";
+
+    [Fact]
+    public void Refs_inside_loops_and_macros_are_recorded_and_config_calls_apply()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("macros/union.sql", "{% macro union_of(names) %}{% for n in names %}select * from {{ ref(n) }}{% if not loop.last %} union all {% endif %}{% endfor %}{% endmacro %}"),
+            ("models/a.sql", "select 1 as id"),
+            ("models/b.sql", "select 2 as id"),
+            ("models/u.sql", "{{ config(materialized=('table' if var('payment_methods') | length > 1 else 'view'), tags=['x']) }}\n{{ union_of(['a', 'b']) }}")).Manifest;
+        var u = m.Nodes["model.shop.u"];
+        Assert.Equal(["model.shop.a", "model.shop.b"], u.DependsOn.Nodes);
+        Assert.Equal("table", u.Config.Materialized);
+        Assert.Equal(["x"], u.Tags);
+        Assert.Equal(["macro.shop.union_of"], u.DependsOn.Macros);
+    }
+
+    [Fact]
+    public void Execute_is_false_and_missing_vars_are_none_while_parsing()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1 as id"),
+            ("models/b.sql", "{% if execute %}{{ ref('nonexistent') }}{% endif %}{% if var('missing') is none %}select * from {{ ref('a') }}{% endif %}")).Manifest;
+        Assert.Equal(["model.shop.a"], m.Nodes["model.shop.b"].DependsOn.Nodes);
+    }
+
+    [Fact]
+    public void Versioned_refs_resolve_to_the_version_or_the_latest()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/dim_v1.sql", "select 1 as id"),
+            ("models/dim_v2.sql", "select 2 as id"),
+            ("models/schema.yml", "version: 2\nmodels:\n  - name: dim\n    latest_version: 1\n    versions:\n      - v: 1\n      - v: 2\n"),
+            ("models/a.sql", "select * from {{ ref('dim') }}"),
+            ("models/b.sql", "select * from {{ ref('dim', v=2) }}"),
+            ("models/c.sql", "select * from {{ ref('dim', version=1) }}")).Manifest;
+        var v2 = (ModelNode)m.Nodes["model.shop.dim.v2"];
+        Assert.Equal("dim_v2", v2.Alias);
+        Assert.Equal(["shop", "dim", "v2"], v2.Fqn);
+        Assert.Equal("1", v2.LatestVersion);
+        Assert.Equal(["model.shop.dim.v1"], m.Nodes["model.shop.a"].DependsOn.Nodes);
+        Assert.Equal(["model.shop.dim.v2"], m.Nodes["model.shop.b"].DependsOn.Nodes);
+        Assert.Equal(["model.shop.dim.v1"], m.Nodes["model.shop.c"].DependsOn.Nodes);
+    }
+
+    [Fact]
+    public void Project_generate_schema_name_override_is_rendered_and_stripped()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project + "models:\n  shop:\n    +schema: marts\n"),
+            ("macros/schema.sql", "{% macro generate_schema_name(custom_schema_name, node) %}\n  {% if custom_schema_name %} {{ custom_schema_name | trim }} {% else %} {{ target.schema }} {% endif %}\n{% endmacro %}"),
+            ("models/a.sql", "select 1 as id")).Manifest;
+        var a = m.Nodes["model.shop.a"];
+        Assert.Equal("marts", a.Schema);
+        Assert.Equal("\"ci\".\"marts\".\"a\"", a.RelationName);
+    }
+
+    [Fact]
+    public void Jinja_syntax_errors_name_the_file_and_line()
+    {
+        var e = Assert.Throws<ParseException>(() => FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1\n{% if true %}\nfrom x\n")));
+        Assert.Equal("models/a.sql", e.File);
+        Assert.True(e.Line >= 2, e.Message);
+    }
+
+    /// <summary>COMPATIBILITY: depends_on.macros comes from a textual scan, so a macro in a branch not taken counts.</summary>
+    [Fact]
+    public void Macro_dependencies_are_found_by_scanning_the_code()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("macros/m.sql", "{% macro never_called() %}1{% endmacro %}"),
+            ("models/a.sql", "{% if false %}{{ never_called() }}{% endif %}select 1 as id")).Manifest;
+        Assert.Equal(["macro.shop.never_called"], m.Nodes["model.shop.a"].DependsOn.Macros);
+    }
+
+    /// <summary>COMPATIBILITY: only doc() is rendered in properties YAML descriptions; other Jinja stays text.</summary>
+    [Fact]
+    public void Descriptions_render_doc_calls_only()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1 as id"),
+            ("models/docs.md", "{% docs a_doc %}About a{% enddocs %}"),
+            ("models/schema.yml", "version: 2\nmodels:\n  - name: a\n    description: \"{{ doc('a_doc') }} in {{ target.name }}\"\n")).Manifest;
+        Assert.Equal("About a in {{ target.name }}", m.Nodes["model.shop.a"].Description);
+    }
+}

@@ -1,0 +1,68 @@
+namespace Slipway.Jinja.Tests.Runtime;
+
+/// <summary>Sandbox limits and the shape of error messages.</summary>
+public class LimitsAndErrorsTests
+{
+    private static readonly Dictionary<string, object?> Empty = new();
+
+    [Fact]
+    public void Endless_macro_recursion_stops_with_a_recursion_error()
+    {
+        var env = new JinjaEnvironment(new JinjaOptions { MaxRecursionDepth = 50 });
+        var e = Assert.Throws<TemplateError>(() => env.FromString("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "r.sql").Render(Empty));
+        Assert.Equal("RecursionError", e.Kind);
+    }
+
+    [Fact]
+    public void Recursion_deeper_than_the_stack_allows_is_a_recursion_error_not_a_crash()
+    {
+        var env = new JinjaEnvironment(new JinjaOptions { MaxRecursionDepth = int.MaxValue });
+        var t = env.FromString("{% macro m(n) %}{% if n > 0 %}{% for i in [1] %}{{ m(n - 1)|trim }}{% endfor %}{% endif %}{% endmacro %}{{ m(100000) }}");
+        TemplateError? error = null;
+        var thread = new Thread(() => error = Assert.Throws<TemplateError>(() => t.Render(Empty)), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Equal("RecursionError", error?.Kind);
+    }
+
+    [Fact]
+    public void Too_many_loop_iterations_stop_the_render()
+    {
+        var env = new JinjaEnvironment(new JinjaOptions { MaxLoopIterations = 1000 });
+        Assert.Equal(1000, env.FromString("{% for i in range(1000) %}x{% endfor %}").Render(Empty).Length);
+        var e = Assert.Throws<TemplateError>(() => env.FromString("{% for i in range(10) %}{% for j in range(101) %}{% endfor %}{% endfor %}").Render(Empty));
+        Assert.Equal("LimitExceeded", e.Kind);
+    }
+
+    [Fact]
+    public void Too_long_output_stops_the_render()
+    {
+        var env = new JinjaEnvironment(new JinjaOptions { MaxOutputLength = 100 });
+        var e = Assert.Throws<TemplateError>(() => env.FromString("{% for i in range(200) %}x{% endfor %}").Render(Empty));
+        Assert.Equal("LimitExceeded", e.Kind);
+    }
+
+    [Fact]
+    public void Message_names_file_line_and_column_and_points_at_the_column()
+    {
+        var e = Assert.Throws<TemplateError>(() => new JinjaEnvironment().FromString("select 1\n{{ foo(}}", "models/x.sql"));
+        Assert.Equal(("models/x.sql", 2, 8), (e.TemplateName, e.Line, e.Column));
+        Assert.Equal("models/x.sql:2:8: TemplateSyntaxError: unexpected '}', expected ')'\n  {{ foo(}}\n         ^", e.Message);
+    }
+
+    [Fact]
+    public void Runtime_errors_carry_the_line_of_the_failing_statement_inside_macros()
+    {
+        var source = "{% macro m(x) %}\n  {{ x.a.b }}\n{% endmacro %}\n{{ m({}) }}";
+        var e = Assert.Throws<TemplateError>(() => new JinjaEnvironment().FromString(source, "m.sql").Render(Empty));
+        Assert.Equal(("UndefinedError", 2, "'dict object' has no attribute 'a'"), (e.Kind, e.Line, e.Description));
+    }
+
+    [Fact]
+    public void Templates_reach_no_clr_members()
+    {
+        var ctx = new Dictionary<string, object?> { ["s"] = "abc", ["o"] = new object() };
+        var t = new JinjaEnvironment().FromString("{{ s.Length is undefined }} {{ o.GetType is undefined }} {{ s.__class__ is undefined }}");
+        Assert.Equal("True True True", t.Render(ctx));
+    }
+}
