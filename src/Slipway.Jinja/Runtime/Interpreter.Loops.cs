@@ -40,7 +40,7 @@ internal sealed partial class Interpreter
             {
                 loopFrame.Clear();
                 Assign(s.Target, item, loopFrame);
-                if (IsTruthy(Eval(s.Filter, loopFrame))) filtered.Add(item);
+                if (EvalBool(s.Filter, loopFrame)) filtered.Add(item);
             }
             items = filtered;
         }

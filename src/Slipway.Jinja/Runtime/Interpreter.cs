@@ -220,7 +220,7 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.Output: WriteValue(Eval(((OutputStmt)s).Value, frame)); return Signal.None;
             case NodeKind.If:
                 var iff = (IfStmt)s;
-                return Exec(IsTruthy(Eval(iff.Test, frame)) ? iff.Body : iff.Else, frame);
+                return Exec(EvalBool(iff.Test, frame) ? iff.Body : iff.Else, frame);
             case NodeKind.For: return ExecFor((ForStmt)s, frame);
             case NodeKind.Set:
                 var set = (SetStmt)s;
