@@ -229,14 +229,14 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.SetBlock:
                 var sb = (SetBlockStmt)s;
                 object? captured = Capture(sb.Body, new Frame(frame, frame.Context, frame.Template));
-                if (sb.Filter is not null) captured = ApplyFilter(sb.Filter, captured, frame);
+                if (sb.Filter is not null) captured = ApplyFilterChain(sb.Filter, captured, frame);
                 Assign(sb.Target, captured, frame);
                 return Signal.None;
             case NodeKind.Macro: DefineMacro(((MacroStmt)s).Def, frame); return Signal.None;
             case NodeKind.CallBlock: ExecCallBlock((CallBlockStmt)s, frame); return Signal.None;
             case NodeKind.FilterBlock:
                 var fb = (FilterBlockStmt)s;
-                WriteValue(ApplyFilter(fb.Filter, Capture(fb.Body, new Frame(frame, frame.Context, frame.Template)), frame));
+                WriteValue(ApplyFilterChain(fb.Filter, Capture(fb.Body, new Frame(frame, frame.Context, frame.Template)), frame));
                 return Signal.None;
             case NodeKind.Do: Eval(((DoStmt)s).Value, frame); return Signal.None;
             case NodeKind.With: return ExecWith((WithStmt)s, frame);

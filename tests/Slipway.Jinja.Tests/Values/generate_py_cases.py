@@ -181,6 +181,34 @@ for _ in range(150):
     case("tojson2", v)
 
 
+# random format specs and printf conversions over ints, floats, strs and bools (seeded)
+_frng = _random.Random(11)
+_fvalues = ["0", "1", "-1", "42", "-1234567", "255", "3.14159", "-0.0", "1e20", "0.000123", "'abc'", "''", "True", "None"]
+for _ in range(500):
+    spec = ""
+    if _frng.random() < 0.3:
+        spec += _frng.choice(["", "*", "0", " "]) + _frng.choice("<>^=")
+    if _frng.random() < 0.3:
+        spec += _frng.choice("+- ")
+    if _frng.random() < 0.2:
+        spec += "#"
+    if _frng.random() < 0.2:
+        spec += "0"
+    if _frng.random() < 0.5:
+        spec += str(_frng.randint(1, 12))
+    if _frng.random() < 0.2:
+        spec += _frng.choice(",_")
+    if _frng.random() < 0.4:
+        spec += "." + str(_frng.randint(0, 8))
+    if _frng.random() < 0.7:
+        spec += _frng.choice("bcdeEfFgGnosxX%")
+    case("method", "'{:%s}'" % spec.replace("'", ""), "format", "(%s,)" % _frng.choice(_fvalues), "{}")
+for _ in range(300):
+    conv = "%" + _frng.choice(["", "-", "+", " ", "#", "0", "-+", "0+"]) + _frng.choice(["", "5", "12"]) + \
+        _frng.choice(["", ".0", ".3"]) + _frng.choice("diouxXeEfFgGcrsa")
+    case("bin", "%", repr(conv), _frng.choice(_fvalues))
+
+
 def run(kind, *e):
     ev = lambda s: eval(s)
     if kind == "repr":
