@@ -340,11 +340,11 @@ internal sealed partial class Interpreter : IRenderContext
     {
         // Deep template recursion must end in a RecursionError, never in a process-killing stack overflow.
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new JinjaRuntimeException("maximum recursion depth exceeded (the thread's stack is exhausted)", "RecursionError");
+            throw new JinjaRuntimeException("maximum recursion depth exceeded", "RecursionError");
         if (++_depth > _options.MaxRecursionDepth)
         {
             _depth--;
-            throw new JinjaRuntimeException($"maximum recursion depth exceeded ({_options.MaxRecursionDepth} nested macro calls, includes or recursive loops)", "RecursionError");
+            throw new JinjaRuntimeException("maximum recursion depth exceeded", "RecursionError");
         }
     }
 
