@@ -60,7 +60,7 @@ internal sealed partial class Interpreter
                 loop.Index0 = i;
                 loopFrame.Set("loop", loop);
             }
-            Assign(s.Target, items[i], loopFrame);
+            Assign(s.Target, Py.FromHost(items[i]), loopFrame);
             if (Exec(s.Body, loopFrame) == Signal.Break) break;
         }
         if (!iterated && s.Else.Length > 0)

@@ -311,7 +311,7 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.Tuple:
                 var items = ((TupleExpr)target).Items;
                 var values = Unpack(value, items.Length);
-                for (var i = 0; i < items.Length; i++) Assign(items[i], values[i], frame);
+                for (var i = 0; i < items.Length; i++) Assign(items[i], Py.FromHost(values[i]), frame);
                 return;
             case NodeKind.NSRef:
                 var ns = (NSRefExpr)target;
@@ -324,11 +324,16 @@ internal sealed partial class Interpreter : IRenderContext
         }
     }
 
-    private static IList<object?> Unpack(object? value, int count)
+    private static IReadOnlyList<object?> Unpack(object? value, int count)
     {
         if (value is null or bool or long or double)
             throw new JinjaRuntimeException($"cannot unpack non-iterable {Py.TypeName(value)} object", "TypeError");
-        var list = value as IList<object?> ?? Py.Iterate(value).ToList();
+        IReadOnlyList<object?> list = value switch
+        {
+            PyTuple t => t,
+            List<object?> l => l,
+            _ => Py.Iterate(value).ToList(),
+        };
         if (list.Count > count)
             throw new JinjaRuntimeException($"too many values to unpack (expected {count})", "ValueError");
         if (list.Count < count)

@@ -25,10 +25,10 @@ internal sealed class LoopContext(Interpreter interpreter, ForStmt loop, Frame o
             case "depth0": value = (long)depth0; return true;
             case "depth": value = (long)depth0 + 1; return true;
             case "previtem":
-                value = Index0 > 0 ? items[Index0 - 1] : interpreter.MakeUndefined(null, "there is no previous item");
+                value = Index0 > 0 ? Py.FromHost(items[Index0 - 1]) : interpreter.MakeUndefined(null, "there is no previous item");
                 return true;
             case "nextitem":
-                value = Index0 + 1 < Length ? items[Index0 + 1] : interpreter.MakeUndefined(null, "there is no next item");
+                value = Index0 + 1 < Length ? Py.FromHost(items[Index0 + 1]) : interpreter.MakeUndefined(null, "there is no next item");
                 return true;
             case "cycle": value = new JinjaFunction("cycle", Cycle); return true;
             case "changed": value = new JinjaFunction("changed", Changed); return true;

@@ -109,6 +109,14 @@ public class HostApiTests
     }
 
     [Fact]
+    public void Host_lists_of_clr_ints_behave_as_python_ints_in_loops_and_unpacking()
+    {
+        var ctx = Ctx(("xs", new List<object?> { 1, 2, 3 }), ("pairs", new List<object?> { new List<object?> { 1, (short)2 } }));
+        var t = new JinjaEnvironment().FromString("{% for x in xs %}{{ x * 2 }}{{ loop.nextitem is number }}{% endfor %}{% for a, b in pairs %}{{ a + b }}{% endfor %}");
+        Assert.Equal("2True4True6False3", t.Render(ctx));
+    }
+
+    [Fact]
     public void Compiled_templates_are_cached_by_name_and_source()
     {
         var env = new JinjaEnvironment();
