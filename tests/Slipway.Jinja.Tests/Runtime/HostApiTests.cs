@@ -36,6 +36,17 @@ public class HostApiTests
     }
 
     [Fact]
+    public void Rebound_macros_read_another_context_and_keep_their_module()
+    {
+        var env = new JinjaEnvironment();
+        var module = env.FromString("{% macro helper() %}h{% endmacro %}{% macro m() %}{{ helper() }}-{{ node }}{% endmacro %}").MakeModule(Ctx(("node", "first")));
+        var m = module.Macros["m"];
+        Assert.Equal("h-first", m.Call(Arguments.Empty));
+        Assert.Equal("h-second", m.Rebind(Ctx(("node", "second"))).Call(Arguments.Empty));
+        Assert.Equal("h-first", m.Call(Arguments.Empty));
+    }
+
+    [Fact]
     public void Return_exception_from_a_host_function_becomes_the_macro_value()
     {
         var env = new JinjaEnvironment();
