@@ -208,6 +208,24 @@ for _ in range(300):
         _frng.choice(["", ".0", ".3"]) + _frng.choice("diouxXeEfFgGcrsa")
     case("bin", "%", repr(conv), _frng.choice(_fvalues))
 
+# string methods with random arguments on assorted strings (seeded)
+_mrng = _random.Random(23)
+_strings = ["''", "'a'", "'abc'", "'a,b,,c'", "'  x y  '", "'Hello World'", "'ab\\ncd\\r\\n'", "'ÅÄÖ åäö'", "'a-b_c'",
+            "'123'", "'x\\ty'", "'aaa'", "'The Quick brown FOX'", "'ß'"]
+_args = ["'a'", "','", "' '", "''", "'b'", "'ab'", "'x'", "0", "1", "2", "-1", "-5", "10", "None", "'*'"]
+_methods = {"split": 2, "rsplit": 2, "strip": 1, "lstrip": 1, "rstrip": 1, "replace": 3, "startswith": 3, "endswith": 3,
+            "find": 3, "rfind": 3, "index": 3, "rindex": 3, "count": 3, "center": 2, "ljust": 2, "rjust": 2, "zfill": 1,
+            "partition": 1, "rpartition": 1, "expandtabs": 1, "splitlines": 1, "title": 0, "capitalize": 0, "swapcase": 0,
+            "upper": 0, "lower": 0, "isalpha": 0, "isdigit": 0, "isspace": 0, "istitle": 0, "islower": 0, "isupper": 0,
+            "removeprefix": 1, "removesuffix": 1, "join": 1}
+for _ in range(600):
+    name = _mrng.choice(sorted(_methods))
+    n = _mrng.randint(0, _methods[name])
+    args = [_mrng.choice(_args) for _ in range(n)]
+    if name == "join" and args:
+        args = [_mrng.choice(["['a', 'b']", "[]", "'xyz'", "[1]", "('p', 'q')"])]
+    case("method", _mrng.choice(_strings), name, "(" + "".join(a + ", " for a in args) + ")", "{}")
+
 
 def run(kind, *e):
     ev = lambda s: eval(s)
