@@ -226,6 +226,28 @@ for _ in range(600):
         args = [_mrng.choice(["['a', 'b']", "[]", "'xyz'", "[1]", "('p', 'q')"])]
     case("method", _mrng.choice(_strings), name, "(" + "".join(a + ", " for a in args) + ")", "{}")
 
+# list, tuple and dict methods with random arguments (seeded)
+_lrng = _random.Random(31)
+_containers = {"[]": "list", "[1, 2, 3]": "list", "['b', 'a', 'c']": "list", "[1, 'a', None]": "list", "[[1], [2]]": "list",
+               "(1, 2, 1)": "tuple", "()": "tuple", "{}": "dict", "{'a': 1, 'b': 2}": "dict", "{1: 'x', None: 'n'}": "dict"}
+_cargs = ["0", "1", "-1", "5", "'a'", "'z'", "None", "[9]", "(1, 2)", "{'c': 3}", "[('k', 'v')]", "True", "2.0"]
+_cmethods = {"list": {"append": 1, "extend": 1, "insert": 2, "pop": 1, "remove": 1, "index": 3, "count": 1, "reverse": 0,
+                      "copy": 0, "clear": 0, "sort": 0},
+             "tuple": {"index": 3, "count": 1},
+             "dict": {"get": 2, "pop": 2, "popitem": 0, "setdefault": 2, "update": 1, "copy": 0, "clear": 0, "keys": 0,
+                      "values": 0, "items": 0}}
+for _ in range(400):
+    obj = _lrng.choice(sorted(_containers))
+    methods = _cmethods[_containers[obj]]
+    name = _lrng.choice(sorted(methods))
+    args = [_lrng.choice(_cargs) for _ in range(_lrng.randint(0, methods[name]))]
+    kwargs = "{}"
+    if name == "sort" and _lrng.random() < 0.5:
+        kwargs = "{'reverse': True}"
+    if name == "update" and _lrng.random() < 0.3:
+        kwargs = "{'q': 0}"
+    case("method", obj, name, "(" + "".join(a + ", " for a in args) + ")", kwargs)
+
 
 def run(kind, *e):
     ev = lambda s: eval(s)
