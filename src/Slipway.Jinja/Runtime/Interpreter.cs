@@ -274,7 +274,14 @@ internal sealed partial class Interpreter : IRenderContext
     {
         var inner = new Frame(frame, frame.Context, frame.Template);
         var values = new object?[w.Values.Length];
-        for (var i = 0; i < values.Length; i++) values[i] = Eval(w.Values[i], frame);
+        try
+        {
+            for (var i = 0; i < values.Length; i++) values[i] = Eval(w.Values[i], frame);
+        }
+        catch (JinjaRuntimeException e)
+        {
+            throw Locate(e, w.ValuesLine, 1, frame);
+        }
         for (var i = 0; i < values.Length; i++) Assign(w.Targets[i], values[i], inner);
         return Exec(w.Body, inner);
     }
