@@ -96,14 +96,14 @@ internal sealed partial class Interpreter
             {
                 case "+":
                     var sum = a + b;
-                    if (((a ^ sum) & (b ^ sum)) >= 0) return sum;
+                    if (((a ^ sum) & (b ^ sum)) >= 0) return Boxes.Int(sum);
                     break;
                 case "-":
                     var diff = a - b;
-                    if (((a ^ b) & (a ^ diff)) >= 0) return diff;
+                    if (((a ^ b) & (a ^ diff)) >= 0) return Boxes.Int(diff);
                     break;
                 case "*":
-                    if (a is > -3037000499 and < 3037000499 && b is > -3037000499 and < 3037000499) return a * b;
+                    if (a is > -3037000499 and < 3037000499 && b is > -3037000499 and < 3037000499) return Boxes.Int(a * b);
                     break;
             }
         }
