@@ -120,6 +120,8 @@ internal sealed partial class Parser
 
     private List<Stmt> Subparse(string[]? endTokens)
     {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Error("template nested too deeply", Current);
         var body = new List<Stmt>();
         if (endTokens is not null) _endTokenStack.Add(endTokens);
         try
