@@ -159,13 +159,16 @@ internal sealed partial class Interpreter : IRenderContext
     }
 
     /// <summary>Runs <paramref name="body"/> and returns what it printed (Markup under autoescape, as Jinja2).</summary>
-    private object Capture(Stmt[] body, Frame frame)
+    private object Capture(Stmt[] body, Frame frame) => Capture(body, frame, out _);
+
+    /// <summary>As <see cref="Capture(Stmt[], Frame)"/>, also giving a break/continue that ended the body early.</summary>
+    private object Capture(Stmt[] body, Frame frame, out Signal signal)
     {
         var saved = _out;
         _out = RentBuilder();
         try
         {
-            Exec(body, frame);
+            signal = Exec(body, frame);
             return Captured(_out.ToString());
         }
         finally
@@ -228,7 +231,9 @@ internal sealed partial class Interpreter : IRenderContext
                 return Signal.None;
             case NodeKind.SetBlock:
                 var sb = (SetBlockStmt)s;
-                object? captured = Capture(sb.Body, new Frame(frame, frame.Context, frame.Template));
+                object? captured = Capture(sb.Body, new Frame(frame, frame.Context, frame.Template), out var setSignal);
+                // A break/continue inside the block leaves the loop before the assignment, as in Jinja2.
+                if (setSignal != Signal.None) return setSignal;
                 if (sb.Filter is not null) captured = ApplyFilterChain(sb.Filter, captured, frame);
                 Assign(sb.Target, captured, frame);
                 return Signal.None;
@@ -236,7 +241,9 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.CallBlock: ExecCallBlock((CallBlockStmt)s, frame); return Signal.None;
             case NodeKind.FilterBlock:
                 var fb = (FilterBlockStmt)s;
-                WriteValue(ApplyFilterChain(fb.Filter, Capture(fb.Body, new Frame(frame, frame.Context, frame.Template)), frame));
+                var filtered = Capture(fb.Body, new Frame(frame, frame.Context, frame.Template), out var filterSignal);
+                if (filterSignal != Signal.None) return filterSignal;
+                WriteValue(ApplyFilterChain(fb.Filter, filtered, frame));
                 return Signal.None;
             case NodeKind.Do: Eval(((DoStmt)s).Value, frame); return Signal.None;
             case NodeKind.With: return ExecWith((WithStmt)s, frame);

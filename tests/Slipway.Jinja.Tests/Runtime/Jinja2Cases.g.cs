@@ -135,6 +135,8 @@ public static class Jinja2Cases
         { "{% if 'nosuch' is filter %}{{ 1|nosuch }}{% else %}no{% endif %}", "no" },
         { "{% if false %}{% set x = 1|nosuch %}{% endif %}ok", "ok" },
         { "{% if false %}{% with a = 1|nosuch %}{% endwith %}{% endif %}ok", "ok" },
+        { "{% for i in [1,2,3] %}{% filter upper %}a{{ i }}{% if i == 2 %}{% break %}{% endif %}{% endfilter %}{% endfor %}", "A1" },
+        { "{% for i in [1,2,3] %}{% set x %}a{{ i }}{% if i == 2 %}{% continue %}{% endif %}{% endset %}{{ x }}{% endfor %}", "a1a3" },
         { "{{1}}{{-2}}{{ -3 }}", "12-3" },
         { "{% filter upper|replace('A', 'x') %}abc{% endfilter %}", "xBC" },
         { "{% set v | trim | upper %}  abc  {% endset %}[{{ v }}]", "[ABC]" },

@@ -85,6 +85,8 @@ render_cases = [
     "{% autoescape true %}{% macro m() %}<b>{{ '<' }}{% endmacro %}{{ m() }}{% endautoescape %}",
     "{% if false %}{{ x|nosuch }}{% endif %}ok", "{{ x|nosuch if false }}", "{% if 'nosuch' is filter %}{{ 1|nosuch }}{% else %}no{% endif %}",
     "{% if false %}{% set x = 1|nosuch %}{% endif %}ok", "{% if false %}{% with a = 1|nosuch %}{% endwith %}{% endif %}ok",
+    "{% for i in [1,2,3] %}{% filter upper %}a{{ i }}{% if i == 2 %}{% break %}{% endif %}{% endfilter %}{% endfor %}",
+    "{% for i in [1,2,3] %}{% set x %}a{{ i }}{% if i == 2 %}{% continue %}{% endif %}{% endset %}{{ x }}{% endfor %}",
     "{{1}}{{-2}}{{ -3 }}", "{% filter upper|replace('A', 'x') %}abc{% endfilter %}", "{% set v | trim | upper %}  abc  {% endset %}[{{ v }}]", "{%- if true -%}\n{{- ' a ' -}}\n{%- endif -%}",
 ]
 error_cases = [
