@@ -94,6 +94,15 @@ public sealed class ValueModelTests
     }
 
     [Fact]
+    public void UndefinedMessagesQuoteTheNameAsPythonReprDoes()
+    {
+        // jinja2: str(Undefined() + 1) -> "None is undefined"; Undefined(name="it's") + 1 -> "\"it's\" is undefined"
+        Assert.Equal("None is undefined", new Undefined(null).Message);
+        Assert.Equal("\"it's\" is undefined", new Undefined("it's").Message);
+        Assert.Equal("'x' is undefined", new Undefined("x").Message);
+    }
+
+    [Fact]
     public void StrictUndefinedFailsOnEveryUseButRepr()
     {
         var u = new Undefined("x", isStrict: true);
