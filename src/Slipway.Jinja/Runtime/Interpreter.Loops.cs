@@ -32,9 +32,16 @@ internal sealed partial class Interpreter
     private void RunLoop(ForStmt s, Frame outer, object? iterable, int depth0)
     {
         var loopFrame = new Frame(outer, outer.Context, outer.Template);
+        if (s.Filter is not null && !s.UsesLoop && !s.Recursive)
+        {
+            RunFilteredLoop(s, loopFrame, iterable);
+            return;
+        }
         IList<object?> items;
         if (s.Filter is not null)
         {
+            // The loop object needs the filtered length up front, so the filter runs over all items first.
+            // (Jinja2 filters lazily even then; only side effects in the filter could tell the difference.)
             var filtered = new List<object?>();
             foreach (var item in Py.Iterate(iterable))
             {
@@ -61,6 +68,29 @@ internal sealed partial class Interpreter
                 loopFrame.Set("loop", loop);
             }
             Assign(s.Target, Py.FromHost(items[i]), loopFrame);
+            if (Exec(s.Body, loopFrame) == Signal.Break) break;
+        }
+        if (!iterated && s.Else.Length > 0)
+        {
+            loopFrame.Clear();
+            Exec(s.Else, loopFrame);
+        }
+    }
+
+    /// <summary>
+    /// <c>for x in xs if test</c> without the loop object: each item is tested just before its iteration,
+    /// as Jinja2's generator does, so a body that changes what the test sees (de-duplication) behaves the same.
+    /// </summary>
+    private void RunFilteredLoop(ForStmt s, Frame loopFrame, object? iterable)
+    {
+        var iterated = false;
+        foreach (var item in Py.Iterate(iterable))
+        {
+            loopFrame.Clear();
+            Assign(s.Target, item, loopFrame);
+            if (!EvalBool(s.Filter!, loopFrame)) continue;
+            CountIteration();
+            iterated = true;
             if (Exec(s.Body, loopFrame) == Signal.Break) break;
         }
         if (!iterated && s.Else.Length > 0)

@@ -137,6 +137,8 @@ public static class Jinja2Cases
         { "{% if false %}{% with a = 1|nosuch %}{% endwith %}{% endif %}ok", "ok" },
         { "{% for i in [1,2,3] %}{% filter upper %}a{{ i }}{% if i == 2 %}{% break %}{% endif %}{% endfilter %}{% endfor %}", "A1" },
         { "{% for i in [1,2,3] %}{% set x %}a{{ i }}{% if i == 2 %}{% continue %}{% endif %}{% endset %}{{ x }}{% endfor %}", "a1a3" },
+        { "{% set seen = [] %}{% for x in [1, 2, 1, 3, 2] if x not in seen %}{% do seen.append(x) %}{{ x }}{% endfor %}", "123" },
+        { "{% set l = [1] %}{% for x in l %}{% if x < 4 %}{% do l.append(x + 1) %}{% endif %}{{ x }}{% endfor %}", "1234" },
         { "{{1}}{{-2}}{{ -3 }}", "12-3" },
         { "{% filter upper|replace('A', 'x') %}abc{% endfilter %}", "xBC" },
         { "{% set v | trim | upper %}  abc  {% endset %}[{{ v }}]", "[ABC]" },

@@ -87,6 +87,8 @@ render_cases = [
     "{% if false %}{% set x = 1|nosuch %}{% endif %}ok", "{% if false %}{% with a = 1|nosuch %}{% endwith %}{% endif %}ok",
     "{% for i in [1,2,3] %}{% filter upper %}a{{ i }}{% if i == 2 %}{% break %}{% endif %}{% endfilter %}{% endfor %}",
     "{% for i in [1,2,3] %}{% set x %}a{{ i }}{% if i == 2 %}{% continue %}{% endif %}{% endset %}{{ x }}{% endfor %}",
+    "{% set seen = [] %}{% for x in [1, 2, 1, 3, 2] if x not in seen %}{% do seen.append(x) %}{{ x }}{% endfor %}",
+    "{% set l = [1] %}{% for x in l %}{% if x < 4 %}{% do l.append(x + 1) %}{% endif %}{{ x }}{% endfor %}",
     "{{1}}{{-2}}{{ -3 }}", "{% filter upper|replace('A', 'x') %}abc{% endfilter %}", "{% set v | trim | upper %}  abc  {% endset %}[{{ v }}]", "{%- if true -%}\n{{- ' a ' -}}\n{%- endif -%}",
 ]
 error_cases = [
