@@ -66,11 +66,17 @@ while len(seen) < 1500:
     if template in seen:
         continue
     seen.add(template)
-    try:
-        # A fresh copy per case: some filters mutate their input (indent on a list extends it).
-        out = env.from_string(template).render(**copy.deepcopy(context))
-    except Exception as ex:
-        out = "!!%s: %s" % (type(ex).__name__, ex)
+    outputs = set()
+    # Cases with a random outcome (the random filter) are left out: render several times and compare.
+    for _ in range(1 if "random" not in template else 6):
+        try:
+            # A fresh copy per case: some filters mutate their input (indent on a list extends it).
+            out = env.from_string(template).render(**copy.deepcopy(context))
+        except Exception as ex:
+            out = "!!%s: %s" % (type(ex).__name__, ex)
+        outputs.add(out)
+    if len(outputs) > 1:
+        continue
     if " at 0x" in out or "<generator" in out:
         continue  # object addresses and unconsumed generators cannot be reproduced
     sys.stdout.write(enc(template) + "\t" + enc(CONTEXT) + "\t" + enc(out) + "\n")
