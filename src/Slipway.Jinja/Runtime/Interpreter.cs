@@ -95,7 +95,7 @@ internal sealed partial class Interpreter : IRenderContext
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var name in ctx.Exported)
             if (ctx.Root.Vars!.TryGetValue(name, out var v)) vars[name] = v;
-        return new TemplateModule(template.Name, ctx.Macros, vars, body, ctx.Docs, ctx.Snapshots);
+        return new TemplateModule(template.Name, ctx.Macros, vars, body, ctx.Docs, ctx.Snapshots, ctx.SnapshotBodies);
     }
 
     /// <summary>Runs a template's body, then the templates it extends (sharing its variables and blocks).</summary>
@@ -262,7 +262,10 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.Snapshot:
                 var snap = (SnapshotStmt)s;
                 frame.Context.Snapshots.Add(snap.Name);
-                return Exec(snap.Body, frame);
+                var snapStart = _out.Length;
+                var snapSignal = Exec(snap.Body, frame);
+                frame.Context.SnapshotBodies[snap.Name] = _out.ToString(snapStart, _out.Length - snapStart);
+                return snapSignal;
             default:
                 throw new JinjaRuntimeException($"cannot run a {s.Kind} node", "TemplateRuntimeError");
         }
