@@ -130,7 +130,7 @@ internal sealed partial class Interpreter : IRenderContext
     private void CheckOutputLength()
     {
         if (_out.Length > _options.MaxOutputLength)
-            throw new JinjaRuntimeException($"the output is longer than the limit of {_options.MaxOutputLength} characters", "LimitExceeded");
+            throw new JinjaRuntimeException($"the output is longer than the limit of {_options.MaxOutputLength} characters (JinjaOptions.MaxOutputLength)", "LimitExceeded");
     }
 
     private void WriteValue(object? value)
@@ -373,6 +373,6 @@ internal sealed partial class Interpreter : IRenderContext
     private void CountIteration()
     {
         if (++_iterations > _options.MaxLoopIterations)
-            throw new JinjaRuntimeException($"more than {_options.MaxLoopIterations} loop iterations in one render", "LimitExceeded");
+            throw new JinjaRuntimeException($"more than {_options.MaxLoopIterations} loop iterations in one render (JinjaOptions.MaxLoopIterations)", "LimitExceeded");
     }
 }
