@@ -11,7 +11,9 @@ public static partial class Builtins
         f["length"] = f["count"] = (_, v, _) => Py.Length(v);
         f["list"] = (_, v, _) => ToList(v);
         f["first"] = (c, v, _) => Py.Iterate(v).Take(1).ToList() is [var x] ? x : c.MakeUndefined(null, "No first item, sequence was empty.");
-        f["last"] = (c, v, _) => (v is null or bool or long or double || v is IJinjaCallable or Namespace
+        // reversed() indexes a Markup (getting Markup back) where iterating it gives plain str.
+        f["last"] = (c, v, _) => v is Markup m ? (m.Value.Length > 0 && Py.TryGetItem(m, -1L, out var lastChar) ? lastChar : c.MakeUndefined(null, "No last item, sequence was empty."))
+            : (v is null or bool or long or double || v is IJinjaCallable or Namespace
                 ? throw Py.TypeError($"'{Py.TypeName(v)}' object is not reversible")
                 : ToList(v)) is { Count: > 0 } l ? l[^1] : c.MakeUndefined(null, "No last item, sequence was empty.");
         f["random"] = (c, v, _) =>
@@ -19,7 +21,9 @@ public static partial class Builtins
             // random.choice: len() first (so a number fails with "has no len()"), then an index.
             var count = Py.Length(v);
             if (count == 0) return c.MakeUndefined(null, "No random item, sequence was empty.");
-            var index = RandomFor(c.Environment).NextInt64(count);
+            var random = RandomFor(c.Environment);
+            long index;
+            lock (random) index = random.NextInt64(count); // renders of one environment may run in parallel
             if (Py.IsDict(v)) return Py.TryGetItem(v, index, out var item) ? item : throw new JinjaRuntimeException(Py.Repr(index), "KeyError");
             return Py.Iterate(v).ElementAt((int)index);
         };
@@ -204,7 +208,7 @@ public static partial class Builtins
         return groups.Select(g =>
         {
             var items = (List<object?>)g!;
-            return (object?)new PyTuple([output(items[0]), items], ["grouper", "list"]);
+            return (object?)new PyTuple([output(items[0]), items], ["grouper", "list"], "_GroupTuple");
         }).ToList();
     }
 

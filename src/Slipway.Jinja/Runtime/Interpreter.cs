@@ -95,7 +95,7 @@ internal sealed partial class Interpreter : IRenderContext
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var name in ctx.Exported)
             if (ctx.Root.Vars!.TryGetValue(name, out var v)) vars[name] = v;
-        return new TemplateModule(template.Name, ctx.Macros, vars, body, ctx.Docs, ctx.Snapshots);
+        return new TemplateModule(template.Name, ctx.Macros, vars, body, ctx.Docs, ctx.Snapshots, ctx.SnapshotBodies);
     }
 
     /// <summary>Runs a template's body, then the templates it extends (sharing its variables and blocks).</summary>
@@ -130,7 +130,7 @@ internal sealed partial class Interpreter : IRenderContext
     private void CheckOutputLength()
     {
         if (_out.Length > _options.MaxOutputLength)
-            throw new JinjaRuntimeException($"the output is longer than the limit of {_options.MaxOutputLength} characters", "LimitExceeded");
+            throw new JinjaRuntimeException($"the output is longer than the limit of {_options.MaxOutputLength} characters (JinjaOptions.MaxOutputLength)", "LimitExceeded");
     }
 
     private void WriteValue(object? value)
@@ -159,13 +159,16 @@ internal sealed partial class Interpreter : IRenderContext
     }
 
     /// <summary>Runs <paramref name="body"/> and returns what it printed (Markup under autoescape, as Jinja2).</summary>
-    private object Capture(Stmt[] body, Frame frame)
+    private object Capture(Stmt[] body, Frame frame) => Capture(body, frame, out _);
+
+    /// <summary>As <see cref="Capture(Stmt[], Frame)"/>, also giving a break/continue that ended the body early.</summary>
+    private object Capture(Stmt[] body, Frame frame, out Signal signal)
     {
         var saved = _out;
         _out = RentBuilder();
         try
         {
-            Exec(body, frame);
+            signal = Exec(body, frame);
             return Captured(_out.ToString());
         }
         finally
@@ -220,7 +223,7 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.Output: WriteValue(Eval(((OutputStmt)s).Value, frame)); return Signal.None;
             case NodeKind.If:
                 var iff = (IfStmt)s;
-                return Exec(IsTruthy(Eval(iff.Test, frame)) ? iff.Body : iff.Else, frame);
+                return Exec(EvalBool(iff.Test, frame) ? iff.Body : iff.Else, frame);
             case NodeKind.For: return ExecFor((ForStmt)s, frame);
             case NodeKind.Set:
                 var set = (SetStmt)s;
@@ -228,15 +231,19 @@ internal sealed partial class Interpreter : IRenderContext
                 return Signal.None;
             case NodeKind.SetBlock:
                 var sb = (SetBlockStmt)s;
-                object? captured = Capture(sb.Body, new Frame(frame, frame.Context, frame.Template));
-                if (sb.Filter is not null) captured = ApplyFilter(sb.Filter, captured, frame);
+                object? captured = Capture(sb.Body, new Frame(frame, frame.Context, frame.Template), out var setSignal);
+                // A break/continue inside the block leaves the loop before the assignment, as in Jinja2.
+                if (setSignal != Signal.None) return setSignal;
+                if (sb.Filter is not null) captured = ApplyFilterChain(sb.Filter, captured, frame);
                 Assign(sb.Target, captured, frame);
                 return Signal.None;
             case NodeKind.Macro: DefineMacro(((MacroStmt)s).Def, frame); return Signal.None;
             case NodeKind.CallBlock: ExecCallBlock((CallBlockStmt)s, frame); return Signal.None;
             case NodeKind.FilterBlock:
                 var fb = (FilterBlockStmt)s;
-                WriteValue(ApplyFilter(fb.Filter, Capture(fb.Body, new Frame(frame, frame.Context, frame.Template)), frame));
+                var filtered = Capture(fb.Body, new Frame(frame, frame.Context, frame.Template), out var filterSignal);
+                if (filterSignal != Signal.None) return filterSignal;
+                WriteValue(ApplyFilterChain(fb.Filter, filtered, frame));
                 return Signal.None;
             case NodeKind.Do: Eval(((DoStmt)s).Value, frame); return Signal.None;
             case NodeKind.With: return ExecWith((WithStmt)s, frame);
@@ -255,7 +262,10 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.Snapshot:
                 var snap = (SnapshotStmt)s;
                 frame.Context.Snapshots.Add(snap.Name);
-                return Exec(snap.Body, frame);
+                var snapStart = _out.Length;
+                var snapSignal = Exec(snap.Body, frame);
+                frame.Context.SnapshotBodies[snap.Name] = _out.ToString(snapStart, _out.Length - snapStart);
+                return snapSignal;
             default:
                 throw new JinjaRuntimeException($"cannot run a {s.Kind} node", "TemplateRuntimeError");
         }
@@ -274,7 +284,14 @@ internal sealed partial class Interpreter : IRenderContext
     {
         var inner = new Frame(frame, frame.Context, frame.Template);
         var values = new object?[w.Values.Length];
-        for (var i = 0; i < values.Length; i++) values[i] = Eval(w.Values[i], frame);
+        try
+        {
+            for (var i = 0; i < values.Length; i++) values[i] = Eval(w.Values[i], frame);
+        }
+        catch (JinjaRuntimeException e)
+        {
+            throw Locate(e, w.ValuesLine, 1, frame);
+        }
         for (var i = 0; i < values.Length; i++) Assign(w.Targets[i], values[i], inner);
         return Exec(w.Body, inner);
     }
@@ -311,7 +328,7 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.Tuple:
                 var items = ((TupleExpr)target).Items;
                 var values = Unpack(value, items.Length);
-                for (var i = 0; i < items.Length; i++) Assign(items[i], values[i], frame);
+                for (var i = 0; i < items.Length; i++) Assign(items[i], Py.FromHost(values[i]), frame);
                 return;
             case NodeKind.NSRef:
                 var ns = (NSRefExpr)target;
@@ -324,11 +341,16 @@ internal sealed partial class Interpreter : IRenderContext
         }
     }
 
-    private static IList<object?> Unpack(object? value, int count)
+    private static IReadOnlyList<object?> Unpack(object? value, int count)
     {
         if (value is null or bool or long or double)
             throw new JinjaRuntimeException($"cannot unpack non-iterable {Py.TypeName(value)} object", "TypeError");
-        var list = value as IList<object?> ?? Py.Iterate(value).ToList();
+        IReadOnlyList<object?> list = value switch
+        {
+            PyTuple t => t,
+            List<object?> l => l,
+            _ => Py.Iterate(value).ToList(),
+        };
         if (list.Count > count)
             throw new JinjaRuntimeException($"too many values to unpack (expected {count})", "ValueError");
         if (list.Count < count)
@@ -340,17 +362,17 @@ internal sealed partial class Interpreter : IRenderContext
     {
         // Deep template recursion must end in a RecursionError, never in a process-killing stack overflow.
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new JinjaRuntimeException("maximum recursion depth exceeded (the thread's stack is exhausted)", "RecursionError");
+            throw new JinjaRuntimeException("maximum recursion depth exceeded", "RecursionError");
         if (++_depth > _options.MaxRecursionDepth)
         {
             _depth--;
-            throw new JinjaRuntimeException($"maximum recursion depth exceeded ({_options.MaxRecursionDepth} nested macro calls, includes or recursive loops)", "RecursionError");
+            throw new JinjaRuntimeException("maximum recursion depth exceeded", "RecursionError");
         }
     }
 
     private void CountIteration()
     {
         if (++_iterations > _options.MaxLoopIterations)
-            throw new JinjaRuntimeException($"more than {_options.MaxLoopIterations} loop iterations in one render", "LimitExceeded");
+            throw new JinjaRuntimeException($"more than {_options.MaxLoopIterations} loop iterations in one render (JinjaOptions.MaxLoopIterations)", "LimitExceeded");
     }
 }
