@@ -165,6 +165,7 @@ def write():
     series("expressions", "lexer", LEXER)
     series("filters", "edge2", FILTER_EDGES)
     series("errors", "python_syntax", PYTHON_SYNTAX)
+    series("errors", "user_mistake", USER_MISTAKES)
     for name, template, templates in INHERIT:
         case("inheritance", name, template, templates=templates)
 
@@ -290,4 +291,38 @@ PYTHON_SYNTAX = [
     "{% macro f(a) %}{{ a }}{% endmacro %}{{ f(a=1, a=2) }}",
     "{% macro m(a, a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}",
     "{{ dict(a=1, a=2) }}",
+]
+
+# Mistakes dbt users make, with the error Jinja2 reports (class, line, message).
+USER_MISTAKES = [
+    "{{ config(materialized='table' }}\nselect 1",
+    "select *\nfrom t\n{% if is_incremental %}\nwhere x > 1\n",
+    "{% macro m() %}\nselect 1\n",
+    "{% for c in columns %}\n{{ c.name }}\n{% endif %}",
+    "{% if {{ n }} > 1 %}x{% endif %}",
+    "{% if n = 42 %}x{% endif %}",
+    "{% if t %}a{% elsif fl %}b{% endif %}",
+    "{% set x = 1 %\n{{ x }}",
+    "{{ n|default('a') }\nselect",
+    "{{ 'it's' }}",
+    "select '{{ s }}\nfrom t {{ n",
+    "{% macro m() %}{% endmacro m %}",
+    "{% for x in xs %}{% endfor x %}",
+    "{% block b %}{% endblock c %}",
+    "{{ ref('a') ref('b') }}",
+    "{% set cols = ['a', 'b' %}",
+    "{% set d2 = {'a': 1, 'b'} %}",
+    "{{ columns|map(attribute=name)|list }}",
+    "{{ columns|selectattr('name', '==')|list }}",
+    "{% call m %}x{% endcall %}",
+    "{% macro m(a b) %}{% endmacro %}",
+    "{{ n +}}",
+    "{%- if t -%}\n  x\n{%- else if fl -%}\n  y\n{%- endif -%}",
+    "{% for k, v in d %}{{ k }}{% endfor %}",
+    "{% for k, v in d.items %}{{ k }}{% endfor %}",
+    "{{ d.items()|map('upper')|list }}",
+    "{{ columns[0].nme }}|{{ columns[0].nme.upper() }}",
+    "{{ n|int + ' rows' }}",
+    "{{ 'rows: ' + n }}",
+    "{% set total = total + 1 %}",
 ]
