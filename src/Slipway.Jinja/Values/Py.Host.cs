@@ -25,6 +25,11 @@ public static partial class Py
             case float f: return (double)f;
             case decimal m: return (double)m;
             case char c: return c.ToString();
+            // Dates and times become Python's datetime objects; a UTC DateTime is an aware datetime in UTC.
+            case DateTime d: return new PyDateTime(d, d.Kind == DateTimeKind.Utc ? TimeSpan.Zero : null);
+            case DateTimeOffset o: return new PyDateTime(o.DateTime, o.Offset);
+            case DateOnly d: return new PyDate(d);
+            case TimeSpan t: return new PyTimeDelta(t.Ticks / 10);
             case IJinjaCallable or IJinjaObject or IPyObject: return value;
             // JSON documents (manifests, vars) arrive as System.Text.Json values: read them as Python's json.loads would.
             case JsonElement element: return FromJson(element);
@@ -89,7 +94,7 @@ public static partial class Py
         double => "float",
         string => "str",
         Markup => "Markup",
-        PyTuple => "tuple",
+        PyTuple t => t.TypeName,
         IPyObject o => o.PyTypeName,
         Undefined u => u.IsStrict ? "StrictUndefined" : "Undefined",
         Namespace => "Namespace",
@@ -110,6 +115,8 @@ public static partial class Py
         Undefined u => u.IsStrict ? throw u.Fail() : false,
         PyTuple t => t.Count > 0,
         PyRange r => r.Count > 0,
+        PyComplex c => c.Real != 0 || c.Imaginary != 0,
+        PyTimeDelta t => t.Total != 0,
         ICollection<KeyValuePair<object, object?>> d => d.Count > 0,
         ICollection<KeyValuePair<string, object?>> d => d.Count > 0,
         ICollection<object?> c => c.Count > 0,
@@ -117,6 +124,21 @@ public static partial class Py
         int i => i != 0,
         // Other host values (decimal, float, …) count as their normalised form does.
         _ => FromHost(value) is var normal && !ReferenceEquals(normal, value) ? IsTruthy(normal) : true,
+    };
+
+    /// <summary>
+    /// How Jinja2 names a value's type in "has no attribute" messages (its object_type_repr): "None",
+    /// "dict object" for builtins, "module.Class object" for everything else.
+    /// </summary>
+    public static string ObjectTypeRepr(object? value) => value switch
+    {
+        null => "None",
+        Markup => "markupsafe.Markup object",
+        PyTuple { FieldNames: not null } t => $"jinja2.filters.{t.TypeName} object",
+        Namespace => "jinja2.utils.Namespace object",
+        Undefined u => $"jinja2.runtime.{TypeName(u)} object",
+        IPyObject o when o.PyTypeName is "Cycler" or "Joiner" => $"jinja2.utils.{o.PyTypeName} object",
+        _ => $"{TypeName(value)} object",
     };
 
     /// <summary>The text of a str value (str or Markup), or null when the value is not a str.</summary>
