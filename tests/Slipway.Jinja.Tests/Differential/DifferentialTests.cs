@@ -30,8 +30,10 @@ public sealed class DifferentialTests(ITestOutputHelper log)
         Assert.Equal(cases.Count, expected.Count);
 
         var (context, _) = JsonContext.Read(TemplateGenerator.ContextJson);
+        var known = KnownMismatches();
         var differences = new List<string>();
         var categories = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var fixedNow = new List<string>();
         var bothFailed = 0;
         for (var i = 0; i < cases.Count; i++)
         {
@@ -41,20 +43,42 @@ public sealed class DifferentialTests(ITestOutputHelper log)
             if (category is null)
             {
                 if (!reference.Ok) bothFailed++;
+                if (known.ContainsKey(cases[i].Id)) fixedNow.Add(cases[i].Id);
                 continue;
             }
+            if (known.ContainsKey(cases[i].Id)) continue;
             categories[category] = categories.GetValueOrDefault(category) + 1;
             if (differences.Count < ShownDifferences) differences.Add(Describe(cases[i], reference, actual));
         }
 
-        log.WriteLine($"{cases.Count} templates (seed {Seed}), {bothFailed} failed on both sides, {categories.Values.Sum()} differ");
+        log.WriteLine($"{cases.Count} templates (seed {Seed}), {bothFailed} failed on both sides, {categories.Values.Sum()} differ, {known.Count} known");
+        Assert.True(fixedNow.Count == 0, $"now rendered like Jinja2, remove from known-mismatches.txt: {string.Join(", ", fixedNow)}");
         if (categories.Count == 0) return;
         var report = new StringBuilder()
-            .AppendLine($"{categories.Values.Sum()} of {cases.Count} random templates differ from Jinja2 (seed {Seed}):")
+            .AppendLine($"{categories.Values.Sum()} of {cases.Count} random templates differ from Jinja2 (seed {Seed}; {known.Count} known mismatches not counted):")
             .AppendLine(string.Join("\n", categories.Select(c => $"  {c.Value,5}  {c.Key}")))
             .AppendLine($"first {differences.Count}:")
             .AppendJoin("\n", differences);
         Assert.Fail(report.ToString());
+    }
+
+    /// <summary>
+    /// Templates that differ because of an open engine bug described in ENGINE-BUGS.md ("id  reason" per line).
+    /// Ids hold for this seed and generator only: after changing either, re-list them from the test's report.
+    /// </summary>
+    private static Dictionary<string, string> KnownMismatches()
+    {
+        var file = RepositoryRoot.Combine("tests", "Slipway.Jinja.Tests", "Differential", "known-mismatches.txt");
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var raw in File.ReadAllLines(file))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var split = line.IndexOfAny([' ', '\t']);
+            if (split < 0) throw new InvalidDataException($"known-mismatches.txt: '{line}' gives no reason");
+            known.Add(line[..split], line[split..].Trim());
+        }
+        return known;
     }
 
     /// <summary>Null when the renderings agree, else a short category for the summary.</summary>
