@@ -14,6 +14,7 @@ internal sealed partial class ManifestLoader
     internal string InvocationId => _request.InvocationId;
     internal DateTimeOffset RunStartedAt => _request.RunStartedAt;
     internal Project.EnvironmentVariables Environment => _request.Environment;
+    internal Project.Invocation? Invocation => _request.Invocation;
 
     /// <summary>Renders models that use more Jinja than ref/source/config with literal arguments, in parallel.</summary>
     private void RenderWithJinja(List<NodeDraft> drafts)

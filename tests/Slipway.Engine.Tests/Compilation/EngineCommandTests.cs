@@ -87,4 +87,11 @@ public sealed class EngineCommandTests : IDisposable
         var (_, lines) = Run("compile", new() { ["inline"] = "select * from {{ ref('fct_orders') }} where {{ var('x', 1) }} = 1" });
         Assert.Equal(["Compiled inline node is:", "select * from \"ci\".\"main_mart\".\"orders\" where 1 = 1"], lines);
     }
+
+    [Fact]
+    public void Templates_see_the_command_line_as_flags_and_invocation_args()
+    {
+        var (_, lines) = Run("compile", new() { ["inline"] = "{{ flags.WHICH }} {{ flags.FULL_REFRESH }} {{ invocation_args_dict.which }}", ["full_refresh"] = true });
+        Assert.Equal("compile True compile", lines[^1]);
+    }
 }

@@ -32,6 +32,7 @@ internal sealed class CompileCommand : IEngineCommand
         var selected = session.Select(Compilable);
         trace.Step("select");
         var nodes = session.Manifest.Nodes.Values.Where(n => selected.Contains(n.UniqueId)).ToList();
+        compiler.SelectedResources = selected.Order(StringComparer.Ordinal).Cast<object?>().ToList();
         compiler.Compile(nodes);
         trace.Step("compile");
         compiler.WriteCompiled(nodes, config.Project.RootPath, Path.GetRelativePath(config.Project.RootPath, config.TargetPath).Replace('\\', '/'));
