@@ -16,8 +16,12 @@ public static partial class Builtins
                 : ToList(v)) is { Count: > 0 } l ? l[^1] : c.MakeUndefined(null, "No last item, sequence was empty.");
         f["random"] = (c, v, _) =>
         {
-            var items = ToList(v);
-            return items.Count == 0 ? c.MakeUndefined(null, "No random item, sequence was empty.") : items[RandomFor(c.Environment).Next(items.Count)];
+            // random.choice: len() first (so a number fails with "has no len()"), then an index.
+            var count = Py.Length(v);
+            if (count == 0) return c.MakeUndefined(null, "No random item, sequence was empty.");
+            var index = RandomFor(c.Environment).NextInt64(count);
+            if (Py.IsDict(v)) return Py.TryGetItem(v, index, out var item) ? item : throw new JinjaRuntimeException(Py.Repr(index), "KeyError");
+            return Py.Iterate(v).ElementAt((int)index);
         };
         f["join"] = (c, v, a) =>
         {
@@ -200,12 +204,13 @@ public static partial class Builtins
         return groups.Select(g =>
         {
             var items = (List<object?>)g!;
-            return (object?)new PyTuple([output(items[0]), items], ["grouper", "list"]);
+            return (object?)new PyTuple([output(items[0]), items], ["grouper", "list"], "_GroupTuple");
         }).ToList();
     }
 
     private static List<object?> Map(IRenderContext c, object? value, Arguments a)
     {
+        if (!Py.IsTruthy(value)) return [];
         Func<object?, object?> func;
         if (a.Positional.Count == 0 && a.Keyword.ContainsKey("attribute"))
         {

@@ -30,7 +30,7 @@ public static partial class Builtins
                 return new Markup(Py.Replace(Py.EscapeText(v), Py.ToStr(old), Py.EscapeText(@new), count));
             return Py.Replace(Py.ToStr(v), Py.ToStr(old), Py.ToStr(@new), count);
         };
-        f["truncate"] = (_, v, a) => Truncate(Py.ToStr(v), Int(a, 0, "length", 255), Bool(a, 1, "killwords", false),
+        f["truncate"] = (_, v, a) => Truncate(v, Int(a, 0, "length", 255), Bool(a, 1, "killwords", false),
             Py.ToStr(a.Get(2, "end", "...")), a.Get(3, "leeway") is { } l ? Py.IntArg(l) : 5);
         f["wordcount"] = (_, v, _) => (long)WordRegex().Count(Py.ToStr(v));
         f["indent"] = (_, v, a) => Indent(v, a.Get(0, "width", 4L), Bool(a, 1, "first", false), Bool(a, 2, "blank", false));
@@ -87,15 +87,18 @@ public static partial class Builtins
         return sb.ToString();
     }
 
-    private static string Truncate(string s, long length, bool killWords, string end, long leeway)
+    private static object? Truncate(object? value, long length, bool killWords, string end, long leeway)
     {
         if (length < end.Length) throw new JinjaRuntimeException($"expected length >= {end.Length}, got {length}", "AssertionError");
         if (leeway < 0) throw new JinjaRuntimeException($"expected leeway >= 0, got {leeway}", "AssertionError");
-        if (s.Length <= length + leeway) return s;
-        var head = s[..(int)(length - end.Length)];
-        if (killWords) return head + end;
-        var space = head.LastIndexOf(' ');
-        return (space >= 0 ? head[..space] : head) + end;
+        // Jinja2 measures and slices the value itself: a short enough value (of any sized type) comes back unchanged.
+        if (Py.Length(value) <= length + leeway) return value;
+        var head = Py.Slice(value, null, length - end.Length, null);
+        if (killWords) return Py.Binary("+", head, end);
+        if (Py.AsString(head) is not { } s)
+            throw new JinjaRuntimeException($"'{Py.TypeName(head)}' object has no attribute 'rsplit'", "AttributeError");
+        var space = s.LastIndexOf(' ');
+        return (space >= 0 ? s[..space] : s) + end;
     }
 
     private static object Indent(object? value, object? width, bool first, bool blank)
@@ -104,6 +107,7 @@ public static partial class Builtins
         // Jinja2 does `s += "\n"` and then `s.splitlines()`: only str gets through.
         if (value is Undefined u) throw u.Fail();
         if (Py.IsList(value)) throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute 'splitlines'", "AttributeError");
+        if (value is PyTuple) throw Py.TypeError("can only concatenate tuple (not \"str\") to tuple");
         if (!Py.IsString(value)) throw Py.TypeError($"unsupported operand type(s) for +=: '{Py.TypeName(value)}' and 'str'");
         var s = Py.ToStr(value) + "\n";
         var lines = Py.SplitLines(s, false).Select(x => (string)x!).ToList();
@@ -193,7 +197,8 @@ public static partial class Builtins
         {
             if (item is null or bool or long or double) throw Py.TypeError($"cannot unpack non-iterable {Py.TypeName(item)} object");
             var pair = Py.Iterate(item).ToList();
-            if (pair.Count != 2) throw Py.ValueError($"too many values to unpack (expected 2)");
+            if (pair.Count < 2) throw Py.ValueError($"not enough values to unpack (expected 2, got {pair.Count})");
+            if (pair.Count > 2) throw Py.ValueError("too many values to unpack (expected 2)");
             return UrlQuote(pair[0], true) + "=" + UrlQuote(pair[1], true);
         }));
     }
@@ -203,6 +208,7 @@ public static partial class Builtins
 
     private static string XmlAttr(object? value, bool autospace)
     {
+        if (value is Undefined u) throw u.Fail();
         if (value is null || !Py.IsDict(value)) throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute 'items'", "AttributeError");
         var parts = new List<string>();
         foreach (var kv in Py.DictItems(value))

@@ -81,8 +81,10 @@ internal sealed partial class Interpreter
                 Exec(def.Body, frame);
                 return Captured(_out.ToString());
             }
-            catch (JinjaReturnException r)
+            catch (JinjaReturnException r) when (!def.IsCaller)
             {
+                // The body of a call block is not a macro of its own: as in dbt, return() there ends the
+                // nearest real macro (e.g. the one that called caller()).
                 return r.Value;
             }
             finally
@@ -156,9 +158,14 @@ internal sealed partial class Interpreter
         {
             if (!missing[i]) continue;
             var d = def.Defaults[i];
-            frame.Set(parameters[i], d is not null
-                ? Eval(d, frame)
-                : MakeUndefined(parameters[i], $"parameter '{parameters[i]}' was not provided"));
+            if (d is null)
+            {
+                frame.Set(parameters[i], MakeUndefined(parameters[i], $"parameter '{parameters[i]}' was not provided"));
+                continue;
+            }
+            // A failing default belongs to the macro's own template and line, not to the call site.
+            try { frame.Set(parameters[i], Eval(d, frame)); }
+            catch (JinjaRuntimeException e) { throw Locate(e, def.Line, def.Column, frame); }
         }
     }
 

@@ -222,7 +222,18 @@ internal sealed partial class Interpreter
         return MakeUndefined(Py.Repr(key), $"{ObjectTypeRepr(value)} has no element {Py.Repr(key)}");
     }
 
-    private static string ObjectTypeRepr(object? value) => value is null ? "None" : Py.TypeName(value) + " object";
+    /// <summary>Jinja2's object_type_repr: "None", "dict object", or the module-qualified class of its own objects.</summary>
+    private static string ObjectTypeRepr(object? value) => value switch
+    {
+        null => "None",
+        TemplateModule => "jinja2.environment.TemplateModule object",
+        Macro => "jinja2.runtime.Macro object",
+        LoopContext => "jinja2.runtime.LoopContext object",
+        Namespace => "jinja2.utils.Namespace object",
+        TemplateReference => "jinja2.runtime.TemplateReference object",
+        BlockReference => "jinja2.runtime.BlockReference object",
+        _ => Py.TypeName(value) + " object",
+    };
 
     public Undefined MakeUndefined(string? name, string? hint = null) =>
         new(name, hint, _options.Undefined == UndefinedBehavior.Strict);

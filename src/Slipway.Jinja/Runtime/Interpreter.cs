@@ -204,10 +204,12 @@ internal sealed partial class Interpreter : IRenderContext
         return Signal.None;
     }
 
-    internal static TemplateError Locate(JinjaRuntimeException e, Node at, Frame frame)
+    internal static TemplateError Locate(JinjaRuntimeException e, Node at, Frame frame) => Locate(e, at.Line, at.Column, frame);
+
+    internal static TemplateError Locate(JinjaRuntimeException e, int line, int column, Frame frame)
     {
         var t = frame.Template;
-        return new TemplateError(e.PythonType, e.Message, t.Name, at.Line, at.Column, t.Text.LineText(at.Line), e);
+        return new TemplateError(e.PythonType, e.Message, t.Name, line, column, t.Text.LineText(line), e);
     }
 
     private Signal ExecStmt(Stmt s, Frame frame)

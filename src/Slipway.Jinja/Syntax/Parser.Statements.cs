@@ -264,8 +264,7 @@ internal sealed partial class Parser
         Stmt[] body;
         try { body = ParseStatements(endTag, dropNeedle: true); }
         finally { _nameScopes.Remove(used); }
-        _ = at;
-        return new MacroDef(name, names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"));
+        return new MacroDef(name, names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"), at.Line, at.Column);
     }
 
     private void CheckCallerArgument(string[] names, Expr?[] defaults, Token at)
@@ -298,7 +297,10 @@ internal sealed partial class Parser
         Stmt[] body;
         try { body = ParseStatements(["endcall"], dropNeedle: true); }
         finally { _nameScopes.Remove(used); }
-        var def = new MacroDef("caller", names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"));
+        var def = new MacroDef("caller", names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"), tok.Line, tok.Column)
+        {
+            IsCaller = true,
+        };
         return new CallBlockStmt(call, def, tok.Line, tok.Column);
     }
 

@@ -155,6 +155,8 @@ public static partial class Py
             }
             case IList<object?> list when !IsDict(obj):
                 return SliceIndices(list.Count, b0, b1, st).All().Select(i => FromHost(list[(int)i])).ToList();
+            case IDictionary<object, object?> or IDictionary<string, object?>:
+                throw TypeError("unhashable type: 'slice'");
         }
         throw TypeError($"'{TypeName(obj)}' object is not subscriptable");
     }

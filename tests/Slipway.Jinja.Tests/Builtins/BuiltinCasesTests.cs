@@ -18,6 +18,14 @@ public sealed class BuiltinCasesTests
     public static IEnumerable<object[]> Cases() =>
         CaseFile.ReadLines("Builtins/BuiltinCases.tsv").Where(l => l.Length > 0).Select(l => new object[] { l });
 
+    /// <summary>Random expressions (generate_fuzz_cases.py): operators, filters, tests and methods combined.</summary>
+    public static IEnumerable<object[]> FuzzCases() =>
+        CaseFile.ReadLines("Builtins/FuzzCases.tsv").Where(l => l.Length > 0).Select(l => new object[] { l });
+
+    [Theory]
+    [MemberData(nameof(FuzzCases))]
+    public void RandomExpressionsMatchJinja2(string line) => MatchesJinja2(line);
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void MatchesJinja2(string line)
@@ -37,7 +45,7 @@ public sealed class BuiltinCasesTests
         {
             actual = $"!!{e.Kind}: {e.Description}";
         }
-        Assert.Equal(expected, actual);
+        Assert.True(expected == actual, $"{template}\n  expected: {expected}\n  actual:   {actual}");
     }
 
     private static string Decode(string s)
