@@ -42,6 +42,20 @@ public class CliCommandTests
     }
 
     [Fact]
+    public void Debug_outside_a_project_fails_the_project_check_and_exits_1()
+    {
+        using var project = new TempProject();
+        File.Delete(project.Path_("dbt_project.yml"));
+
+        var (exit, output, _) = CliRun.Run("debug", "--project-dir", project.Root);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("dbt_project.yml file [ERROR invalid or not found]", output);
+        Assert.Contains("1 check failed:", output);
+        Assert.Contains($"No dbt_project.yml found at expected path {project.Path_("dbt_project.yml")}", output);
+    }
+
+    [Fact]
     public void Debug_with_a_missing_target_fails_one_check_and_exits_1()
     {
         using var project = new TempProject();

@@ -137,7 +137,7 @@ public class NativeRendererTests
         using var dir = new TempFolder();
         dir.Write("shop/dbt_project.yml", """
             name: shop
-            profile: shop
+            profile: "{{ env_var('SHOP_PROFILE', 'shop') }}"
             models:
               shop:
                 +materialized: "{{ 'table' if target.type == 'duckdb' else 'view' }}"

@@ -41,6 +41,23 @@ public class PackageInstallerTests
     }
 
     [Fact]
+    public void A_local_package_is_linked_so_edits_show_and_deleting_the_install_keeps_the_source()
+    {
+        using var dir = new TempFolder();
+        dir.Write("shared/dbt_project.yml", "name: harbor_macros\n");
+        var macro = dir.Write("shared/macros/m.sql", "one");
+        var root = Root(dir, "packages:\n  - local: ../shared\n");
+        Deps(root);
+
+        File.WriteAllText(macro, "two");
+        Assert.Equal("two", File.ReadAllText(dir["shop/dbt_packages/harbor_macros/macros/m.sql"]));
+
+        PackageInstaller.DeleteDirectory(dir["shop/dbt_packages"]);
+        Assert.False(Directory.Exists(dir["shop/dbt_packages"]));
+        Assert.Equal("two", File.ReadAllText(macro));
+    }
+
+    [Fact]
     public void A_git_package_is_checked_out_at_its_tag_and_locked_at_the_commit()
     {
         using var dir = new TempFolder();
@@ -133,6 +150,47 @@ public class PackageInstallerTests
         Assert.Contains("env_var('DBT_ENV_SECRET_REPO')", lockText.Replace("''", "'"));
         Assert.DoesNotContain(Path.GetFileName(url), lockText);
         Assert.Contains(taggedSha, lockText);
+    }
+
+    [Fact]
+    public void Packages_of_packages_are_installed_and_locked_too()
+    {
+        using var dir = new TempFolder();
+        var (url, taggedSha) = CreatePackageRepository(dir);
+        dir.Write("shared/dbt_project.yml", "name: harbor_macros\n");
+        dir.Write("shared/packages.yml", $"packages:\n  - git: \"{url}\"\n    revision: v0.1.0\n");
+        var root = Root(dir, $"packages:\n  - local: ../shared\n  - git: \"{url}\"\n    revision: v0.1.0\n");
+
+        var (lockFile, _) = Deps(root);
+
+        Assert.Equal(["harbor_macros", "tide_utils"], lockFile.Packages.Select(p => p.Name));
+        Assert.Equal("version one", File.ReadAllText(dir["shop/dbt_packages/tide_utils/macros/tide.sql"]));
+
+        // Only the transitive requirement: still installed, and the lock lists it.
+        PackageInstaller.DeleteDirectory(dir["shop/dbt_packages"]);
+        File.Delete(dir["shop/package-lock.yml"]);
+        dir.Write("shop/packages.yml", "packages:\n  - local: ../shared\n");
+        var (transitive, _) = Deps(root);
+        Assert.Equal(["harbor_macros", "tide_utils"], transitive.Packages.Select(p => p.Name));
+        Assert.Equal(taggedSha, Assert.IsType<GitPackageSpec>(transitive.Packages[1].Spec).Revision);
+
+        // From the lock, both come back.
+        PackageInstaller.DeleteDirectory(dir["shop/dbt_packages"]);
+        Deps(root);
+        Assert.True(File.Exists(dir["shop/dbt_packages/tide_utils/macros/tide.sql"]));
+    }
+
+    [Fact]
+    public void A_hub_package_required_by_a_package_names_both()
+    {
+        using var dir = new TempFolder();
+        dir.Write("shared/dbt_project.yml", "name: harbor_macros\n");
+        dir.Write("shared/packages.yml", "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n");
+        var root = Root(dir, "packages:\n  - local: ../shared\n");
+
+        var e = Assert.Throws<ProjectException>(() => Deps(root));
+
+        Assert.Contains("'dbt-labs/dbt_utils' (required by package 'harbor_macros')", e.Message);
     }
 
     [Fact]

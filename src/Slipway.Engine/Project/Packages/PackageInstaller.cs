@@ -5,7 +5,7 @@ namespace Slipway.Engine.Project.Packages;
 /// <summary>
 /// <c>slipway deps</c>: installs every package of packages.yml into <c>&lt;packages-install-path&gt;/&lt;name&gt;</c>,
 /// the name read from the installed package's own dbt_project.yml, and writes package-lock.yml. Local packages are
-/// copied (dbt links them when the OS allows; a copy behaves the same for parsing and survives moving the project).
+/// linked (copied where links are not allowed), as dbt does.
 /// Git packages are cloned with LibGit2Sharp and checked out at <c>revision</c> (tag, branch or commit).
 /// </summary>
 /// <remarks>
@@ -26,36 +26,77 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
         unrendered ??= packages;
         var hash = PackagesFile.Sha1Hash(unrendered);
         var existing = upgrade ? null : PackageLock.Read(project.RootPath);
-        var fromLock = existing is not null && existing.Sha1Hash == hash && existing.Packages.Count == packages.Count;
-        IReadOnlyList<PackageSpec> toInstall = fromLock ? [.. existing!.Packages.Select(p => RenderLocked(p.Spec))] : packages;
+        var fromLock = existing is not null && existing.Sha1Hash == hash;
 
-        foreach (var hub in toInstall.OfType<HubPackageSpec>())
-            throw new ProjectException(
-                $"Package '{hub.Package}' comes from dbt Hub, which Slipway cannot install yet; replace it in packages.yml with a git: entry (for example git: https://github.com/{hub.Package}.git with a revision:).");
-        foreach (var tarball in toInstall.OfType<TarballPackageSpec>())
-            throw new ProjectException($"Package '{tarball.Url}' is a tarball package, which Slipway cannot install yet; use a git: or local: entry.");
+        // (rendered entry, entry as written, the package that asked for it); transitive entries are appended as found.
+        var queue = fromLock
+            ? existing!.Packages.Select(p => (Spec: RenderLocked(p.Spec), Written: p.Spec, RequiredBy: (string?)null)).ToList()
+            : packages.Select((p, i) => (Spec: p, Written: unrendered[i], RequiredBy: (string?)null)).ToList();
 
         if (!fromLock) info($"Updating lock file in file path: {Path.Combine(project.RootPath, PackagesFile.LockFileName)}");
         Directory.CreateDirectory(InstallRoot);
         var locked = new List<LockedPackage>();
-        foreach (var spec in toInstall)
+        var seen = new Dictionary<string, PackageSpec>(StringComparer.Ordinal);
+        for (var i = 0; i < queue.Count; i++)
         {
+            var (spec, written, requiredBy) = queue[i];
+            var by = requiredBy is null ? "" : $" (required by package '{requiredBy}')";
+            if (spec is HubPackageSpec hub)
+                throw new ProjectException(
+                    $"Package '{hub.Package}'{by} comes from dbt Hub, which Slipway cannot install yet; replace it with a git: entry (for example git: https://github.com/{hub.Package}.git with a revision:).");
+            if (spec is TarballPackageSpec tarball)
+                throw new ProjectException($"Package '{tarball.Url}'{by} is a tarball package, which Slipway cannot install yet; use a git: or local: entry.");
+
+            var key = Key(spec);
+            if (seen.TryGetValue(key, out var first))
+            {
+                if (first is GitPackageSpec a && spec is GitPackageSpec b && a.Revision != b.Revision)
+                    warn($"Package {spec.Display} is required at revision {b.Revision ?? "HEAD"}{by} and at {a.Revision ?? "HEAD"}; using {a.Revision ?? "HEAD"}.");
+                continue;
+            }
+            seen[key] = spec;
+
             info($"Installing {spec.Display}");
-            locked.Add(spec switch
+            var (installed, sourceDir) = spec switch
             {
                 LocalPackageSpec local => InstallLocal(local),
                 GitPackageSpec git => InstallGit(git),
                 _ => throw new InvalidOperationException(spec.GetType().Name),
-            });
+            };
+            // The lock records entries as written, with git revisions pinned to the commit they resolved to.
+            locked.Add(fromLock ? existing!.Packages[i]
+                : installed with { Spec = written is GitPackageSpec g && installed.Spec is GitPackageSpec resolved ? g with { Revision = resolved.Revision } : written });
+            if (!fromLock) queue.AddRange(Transitive(installed.Name!, sourceDir));
         }
-        // The lock records entries as written, with git revisions pinned to the commit they resolved to.
-        var lockFile = new PackageLock(
-            [.. locked.Select((l, i) => fromLock ? existing!.Packages[i]
-                : l with { Spec = unrendered[i] is GitPackageSpec g && l.Spec is GitPackageSpec resolved ? g with { Revision = resolved.Revision } : unrendered[i] })],
-            hash);
+        var lockFile = new PackageLock(locked, hash);
         if (!fromLock) lockFile.Write(project.RootPath);
         return lockFile;
     }
+
+    /// <summary>The packages an installed package itself lists (dbt installs them too); local paths made relative to the root project.</summary>
+    private IEnumerable<(PackageSpec Spec, PackageSpec Written, string? RequiredBy)> Transitive(string name, string sourceDir)
+    {
+        var installedDir = Path.Combine(InstallRoot, name);
+        var (rendered, _) = PackagesFile.Read(installedDir, context);
+        var (written, _) = PackagesFile.Read(installedDir, null);
+        for (var i = 0; i < rendered.Count; i++)
+        {
+            if (rendered[i] is LocalPackageSpec local)
+            {
+                var relative = Path.GetRelativePath(project.RootPath, Path.GetFullPath(Path.Combine(sourceDir, local.Path)));
+                yield return (new LocalPackageSpec(relative), new LocalPackageSpec(relative), name);
+            }
+            else yield return (rendered[i], written[i], name);
+        }
+    }
+
+    // One install per repository or folder: dbt merges repeated requirements of the same package.
+    private string Key(PackageSpec spec) => spec switch
+    {
+        GitPackageSpec g => "git:" + g.Url.TrimEnd('/').Replace(".git", "", StringComparison.Ordinal) + "//" + g.Subdirectory,
+        LocalPackageSpec l => "local:" + Path.GetFullPath(Path.Combine(project.RootPath, l.Path)),
+        _ => spec.Display,
+    };
 
     private PackageSpec RenderLocked(PackageSpec spec)
     {
@@ -69,17 +110,17 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
         };
     }
 
-    private LockedPackage InstallLocal(LocalPackageSpec spec)
+    private (LockedPackage, string SourceDir) InstallLocal(LocalPackageSpec spec)
     {
         var source = Path.GetFullPath(Path.Combine(project.RootPath, spec.Path));
         if (!File.Exists(Path.Combine(source, DbtProjectLoader.FileName)))
             throw new ProjectException($"Local package '{spec.Path}' has no {DbtProjectLoader.FileName} (looked in {source}).");
-        var name = PlaceInstalled(source);
+        var name = PlaceInstalled(source, link: true);
         info($"Installed from <local @ {spec.Path}>");
-        return new LockedPackage(spec, name);
+        return (new LockedPackage(spec, name), source);
     }
 
-    private LockedPackage InstallGit(GitPackageSpec spec)
+    private (LockedPackage, string SourceDir) InstallGit(GitPackageSpec spec)
     {
         if (spec.Revision is null && spec.WarnUnpinned)
             warn($"The git package \"{spec.Url}\" is not pinned, using HEAD (default branch). Pin it with revision: to avoid breaking changes.");
@@ -107,7 +148,8 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
                 throw new ProjectException($"Git package '{spec.Url}'{(spec.Subdirectory is null ? "" : $" subdirectory '{spec.Subdirectory}'")} has no {DbtProjectLoader.FileName}.");
             var name = PlaceInstalled(source);
             info($"Installed from revision {spec.Revision ?? "HEAD"}");
-            return new LockedPackage(spec with { Revision = sha }, name);
+            // The checkout is deleted below: a git package's own local: entries resolve against its installed copy.
+            return (new LockedPackage(spec with { Revision = sha }, name), Path.Combine(InstallRoot, name));
         }
         finally
         {
@@ -132,11 +174,27 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
     }
 
     /// <summary>Copies a package folder into place under the name its dbt_project.yml declares; returns that name.</summary>
-    private string PlaceInstalled(string source)
+    /// <summary>
+    /// Puts a package folder in place under the name its dbt_project.yml declares; returns that name. Local packages
+    /// are linked, as dbt does, so edits to them show without another deps; a copy where links are not allowed.
+    /// </summary>
+    private string PlaceInstalled(string source, bool link = false)
     {
         var name = DbtProjectLoader.Load(source, context: null).Name;
         var dest = Path.Combine(InstallRoot, name);
         DeleteDirectory(dest);
+        if (link)
+        {
+            try
+            {
+                Directory.CreateSymbolicLink(dest, source);
+                return name;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+            {
+                // Fall through to a copy.
+            }
+        }
         CopyDirectory(source, dest);
         return name;
     }
@@ -155,11 +213,19 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
         }
     }
 
+    /// <summary>Deletes a folder; a link (an installed local package) is removed without touching what it points to.</summary>
     internal static void DeleteDirectory(string dir)
     {
-        if (!Directory.Exists(dir)) return;
-        // Git object files are read-only; clear the flag so the delete succeeds.
-        foreach (var f in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        var info = new DirectoryInfo(dir);
+        if (info.LinkTarget is not null)
+        {
+            info.Delete();
+            return;
+        }
+        if (!info.Exists) return;
+        // Git object files are read-only; clear the flag so the delete succeeds. Never follow links while doing so.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        foreach (var f in Directory.EnumerateFiles(dir, "*", options))
             File.SetAttributes(f, FileAttributes.Normal);
         Directory.Delete(dir, recursive: true);
     }
