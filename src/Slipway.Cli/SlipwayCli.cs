@@ -39,7 +39,8 @@ public static class SlipwayCli
         var projectDir = Path.GetFullPath(invocation.ProjectDir);
         var logFile = Directory.Exists(projectDir) ? Path.Combine(RuntimeConfig.LogPathFor(invocation, projectDir), "dbt.log") : null;
         using var log = new EventLog(stdout,
-            new EventLogOptions(invocation.LogFormat, invocation.Quiet, invocation.Debug, logFile, Guid.NewGuid().ToString()),
+            new EventLogOptions(invocation.LogFormat, invocation.Quiet, invocation.Debug, logFile, Guid.NewGuid().ToString(),
+                invocation.GetString("log_level"), invocation.GetString("log_level_file")),
             env.Masker);
         try
         {

@@ -6,29 +6,3 @@ public interface ITemplateLoader
     /// <summary>The source of <paramref name="name"/>, or null when there is no such template.</summary>
     string? GetSource(string name);
 }
-
-/// <summary>Templates held in memory, by name.</summary>
-public sealed class DictLoader(IDictionary<string, string> templates) : ITemplateLoader
-{
-    public IDictionary<string, string> Templates { get; } = templates;
-    public string? GetSource(string name) => Templates.TryGetValue(name, out var s) ? s : null;
-}
-
-/// <summary>Templates read from files under one or more folders ("/"-separated names, no escaping the folders).</summary>
-public sealed class FileSystemLoader(params string[] searchPaths) : ITemplateLoader
-{
-    public IReadOnlyList<string> SearchPaths { get; } = searchPaths;
-
-    public string? GetSource(string name)
-    {
-        var parts = name.Split('/');
-        foreach (var p in parts)
-            if (p == "..") return null; // Jinja2 refuses names that climb out of the search path
-        foreach (var root in SearchPaths)
-        {
-            var path = Path.Combine([root, .. parts.Where(p => p.Length > 0 && p != ".")]);
-            if (File.Exists(path)) return File.ReadAllText(path);
-        }
-        return null;
-    }
-}

@@ -42,6 +42,20 @@ public class CliCommandTests
     }
 
     [Fact]
+    public void Debug_outside_a_project_fails_the_project_check_and_exits_1()
+    {
+        using var project = new TempProject();
+        File.Delete(project.Path_("dbt_project.yml"));
+
+        var (exit, output, _) = CliRun.Run("debug", "--project-dir", project.Root);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("dbt_project.yml file [ERROR invalid or not found]", output);
+        Assert.Contains("1 check failed:", output);
+        Assert.Contains($"No dbt_project.yml found at expected path {project.Path_("dbt_project.yml")}", output);
+    }
+
+    [Fact]
     public void Debug_with_a_missing_target_fails_one_check_and_exits_1()
     {
         using var project = new TempProject();
@@ -166,6 +180,19 @@ public class CliCommandTests
         var (exit, output, _) = CliRun.Run("debug", "-q", "--project-dir", project.Root);
         Assert.Equal(0, exit);
         Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void Log_level_error_keeps_only_errors_on_the_console_and_the_file_keeps_everything()
+    {
+        using var project = new TempProject();
+
+        var (exit, output, _) = CliRun.Run("debug", "--log-level", "error", "--project-dir", project.Root, "--target", "prod");
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("Running with", output);
+        Assert.Contains("1 check failed:", output);
+        Assert.Contains("Running with slipway=", File.ReadAllText(project.Path_("logs/dbt.log")));
     }
 
     [Fact]

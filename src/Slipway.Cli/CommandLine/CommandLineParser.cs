@@ -55,8 +55,15 @@ internal static class CommandLineParser
                 ? ParseEnvBool(env, spec, command)
                 : Convert(spec, env, command, $"environment variable {spec.EnvVar}");
         }
-        return new ParsedCommandLine(new Invocation(command, flags, positional, rawArgs.Skip(args.Count > 0 && args[0] == "dbt" ? 1 : 0).ToList()),
-            false, false, null);
+        try
+        {
+            return new ParsedCommandLine(new Invocation(command, flags, positional, rawArgs.Skip(args.Count > 0 && args[0] == "dbt" ? 1 : 0).ToList()),
+                false, false, null);
+        }
+        catch (ProjectException e)
+        {
+            throw new UsageException($"Invalid value for '--vars': {e.Message}", command);
+        }
     }
 
     private static string ReadCommand(IReadOnlyList<string> args, ref int i)

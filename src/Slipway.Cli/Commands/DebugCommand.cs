@@ -65,9 +65,10 @@ internal static class DebugCommand
             log.Info($"Using profile '{profile.Name}' (from {profileSource}) and target '{profile.Target.Name}' (chosen by {profile.TargetChosenBy})");
             log.Info($"adapter type: {profile.Target.Type}");
         }
-        catch (ProjectException e) when (project is not null || invocation.Profile is not null)
+        catch (ProjectException e)
         {
-            failures.Add(e.Message);
+            // Without a project file the profile name is unknown; that failure is already reported.
+            if (project is not null || invocation.Profile is not null) failures.Add(e.Message);
         }
 
         log.Info("Configuration:");

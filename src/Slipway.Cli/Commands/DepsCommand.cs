@@ -22,7 +22,9 @@ internal static class DepsCommand
             log.Warn($"No packages were found in {(file is null ? "packages.yml" : Path.GetFileName(file))}");
             return 0;
         }
-        new PackageInstaller(project, m => log.Info(m), m => log.Warn(m)).Install(packages, invocation.GetBool("upgrade"));
+        var (unrendered, _) = PackagesFile.Read(project.RootPath, context: null);
+        new PackageInstaller(project, m => log.Info(m), m => log.Warn(m), packagesContext)
+            .Install(packages, unrendered, invocation.GetBool("upgrade"));
         return 0;
     }
 }

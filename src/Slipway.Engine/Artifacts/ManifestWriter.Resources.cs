@@ -130,12 +130,7 @@ public static partial class ManifestWriter
         w.WriteStartObject();
         WriteIdentity(w, r);
         WriteStringList(w, "fqn", r.Fqn);
-        var allowed = DataResourceKeys(r.ResourceType);
-        foreach (var (k, v) in r.Properties)
-        {
-            if (!allowed.Contains(k) || k is "name" or "config" or "depends_on" or "refs" or "fqn" or "group") continue;
-            WriteData(w, k, v);
-        }
+        foreach (var (k, v) in DataResourceShapes.Shape(r)) WriteData(w, k, v);
         WriteData(w, "config", r.Config.Values);
         WriteDependsOn(w, r.DependsOn);
         if (r.ResourceType is not ResourceType.UnitTest)
@@ -148,17 +143,4 @@ public static partial class ManifestWriter
         w.WriteNumber("created_at", r.CreatedAt);
         w.WriteEndObject();
     }
-
-    private static readonly HashSet<string> MetricKeys = ["description", "label", "type", "type_params", "filter", "metadata", "time_granularity", "meta", "tags", "unrendered_config", "sources", "metrics"];
-    private static readonly HashSet<string> SemanticModelKeys = ["model", "node_relation", "description", "label", "defaults", "entities", "measures", "dimensions", "metadata", "unrendered_config", "primary_entity"];
-    private static readonly HashSet<string> SavedQueryKeys = ["query_params", "exports", "description", "label", "metadata", "unrendered_config", "tags"];
-    private static readonly HashSet<string> UnitTestKeys = ["model", "given", "expect", "description", "overrides", "checksum", "schema", "versions", "version"];
-
-    private static HashSet<string> DataResourceKeys(ResourceType type) => type switch
-    {
-        ResourceType.Metric => MetricKeys,
-        ResourceType.SemanticModel => SemanticModelKeys,
-        ResourceType.SavedQuery => SavedQueryKeys,
-        _ => UnitTestKeys,
-    };
 }

@@ -123,6 +123,44 @@ internal sealed partial class Compiler
         }
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\{\{ get_where_subquery\((ref|source)\((.*)\)\) \}\}$")]
+    private static partial System.Text.RegularExpressions.Regex WhereSubqueryCall();
+
+    private bool? _whereSubqueryOverridden;
+
+    /// <summary>
+    /// The <c>model</c> argument of a generic test is always <c>{{ get_where_subquery(ref(...)) }}</c>; unless a
+    /// project overrides that macro, its documented result is computed here (the relation, or
+    /// <c>(select * from … where …) dbt_subquery</c> with a <c>where</c> config) instead of rendering 10k templates.
+    /// </summary>
+    private object? WhereSubqueryFastPath(string text, ManifestNode node)
+    {
+        _whereSubqueryOverridden ??= new[] { "get_where_subquery", "default__get_where_subquery", Loader.Target.Type + "__get_where_subquery" }
+            .Any(name => Loader.MacrosByPackage.Any(p => p.Key != ManifestLoader.InternalPackage && p.Value.ContainsKey(name)));
+        if (_whereSubqueryOverridden.Value) return null;
+        var m = WhereSubqueryCall().Match(text);
+        if (!m.Success) return null;
+        var call = ManifestLoader.ParseCallString(m.Groups[1].Value + "(" + m.Groups[2].Value + ")");
+        if (call is null) return null;
+        RelationValue relation;
+        if (call.Function == "ref")
+        {
+            var (name, package) = call.Positional.Count >= 2 ? (call.Positional[1]?.ToString() ?? "", call.Positional[0]?.ToString()) : (call.Positional.FirstOrDefault()?.ToString() ?? "", null);
+            var version = (call.Keyword.GetValueOrDefault("v") ?? call.Keyword.GetValueOrDefault("version"))?.ToString();
+            var target = ResolveRef(name, package, version, node);
+            if (target.IsEphemeral) return null;
+            relation = RelationOf(target);
+        }
+        else
+        {
+            if (call.Positional.Count < 2) return null;
+            var source = ResolveSource(call.Positional[0]?.ToString() ?? "", call.Positional[1]?.ToString() ?? "", node);
+            relation = new RelationValue(source.Database, source.Schema, source.Identifier, "table", Quoting);
+        }
+        var where = node.Config.Get("where") as string;
+        return string.IsNullOrEmpty(where) ? relation : $"(select * from {relation.Render()} where {where}) dbt_subquery";
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(env_var|ref|var|source|doc)\s*\(.+\)\s*$", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex LooksLikeFunction();
 
@@ -137,6 +175,7 @@ internal sealed partial class Compiler
         {
             case string s:
                 if (topKey == "column_name") return s;
+                if (topKey == "model" && WhereSubqueryFastPath(s, node) is { } relation) return relation;
                 if (LooksLikeFunction().IsMatch(s)) s = "{{ " + s + " }}";
                 return Loader.Jinja.Compile(s, node.OriginalFilePath, runtime: true).RenderNative(scope.Context);
             case IDictionary<string, object?> d:

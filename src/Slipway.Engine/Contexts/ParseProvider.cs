@@ -41,7 +41,7 @@ internal sealed class ParseProvider(ManifestLoader loader, NodeDraft draft)
             return vars.TryGet(name, out var v) ? v : a.Get(1, "default");
         });
         c["this"] = new RelationValue(node.Database, node.Schema, node.Alias, null, quoting);
-        c["model"] = NodeDicts.Of(node);
+        c["model"] = new LazyDictionary(() => NodeDicts.Of(node));
         c["_dbt_generic_test_kwargs"] = null;
     }
 

@@ -35,7 +35,7 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
             throw new CompilerException($"Required var '{name}' not found in config: vars supplied to {node.UniqueId} = {{{string.Join(", ", vars.Merged().Keys.Order(StringComparer.Ordinal))}}}");
         });
         c["this"] = compiler.RelationOf(node);
-        c["model"] = NodeDicts.Of(node);
+        c["model"] = new LazyDictionary(() => NodeDicts.Of(node));
         c["graph"] = compiler.FlatGraph;
         c["_dbt_generic_test_kwargs"] = null;
     }

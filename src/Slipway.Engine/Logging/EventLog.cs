@@ -65,7 +65,8 @@ public sealed class EventLog : IDisposable
         var now = _clock();
         lock (_gate)
         {
-            _file?.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
+            if (Passes(level, Options.FileLevel, fileDefault: true))
+                _file?.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
             if (!ShowOnConsole(level)) return;
             if (Options.Format == "json") _console.WriteLine(Json(level, name, message, now));
             else if (level == EventLevel.Print) _console.WriteLine(message);
@@ -76,11 +77,19 @@ public sealed class EventLog : IDisposable
 
     private bool ShowOnConsole(EventLevel level) => level switch
     {
-        EventLevel.Print => true,
-        EventLevel.Error => true,
-        EventLevel.Debug => Options.Debug,
-        _ => !Options.Quiet,
+        EventLevel.Print => Options.ConsoleLevel != "none",
+        EventLevel.Error => Options.ConsoleLevel != "none",
+        EventLevel.Debug => Options.Debug || Options.ConsoleLevel == "debug",
+        _ => !Options.Quiet && Passes(level, Options.ConsoleLevel, fileDefault: false),
     };
+
+    // dbt's --log-level / --log-level-file: debug < info < warn < error < none. The file keeps debug by default.
+    private static bool Passes(EventLevel level, string? threshold, bool fileDefault)
+    {
+        var rank = level switch { EventLevel.Debug => 0, EventLevel.Warn => 2, EventLevel.Error => 3, _ => 1 };
+        var min = threshold switch { "debug" => 0, "info" => 1, "warn" => 2, "error" => 3, "none" => 4, _ => fileDefault ? 0 : 1 };
+        return rank >= min;
+    }
 
     private string Json(EventLevel level, string name, string message, DateTime now)
     {
@@ -128,5 +137,10 @@ public enum EventLevel
     Error,
 }
 
-/// <summary>How events are shown: <see cref="Format"/> is dbt's <c>--log-format</c> (<c>default</c>/<c>text</c>, <c>debug</c>, <c>json</c>).</summary>
-public sealed record EventLogOptions(string Format, bool Quiet, bool Debug, string? LogFile, string InvocationId);
+/// <summary>
+/// How events are shown: <see cref="Format"/> is dbt's <c>--log-format</c> (<c>default</c>/<c>text</c>, <c>debug</c>,
+/// <c>json</c>); <see cref="ConsoleLevel"/> and <see cref="FileLevel"/> are <c>--log-level</c> and
+/// <c>--log-level-file</c> (null: info on the console, debug in the file).
+/// </summary>
+public sealed record EventLogOptions(string Format, bool Quiet, bool Debug, string? LogFile, string InvocationId,
+    string? ConsoleLevel = null, string? FileLevel = null);

@@ -31,4 +31,8 @@ public sealed class DataResource : GraphResource
     public NodeConfig Config { get; set; } = new();
     public List<RefCall> Refs { get; set; } = [];
     public string? Group { get; set; }
+    /// <summary>Semantic models: the relation of the model they describe (<c>{alias, schema_name, database, relation_name}</c>).</summary>
+    public OrderedDictionary<string, object?>? NodeRelation { get; set; }
+    /// <summary>Unit tests: the schema of the model under test.</summary>
+    public string? Schema { get; set; }
 }

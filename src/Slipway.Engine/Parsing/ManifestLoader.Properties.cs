@@ -123,6 +123,8 @@ internal sealed partial class ManifestLoader
         }
 
         var target = _manifest.Nodes.GetValueOrDefault($"{prefix}.{pkg}.{name}");
+        if (target is null && key == "snapshots" && Str(entry, "relation") is { } relation)
+            target = AddYamlSnapshot(file, yaml, entry, path, name, relation);
         if (target is null)
         {
             // dbt warns and still builds the tests, which then fail to find their model; keep that behaviour.
@@ -251,5 +253,29 @@ internal sealed partial class ManifestLoader
         return _manifest.Docs.GetValueOrDefault($"doc.{Root.Name}.{name}")
             ?? _manifest.Docs.GetValueOrDefault($"doc.{nodePackage}.{name}")
             ?? _manifest.Docs.Values.FirstOrDefault(d => d.Name == name);
+    }
+
+    /// <summary>
+    /// dbt 1.9's YAML snapshots: <c>relation: ref('x')</c> (or a source) plus config become a snapshot node whose
+    /// SQL is <c>select * from {{ relation }}</c>, defined by the properties file.
+    /// </summary>
+    private ManifestNode AddYamlSnapshot(SourceFile file, YamlValues yaml, IDictionary<string, object?> entry, string[] path, string name, string relation)
+    {
+        var call = ParseCallString(relation);
+        if (call is null || call.Function is not ("ref" or "source"))
+            throw Error(yaml, $"has snapshot '{name}' whose relation \"{relation}\" is not ref('model') or source('source', 'table')", [.. path, "relation"]);
+        var pkg = file.PackageName;
+        var rawCode = $"select * from {{{{ {relation.Trim().TrimStart('{').TrimEnd('}').Trim()} }}}}";
+        var node = new SnapshotNode
+        {
+            UniqueId = $"snapshot.{pkg}.{name}", Name = name, PackageName = pkg, Path = file.Path, OriginalFilePath = file.OriginalFilePath,
+            Fqn = [pkg, .. file.Folders, name], Schema = Target.Schema, Database = Target.Database, Alias = name, RawCode = rawCode,
+            Checksum = FileChecksum.Sha256(rawCode), CreatedAt = _createdAt,
+        };
+        var draft = new NodeDraft(node, file) { Static = StaticTemplate.TryParse(rawCode), Line = yaml.Position(path).Line };
+        draft.ProjectConfig = _resolver.Resolve(pkg, "snapshot", node.Fqn);
+        _manifest.Nodes[node.UniqueId] = node;
+        AddDraft(draft);
+        return node;
     }
 }

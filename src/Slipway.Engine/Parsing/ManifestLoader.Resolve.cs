@@ -77,20 +77,47 @@ internal sealed partial class ManifestLoader
             }
         }
         foreach (var d in _manifest.SemanticModels.Values.Concat(_manifest.UnitTests.Values))
-            foreach (var r in d.Refs) d.DependsOn.AddNode(ResolveRefOrThrow(r, d));
+        {
+            foreach (var r in d.Refs)
+            {
+                var id = ResolveRefOrThrow(r, d);
+                d.DependsOn.AddNode(id);
+                var model = _manifest.Nodes[id];
+                if (d.ResourceType == ResourceType.UnitTest) d.Schema = model.Schema;
+                else d.NodeRelation = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["alias"] = model.Alias, ["schema_name"] = model.Schema, ["database"] = model.Database, ["relation_name"] = model.RelationName,
+                };
+            }
+        }
+    }
+
+    private Dictionary<string, List<ManifestNode>>? _refableByName;
+
+    /// <summary>Refable nodes (enabled and disabled) by name, built once configs are final.</summary>
+    private Dictionary<string, List<ManifestNode>> RefableByName()
+    {
+        if (_refableByName is not null) return _refableByName;
+        var index = new Dictionary<string, List<ManifestNode>>(StringComparer.Ordinal);
+        foreach (var n in _manifest.Nodes.Values.Concat(_manifest.Disabled.Values.SelectMany(l => l).OfType<ManifestNode>()))
+        {
+            if (!n.IsRefable) continue;
+            if (!index.TryGetValue(n.Name, out var list)) index[n.Name] = list = [];
+            list.Add(n);
+        }
+        return _refableByName = index;
     }
 
     /// <summary>dbt's ref lookup: an explicit package only; otherwise the root project, the node's package, then any.</summary>
     internal ManifestNode? FindRefable(string name, string nodePackage, string? version, bool includeDisabled = false, string? explicitPackage = null)
     {
-        IEnumerable<ManifestNode> candidates = _manifest.Nodes.Values.Where(n => n.IsRefable && n.Name == name);
-        if (includeDisabled) candidates = candidates.Concat(_manifest.Disabled.Values.SelectMany(l => l).OfType<ManifestNode>().Where(n => n.IsRefable && n.Name == name));
-        var list = candidates.ToList();
+        if (!RefableByName().TryGetValue(name, out var all)) return null;
+        var list = includeDisabled ? all : all.Where(n => n.Config.Enabled && _manifest.Nodes.ContainsKey(n.UniqueId)).ToList();
         if (list.Count == 0) return null;
         IEnumerable<string?> packages = explicitPackage is not null ? [explicitPackage] : [Root.Name, nodePackage, null];
         foreach (var pkg in packages)
         {
-            var inPackage = list.Where(n => pkg is null || n.PackageName == pkg).ToList();
+            var inPackage = pkg is null ? list : list.Where(n => n.PackageName == pkg).ToList();
             if (inPackage.Count == 0) continue;
             if (version is not null)
                 return inPackage.FirstOrDefault(n => n is ModelNode m && VersionEquals(m.Version, version));
@@ -108,8 +135,8 @@ internal sealed partial class ManifestLoader
     {
         var found = FindRefable(r.Name, from.PackageName, r.Version, explicitPackage: r.Package);
         if (found is not null) return found.UniqueId;
-        var disabled = _manifest.Disabled.Values.SelectMany(l => l).OfType<ManifestNode>()
-            .Any(n => n.IsRefable && n.Name == r.Name && (r.Package is null || n.PackageName == r.Package));
+        var disabled = RefableByName().TryGetValue(r.Name, out var sameName)
+            && sameName.Any(n => !_manifest.Nodes.ContainsKey(n.UniqueId) && (r.Package is null || n.PackageName == r.Package));
         var what = r.Package is null ? $"'{r.Name}'" : $"'{r.Package}.{r.Name}'";
         if (r.Version is not null) what += $" (version {r.Version})";
         var reason = disabled ? "which is disabled" : "which was not found";

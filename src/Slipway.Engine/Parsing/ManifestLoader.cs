@@ -52,29 +52,29 @@ internal sealed partial class ManifestLoader
     private ParseResult Run()
     {
         var phase = Stopwatch.StartNew();
-        LoadMacros();
+        LoadMacros(); Step("LoadMacros");
         _perf.LoadMacrosElapsed = Lap(phase);
 
         var files = FindNodeFiles();
         _perf.PathCount = files.Count;
-        ParseNodeFiles(files);
-        LoadDocs();
+        ParseNodeFiles(files); Step("ParseNodeFiles(files");
+        LoadDocs(); Step("LoadDocs");
         _perf.ReadFilesElapsed = Lap(phase);
 
-        ParseAllProperties();
+        ParseAllProperties(); Step("ParseAllProperties");
         _perf.PatchSourcesElapsed = Lap(phase);
 
-        ResolveProjectConfigs();
-        RenderNodes();
-        FinaliseConfigs();
-        BuildGenericTests();
+        ResolveProjectConfigs(); Step("ResolveProjectConfigs");
+        RenderNodes(); Step("RenderNodes");
+        FinaliseConfigs(); Step("FinaliseConfigs");
+        BuildGenericTests(); Step("BuildGenericTests");
         _perf.ParseProjectElapsed = Lap(phase);
 
-        GenerateRelationNames();
-        ResolveDependencies();
-        AddHooks();
-        _manifest.BuildParentAndChildMaps();
-        CheckForCycles();
+        GenerateRelationNames(); Step("GenerateRelationNames");
+        ResolveDependencies(); Step("ResolveDependencies");
+        AddHooks(); Step("AddHooks");
+        _manifest.BuildParentAndChildMaps(); Step("BuildParentAndChildMaps");
+        CheckForCycles(); Step("CheckForCycles");
         FillMetadata();
         _perf.ProcessManifestElapsed = Lap(phase);
         _perf.LoadAllElapsed = _clock.Elapsed.TotalSeconds;
@@ -82,6 +82,17 @@ internal sealed partial class ManifestLoader
         foreach (var p in _projects)
             _perf.Projects.Add(new PerfInfo.ProjectPerf { ProjectName = p.Name, ParsedPathCount = files.Count(f => f.File.PackageName == p.Name) });
         return new ParseResult(_manifest, _perf, this);
+    }
+
+    private static readonly bool Trace = System.Environment.GetEnvironmentVariable("SLIPWAY_PARSE_TRACE") is "1";
+    private readonly Stopwatch _traceClock = Stopwatch.StartNew();
+
+    /// <summary>With SLIPWAY_PARSE_TRACE=1, prints each step's duration to stderr (for performance work).</summary>
+    private void Step(string name)
+    {
+        if (!Trace) return;
+        Console.Error.WriteLine($"[parse] {name}: {_traceClock.Elapsed.TotalMilliseconds:F0} ms");
+        _traceClock.Restart();
     }
 
     private static double Lap(Stopwatch sw)

@@ -13,7 +13,15 @@ public sealed class ConfigRenderContext(
     public EnvironmentVariables Environment { get; } = environment;
     public IReadOnlyDictionary<string, object?>? Target { get; } = target;
 
-    public object? Var(string name, bool hasDefault, object? @default) => Vars.Get(name, hasDefault, @default);
+    /// <summary>
+    /// <c>var()</c>. A var whose value is a string holding Jinja is rendered (as text) with this same context when it
+    /// is read, as dbt does: project vars may use <c>env_var</c> and other vars.
+    /// </summary>
+    public object? Var(string name, bool hasDefault, object? @default)
+    {
+        var value = Vars.Get(name, hasDefault, @default);
+        return value is string s && NativeRenderer.HasJinja(s) ? NativeRenderer.RenderText(s, this, $"var '{name}'") : value;
+    }
 
     public object EnvVar(string name, object? @default) => Environment.EnvVar(name, @default, allowSecrets);
 

@@ -16,6 +16,14 @@ public static partial class DbtProjectLoader
         ["models", "seeds", "snapshots", "data_tests", "sources", "unit_tests", "exposures", "metrics",
          "semantic-models", "saved-queries", "analyses", "functions"];
 
+    /// <summary>The nearest folder from <paramref name="start"/> upwards that holds dbt_project.yml, else <paramref name="start"/>.</summary>
+    public static string FindProjectDir(string start)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, FileName))) return dir.FullName;
+        return Path.GetFullPath(start);
+    }
+
     /// <summary>Loads the project in <paramref name="projectDir"/>; <paramref name="context"/> null means "do not render".</summary>
     public static DbtProject Load(string projectDir, IConfigRenderContext? context)
     {

@@ -41,12 +41,28 @@ public sealed class Invocation
     /// <summary><c>--vars</c> parsed as YAML (JSON is YAML); empty when not given.</summary>
     public IReadOnlyDictionary<string, object?> CliVars { get; }
 
+    /// <summary>
+    /// This invocation with <paramref name="defaults"/> (dbt_project.yml's <c>flags:</c>) filling the flags the command
+    /// line and <c>DBT_*</c> variables left unset — dbt's precedence: command line &gt; environment &gt; project file.
+    /// </summary>
+    public Invocation WithDefaults(IReadOnlyDictionary<string, object?> defaults)
+    {
+        if (defaults.Count == 0) return this;
+        var merged = Flags.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        foreach (var (k, v) in defaults) merged.TryAdd(k, v);
+        return new Invocation(Command, merged, Arguments, RawArgs);
+    }
+
     public string? GetString(string flag) => Flags.TryGetValue(flag, out var v) ? v as string : null;
     public bool GetBool(string flag) => Flags.TryGetValue(flag, out var v) && v is true;
     public IReadOnlyList<string> GetList(string flag) =>
         Flags.TryGetValue(flag, out var v) && v is IReadOnlyList<string> l ? l : [];
 
-    public string ProjectDir => GetString("project_dir") ?? ".";
+    /// <summary>
+    /// <c>--project-dir</c>/<c>DBT_PROJECT_DIR</c>, else (as dbt) the nearest folder holding dbt_project.yml from the
+    /// current directory upwards, else the current directory.
+    /// </summary>
+    public string ProjectDir => GetString("project_dir") ?? DbtProjectLoader.FindProjectDir(Directory.GetCurrentDirectory());
     public string? ProfilesDir => GetString("profiles_dir");
     public string? Profile => GetString("profile");
     public string? Target => GetString("target");

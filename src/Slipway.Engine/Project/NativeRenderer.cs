@@ -35,6 +35,23 @@ public static partial class NativeRenderer
         _ => value,
     };
 
+    /// <summary>
+    /// dbt's text rendering (<c>get_rendered(…, native=False)</c>), used for var values that hold Jinja: the output
+    /// string, with the native filters doing nothing.
+    /// </summary>
+    public static string RenderText(string source, IConfigRenderContext context, string where)
+    {
+        if (!HasJinja(source)) return source;
+        try
+        {
+            return TextEnvironment.Value.FromString(source, where).Render(context.ToJinjaGlobals());
+        }
+        catch (Exception e) when (e is TemplateError or JinjaRuntimeException)
+        {
+            throw new ProjectException($"Could not render {where} ('{source}'): {e.Message}");
+        }
+    }
+
     private static OrderedDictionary<string, object?> RenderDict(IDictionary<string, object?> d, IConfigRenderContext context, string where)
     {
         var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal);

@@ -39,9 +39,21 @@ public sealed class RuntimeConfig
     public ProjectVars VarsFor(string packageName) =>
         ProjectVars.For(packageName, Project, Packages.TryGetValue(packageName, out var own) ? own : null, Invocation.CliVars);
 
+    /// <summary>Jinja's <c>target</c>: the target without secrets, <c>threads</c> as <c>--threads</c> made it.</summary>
+    public IReadOnlyDictionary<string, object?> JinjaTarget
+    {
+        get
+        {
+            var target = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (k, v) in Target.ToJinjaTarget()) target[k] = v;
+            target["threads"] = (long)Threads;
+            return target;
+        }
+    }
+
     /// <summary>A render context (<c>var</c>, <c>env_var</c>, <c>target</c>) for YAML and configs of <paramref name="packageName"/>.</summary>
     public IConfigRenderContext RenderContextFor(string packageName) =>
-        new ConfigRenderContext(VarsFor(packageName), Environment, Target.ToJinjaTarget());
+        new ConfigRenderContext(VarsFor(packageName), Environment, JinjaTarget);
 
     /// <summary>Loads project, profile, packages and selectors for <paramref name="invocation"/>.</summary>
     public static RuntimeConfig Load(Invocation invocation, EnvironmentVariables environment)
@@ -50,10 +62,15 @@ public sealed class RuntimeConfig
         // The profile name comes from the project file, and the project file is rendered with the profile's target:
         // read it unrendered first (dbt does the same two steps).
         var unrendered = DbtProjectLoader.Load(projectDir, context: null);
+        // Only the profile name is rendered at this point, with what exists before a target: env_var and --vars.
+        var profileName = unrendered.ProfileName is { } raw
+            ? NativeRenderer.Render(raw, new ConfigRenderContext(ProjectVars.CliOnly(invocation.CliVars), environment, null),
+                $"{DbtProjectLoader.FileName} 'profile'")?.ToString()
+            : null;
         var profile = ProfileLoader.Load(new ProfileRequest
         {
             ProjectDir = projectDir,
-            ProjectProfileName = unrendered.ProfileName,
+            ProjectProfileName = profileName,
             ProfilesDirFlag = invocation.ProfilesDir,
             ProfileFlag = invocation.Profile,
             TargetFlag = invocation.Target,
@@ -65,7 +82,7 @@ public sealed class RuntimeConfig
         var packages = InstalledPackages.Load(project, projectContext);
         return new RuntimeConfig
         {
-            Invocation = invocation,
+            Invocation = invocation.WithDefaults(project.Flags),
             Environment = environment,
             Project = project,
             Profile = profile,

@@ -1,6 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Slipway.Engine.Project;
 
@@ -10,9 +11,10 @@ namespace Slipway.Engine.Project;
 /// keyed by string, sequences <see cref="List{T}"/>, scalars string/long/double/bool/null. Every node's position is kept
 /// by key path so errors found after loading can still name line and column.
 /// </summary>
-internal sealed class YamlValues
+internal sealed partial class YamlValues
 {
     private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _anchors = new(StringComparer.Ordinal);
 
     private YamlValues(string file, object? root)
     {
@@ -28,18 +30,22 @@ internal sealed class YamlValues
 
     public static YamlValues Parse(string text, string file)
     {
-        var stream = new YamlStream();
+        var values = new YamlValues(file, null);
         try
         {
-            stream.Load(new StringReader(text));
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<DocumentStart>(out _))
+            {
+                values.Root = values.ReadNode(parser, "");
+                parser.Consume<DocumentEnd>();
+            }
         }
         catch (YamlException e)
         {
             throw new ProjectException(file, (int)e.Start.Line, (int)e.Start.Column,
                 $"is not valid YAML: {FirstLine(e.InnerException?.Message ?? e.Message)}");
         }
-        var values = new YamlValues(file, null);
-        if (stream.Documents.Count > 0) values.Root = values.Convert(stream.Documents[0].RootNode, "");
         return values;
     }
 
@@ -57,32 +63,76 @@ internal sealed class YamlValues
         return new ProjectException(File, line, column, message);
     }
 
-    private object? Convert(YamlNode node, string path)
+    // Built from parser events rather than YamlDotNet's document model, which refuses duplicate keys and ignores merge
+    // keys: PyYAML keeps the last of duplicate keys and applies `<<: *anchor` merges, and dbt projects rely on both.
+    private object? ReadNode(IParser parser, string path)
     {
-        _marks.TryAdd(path, node.Start);
-        switch (node)
+        _marks.TryAdd(path, parser.Current!.Start);
+        if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            case YamlMappingNode map:
-                var dict = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var (k, v) in map.Children)
-                {
-                    var key = k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString();
-                    var childPath = path.Length == 0 ? key : path + '\u001f' + key;
-                    _marks[childPath] = k.Start;
-                    dict[key] = Convert(v, childPath);
-                    _marks[childPath] = k.Start;
-                }
-                return dict;
-            case YamlSequenceNode seq:
-                var list = new List<object?>(seq.Children.Count);
-                for (var i = 0; i < seq.Children.Count; i++)
-                    list.Add(Convert(seq.Children[i], path + '\u001f' + i.ToString(CultureInfo.InvariantCulture)));
-                return list;
-            case YamlScalarNode scalar:
-                return scalar.Style is ScalarStyle.Plain ? ResolvePlain(scalar.Value ?? "") : scalar.Value ?? "";
-            default:
-                return null;
+            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                throw new ProjectException(File, (int)alias.Start.Line, (int)alias.Start.Column, $"uses the undefined YAML alias '*{alias.Value}'");
+            return ConfigMerge.Copy(target);
         }
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            object? value = scalar.Style is ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific)
+                ? ResolvePlain(scalar.Value)
+                : scalar.Value;
+            if (!scalar.Anchor.IsEmpty) _anchors[scalar.Anchor.Value] = value;
+            return value;
+        }
+        if (parser.TryConsume<SequenceStart>(out var seqStart))
+        {
+            var list = new List<object?>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+                list.Add(ReadNode(parser, path + '\u001f' + list.Count.ToString(CultureInfo.InvariantCulture)));
+            if (!seqStart.Anchor.IsEmpty) _anchors[seqStart.Anchor.Value] = list;
+            return list;
+        }
+        var mapStart = parser.Consume<MappingStart>();
+        var explicitKeys = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        var merges = new List<object?>();
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyMark = parser.Current!.Start;
+            var isMerge = parser.Current is Scalar { Value: "<<", Style: ScalarStyle.Plain };
+            var keyValue = ReadNode(parser, path + "\u001f\u0000");
+            var key = keyValue switch
+            {
+                null => "None",
+                string k => k,
+                bool b => b ? "True" : "False",
+                _ => System.Convert.ToString(keyValue, CultureInfo.InvariantCulture) ?? "",
+            };
+            var childPath = path.Length == 0 ? key : path + '\u001f' + key;
+            var value = ReadNode(parser, childPath);
+            _marks[childPath] = keyMark;
+            if (isMerge)
+            {
+                if (value is IList<object?> many) merges.AddRange(many);
+                else merges.Add(value);
+            }
+            else
+            {
+                explicitKeys.Remove(key); // the last duplicate wins, at its own position
+                explicitKeys[key] = value;
+            }
+        }
+        var dict = explicitKeys;
+        if (merges.Count > 0)
+        {
+            dict = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var source in merges)
+            {
+                if (source is not IDictionary<string, object?> m)
+                    throw new ProjectException(File, (int)mapStart.Start.Line, (int)mapStart.Start.Column, "merges (<<) something that is not a mapping");
+                foreach (var (k, v) in m) dict.TryAdd(k, v);
+            }
+            foreach (var (k, v) in explicitKeys) dict[k] = v;
+        }
+        if (!mapStart.Anchor.IsEmpty) _anchors[mapStart.Anchor.Value] = dict;
+        return dict;
     }
 
     /// <summary>YAML 1.1 implicit typing of an unquoted scalar, as PyYAML's SafeLoader resolves it.</summary>
@@ -98,7 +148,8 @@ internal sealed class YamlValues
             case ".nan" or ".NaN" or ".NAN": return double.NaN;
         }
         if (TryInt(s, out var l)) return l;
-        if (LooksLikeFloat(s) && double.TryParse(s.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+        if (Sexagesimal().IsMatch(s)) return SexagesimalValue(s);
+        if (FloatPattern().IsMatch(s) && double.TryParse(s.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
         return s;
     }
 
@@ -119,14 +170,21 @@ internal sealed class YamlValues
         return ok;
     }
 
-    // PyYAML 1.1 floats need a dot ("1.5", "1.", ".5", "1.0e+3"); "1e3" without a dot stays a string.
-    private static bool LooksLikeFloat(string s)
+    // PyYAML's YAML 1.1 float: a dot is required, and an exponent needs its sign ("1.0e+3"; "1e3" stays a string).
+    [GeneratedRegex(@"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)(?:[eE][-+][0-9]+)?$")]
+    private static partial Regex FloatPattern();
+
+    // YAML 1.1 base-60 integers: "1:30" is 90.
+    [GeneratedRegex(@"^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+$")]
+    private static partial Regex Sexagesimal();
+
+    private static long SexagesimalValue(string s)
     {
-        var body = s.TrimStart('+', '-');
-        if (!body.Contains('.')) return false;
-        var mantissa = body.Split('e', 'E')[0];
-        return mantissa.Any(char.IsAsciiDigit) && mantissa.All(c => char.IsAsciiDigit(c) || c is '.' or '_')
-            && mantissa.Count(c => c == '.') == 1;
+        var negative = s.StartsWith('-');
+        long value = 0;
+        foreach (var part in s.TrimStart('-', '+').Replace("_", "").Split(':'))
+            value = value * 60 + long.Parse(part, CultureInfo.InvariantCulture);
+        return negative ? -value : value;
     }
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();

@@ -16,14 +16,26 @@ public static partial class Builtins
                 : ToList(v)) is { Count: > 0 } l ? l[^1] : c.MakeUndefined(null, "No last item, sequence was empty.");
         f["random"] = (c, v, _) =>
         {
-            var items = ToList(v);
-            return items.Count == 0 ? c.MakeUndefined(null, "No random item, sequence was empty.") : items[RandomFor(c.Environment).Next(items.Count)];
+            // random.choice: len() first (so a number fails with "has no len()"), then an index.
+            var count = Py.Length(v);
+            if (count == 0) return c.MakeUndefined(null, "No random item, sequence was empty.");
+            var index = RandomFor(c.Environment).NextInt64(count);
+            if (Py.IsDict(v)) return Py.TryGetItem(v, index, out var item) ? item : throw new JinjaRuntimeException(Py.Repr(index), "KeyError");
+            return Py.Iterate(v).ElementAt((int)index);
         };
         f["join"] = (c, v, a) =>
         {
             IEnumerable<object?> items = Py.Iterate(v);
             if (a.Get(1, "attribute") is { } attribute) items = items.Select(AttrGetter(c, attribute)).ToList();
             var d = a.Get(0, "d", "");
+            if (c.Autoescape)
+            {
+                // Jinja2: with autoescape, any Markup (separator or item) makes the result Markup and escapes the rest.
+                var list = items.ToList();
+                if (d is Markup || list.Any(x => x is Markup))
+                    return new Markup(string.Join(Py.EscapeText(d), list.Select(Py.EscapeText)));
+                return string.Join(Py.ToStr(d), list.Select(Py.ToStr));
+            }
             var parts = items.Select(Py.ToStr).ToList();
             return string.Join(Py.ToStr(d), parts);
         };
@@ -198,6 +210,7 @@ public static partial class Builtins
 
     private static List<object?> Map(IRenderContext c, object? value, Arguments a)
     {
+        if (!Py.IsTruthy(value)) return [];
         Func<object?, object?> func;
         if (a.Positional.Count == 0 && a.Keyword.ContainsKey("attribute"))
         {

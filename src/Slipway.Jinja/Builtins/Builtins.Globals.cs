@@ -8,13 +8,6 @@ public static partial class Builtins
     /// <summary>Jinja2's sandbox refuses ranges longer than this (dbt renders in the sandbox).</summary>
     public const long MaxRange = 100_000;
 
-    static partial void RegisterFiltersCore(IDictionary<string, Filter> filters)
-    {
-        RegisterTextFilters(filters);
-        RegisterNumberFilters(filters);
-        RegisterCollectionFilters(filters);
-    }
-
     static partial void RegisterGlobalsCore(IDictionary<string, object?> globals)
     {
         globals["range"] = new JinjaFunction("range", Range);

@@ -23,7 +23,8 @@ public static partial class Builtins
         tests["lower"] = (_, v, _) => IsCase(Py.ToStr(v), lower: true);
         tests["upper"] = (_, v, _) => IsCase(Py.ToStr(v), lower: false);
         tests["mapping"] = (_, v, _) => Py.IsDict(v);
-        tests["sequence"] = (_, v, _) => v is string or Markup or PyTuple or PyRange or Undefined or DictView || Py.IsList(v) || Py.IsDict(v);
+        // Jinja2 tries len() and __getitem__ and treats any failure (even a strict undefined's) as "no".
+        tests["sequence"] = (_, v, _) => v is string or Markup or PyTuple or PyRange or Undefined { IsStrict: false } or DictView || Py.IsList(v) || Py.IsDict(v);
         tests["iterable"] = (_, v, _) =>
         {
             try
@@ -48,6 +49,15 @@ public static partial class Builtins
         tests["le"] = tests["<="] = (_, v, a) => Py.Compare("<=", v, a.Get(0, "other"));
         tests["gt"] = tests["greaterthan"] = tests[">"] = (_, v, a) => Py.Compare(">", v, a.Get(0, "other"));
         tests["ge"] = tests[">="] = (_, v, a) => Py.Compare(">=", v, a.Get(0, "other"));
+        foreach (var (name, signature) in TestSignatures)
+        {
+            if (!tests.TryGetValue(name, out var test)) continue;
+            tests[name] = (context, value, arguments) =>
+            {
+                signature.Check(arguments);
+                return test(context, value, arguments);
+            };
+        }
     }
 
     private static bool IsCase(string s, bool lower)

@@ -10,7 +10,7 @@ public static partial class Builtins
     private static void RegisterTextFilters(IDictionary<string, Filter> f)
     {
         f["lower"] = (_, v, _) => Text(v, s => s.ToLowerInvariant());
-        f["upper"] = (_, v, _) => Text(v, s => s.ToUpperInvariant());
+        f["upper"] = (_, v, _) => Text(v, Py.Upper);
         f["capitalize"] = (_, v, _) => Text(v, Py.Capitalize);
         f["title"] = (_, v, _) => Text(v, TitleWords);
         f["trim"] = (_, v, a) => Text(v, s => Py.Strip(s, a.Get(0, "chars") is { } c ? Py.AsString(c) ?? Py.ToStr(c) : null, true, true));
@@ -19,12 +19,18 @@ public static partial class Builtins
         f["safe"] = (_, v, _) => v is Markup ? v : new Markup(Py.ToStr(v));
         f["escape"] = f["e"] = (_, v, _) => Py.EscapeValue(v);
         f["forceescape"] = (_, v, _) => new Markup(Py.Escape(Py.ToStr(v)));
-        f["replace"] = (_, v, a) =>
+        f["replace"] = (c, v, a) =>
         {
-            var count = a.Get(2, "count") is { } c ? Py.IntArg(c) : -1;
-            return Text(v, s => Py.Replace(s, Py.ToStr(a.Get(0, "old")), Py.ToStr(a.Get(1, "new")), count));
+            var count = a.Get(2, "count") is { } n ? Py.IntArg(n) : -1;
+            object? old = a.Get(0, "old"), @new = a.Get(1, "new");
+            if (!c.Autoescape) return Py.Replace(Py.ToStr(v), Py.ToStr(old), Py.ToStr(@new), count);
+            // With autoescape, Markup in the arguments makes the result Markup: the text is escaped, then
+            // Markup.replace escapes the replacement (not the searched text).
+            if (v is Markup || old is Markup || @new is Markup)
+                return new Markup(Py.Replace(Py.EscapeText(v), Py.ToStr(old), Py.EscapeText(@new), count));
+            return Py.Replace(Py.ToStr(v), Py.ToStr(old), Py.ToStr(@new), count);
         };
-        f["truncate"] = (_, v, a) => Truncate(Py.ToStr(v), Int(a, 0, "length", 255), Bool(a, 1, "killwords", false),
+        f["truncate"] = (_, v, a) => Truncate(v, Int(a, 0, "length", 255), Bool(a, 1, "killwords", false),
             Py.ToStr(a.Get(2, "end", "...")), a.Get(3, "leeway") is { } l ? Py.IntArg(l) : 5);
         f["wordcount"] = (_, v, _) => (long)WordRegex().Count(Py.ToStr(v));
         f["indent"] = (_, v, a) => Indent(v, a.Get(0, "width", 4L), Bool(a, 1, "first", false), Bool(a, 2, "blank", false));
@@ -36,15 +42,26 @@ public static partial class Builtins
             object? args = a.Keyword.Count > 0 ? new PyDict().Also(d => { foreach (var kv in a.Keyword) d[kv.Key] = kv.Value; }) : new PyTuple([.. a.Positional]);
             return Py.Binary("%", v is Markup ? v : Py.ToStr(v), args);
         };
-        f["wordwrap"] = (_, v, a) => WordWrap(Py.ToStr(v), Int(a, 0, "width", 79), Bool(a, 1, "break_long_words", true),
+        f["wordwrap"] = (_, v, a) => WordWrap(RequireStr(v, "splitlines"), Int(a, 0, "width", 79), Bool(a, 1, "break_long_words", true),
             a.Get(2, "wrapstring") is { } w ? Py.ToStr(w) : "\n", Bool(a, 3, "break_on_hyphens", true));
         f["filesizeformat"] = (_, v, a) => FileSizeFormat(v, Bool(a, 0, "binary", false));
         f["urlencode"] = (_, v, _) => UrlEncode(v);
-        f["urlize"] = (c, v, a) => Urlize(Py.ToStr(v), a);
-        f["xmlattr"] = (_, v, a) => XmlAttr(v, Bool(a, 0, "autospace", true));
+        f["urlize"] = (c, v, a) => MarkupIf(c.Autoescape, Urlize(Py.ToStr(v), a));
+        f["xmlattr"] = (c, v, a) => MarkupIf(c.Autoescape, XmlAttr(v, Bool(a, 0, "autospace", true)));
         f["pprint"] = (_, v, _) => PrettyPrinter.Format(v);
         f["tojson"] = (_, v, a) => new Markup(Json.HtmlSafe(Json.Dumps(v, a.Get(0, "indent"))));
     }
+
+    /// <summary>A filter that calls a str method on its value: anything but a str fails as Python's attribute lookup does.</summary>
+    private static string RequireStr(object? value, string method) => value switch
+    {
+        string s => s,
+        Markup m => m.Value,
+        Undefined u => throw u.Fail(),
+        _ => throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute '{method}'", "AttributeError"),
+    };
+
+    private static object MarkupIf(bool autoescape, string text) => autoescape ? new Markup(text) : text;
 
     private static T Also<T>(this T value, Action<T> action)
     {
@@ -70,20 +87,28 @@ public static partial class Builtins
         return sb.ToString();
     }
 
-    private static string Truncate(string s, long length, bool killWords, string end, long leeway)
+    private static object? Truncate(object? value, long length, bool killWords, string end, long leeway)
     {
         if (length < end.Length) throw new JinjaRuntimeException($"expected length >= {end.Length}, got {length}", "AssertionError");
         if (leeway < 0) throw new JinjaRuntimeException($"expected leeway >= 0, got {leeway}", "AssertionError");
-        if (s.Length <= length + leeway) return s;
-        var head = s[..(int)(length - end.Length)];
-        if (killWords) return head + end;
-        var space = head.LastIndexOf(' ');
-        return (space >= 0 ? head[..space] : head) + end;
+        // Jinja2 measures and slices the value itself: a short enough value (of any sized type) comes back unchanged.
+        if (Py.Length(value) <= length + leeway) return value;
+        var head = Py.Slice(value, null, length - end.Length, null);
+        if (killWords) return Py.Binary("+", head, end);
+        if (Py.AsString(head) is not { } s)
+            throw new JinjaRuntimeException($"'{Py.TypeName(head)}' object has no attribute 'rsplit'", "AttributeError");
+        var space = s.LastIndexOf(' ');
+        return (space >= 0 ? s[..space] : s) + end;
     }
 
     private static object Indent(object? value, object? width, bool first, bool blank)
     {
         var indentation = Py.AsString(width) ?? new string(' ', (int)Math.Max(0, Py.IntArg(width)));
+        // Jinja2 does `s += "\n"` and then `s.splitlines()`: only str gets through.
+        if (value is Undefined u) throw u.Fail();
+        if (Py.IsList(value)) throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute 'splitlines'", "AttributeError");
+        if (value is PyTuple) throw Py.TypeError("can only concatenate tuple (not \"str\") to tuple");
+        if (!Py.IsString(value)) throw Py.TypeError($"unsupported operand type(s) for +=: '{Py.TypeName(value)}' and 'str'");
         var s = Py.ToStr(value) + "\n";
         var lines = Py.SplitLines(s, false).Select(x => (string)x!).ToList();
         string result;
@@ -103,19 +128,26 @@ public static partial class Builtins
         return value is Markup ? new Markup(result) : result;
     }
 
-    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
-    private static partial Regex HtmlCommentRegex();
-
-    [GeneratedRegex(@"<.*?>", RegexOptions.Singleline)]
-    private static partial Regex HtmlTagRegex();
-
-    /// <summary>markupsafe's striptags: drop comments and tags, collapse whitespace, then unescape entities.</summary>
+    /// <summary>markupsafe's striptags: drop comments, then tags (each up to its first end mark), collapse whitespace, unescape.</summary>
     private static string StripTags(string s)
     {
-        s = HtmlCommentRegex().Replace(s, "");
-        s = HtmlTagRegex().Replace(s, "");
+        s = RemoveSpans(s, "<!--", "-->");
+        s = RemoveSpans(s, "<", ">");
         s = string.Join(' ', Py.Split(s, null, -1).Select(x => (string)x!));
         return System.Net.WebUtility.HtmlDecode(s);
+    }
+
+    // An opening mark without a closing one ends the search, leaving the rest of the text alone.
+    private static string RemoveSpans(string s, string open, string close)
+    {
+        int start;
+        while ((start = s.IndexOf(open, StringComparison.Ordinal)) >= 0)
+        {
+            var end = s.IndexOf(close, start, StringComparison.Ordinal);
+            if (end < 0) break;
+            s = s[..start] + s[(end + close.Length)..];
+        }
+        return s;
     }
 
     private static string FileSizeFormat(object? value, bool binary)
@@ -175,6 +207,7 @@ public static partial class Builtins
 
     private static string XmlAttr(object? value, bool autospace)
     {
+        if (value is Undefined u) throw u.Fail();
         if (value is null || !Py.IsDict(value)) throw new JinjaRuntimeException($"'{Py.TypeName(value)}' object has no attribute 'items'", "AttributeError");
         var parts = new List<string>();
         foreach (var kv in Py.DictItems(value))

@@ -20,4 +20,6 @@ public interface IRenderContext
     object? GetAttribute(object? value, string name);
     /// <summary>Item lookup as the template's <c>a[b]</c> does.</summary>
     object? GetItem(object? value, object? key);
+    /// <summary>True inside <c>{% autoescape true %}</c>: join, replace, xmlattr and urlize then produce Markup as Jinja2 does.</summary>
+    bool Autoescape => false;
 }

@@ -5,20 +5,3 @@ internal sealed class BlockReference(Interpreter interpreter, TemplateContext co
 {
     public object? Call(Arguments arguments) => interpreter.RenderBlockToString(context, name, index, frame);
 }
-
-/// <summary>The template's <c>self</c>: its blocks as attributes.</summary>
-internal sealed class TemplateReference(Interpreter interpreter, TemplateContext context, Frame frame) : IJinjaObject
-{
-    public bool TryGetAttribute(string name, out object? value)
-    {
-        if (context.Blocks.ContainsKey(name))
-        {
-            value = new BlockReference(interpreter, context, name, 0, frame);
-            return true;
-        }
-        value = null;
-        return false;
-    }
-
-    public override string ToString() => $"<TemplateReference {context.Template.Name}>";
-}

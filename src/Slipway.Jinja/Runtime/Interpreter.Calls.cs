@@ -64,34 +64,43 @@ internal sealed partial class Interpreter
     internal object? InvokeMacro(Macro macro, Arguments args)
     {
         var previous = t_current;
-        t_current = this;
+        if (!ReferenceEquals(previous, this)) t_current = this;
         EnterCall();
         var saved = _out;
         try
         {
             var def = macro.Definition;
-            var frame = new Frame(macro.Closure, macro.Closure.Context, macro.Closure.Template);
-            Bind(macro, def, args, frame);
-            _out = new System.Text.StringBuilder();
+            var frame = new Frame(macro.Closure, macro.Closure.Context, macro.Closure.Template)
+            {
+                Vars = new Dictionary<string, object?>(def.Parameters.Length + 2, StringComparer.Ordinal),
+            };
+            Bind(def, args, frame);
+            _out = RentBuilder();
             try
             {
                 Exec(def.Body, frame);
-                return _out.ToString();
+                return Captured(_out.ToString());
             }
-            catch (JinjaReturnException r)
+            catch (JinjaReturnException r) when (!def.IsCaller)
             {
+                // The body of a call block is not a macro of its own: as in dbt, return() there ends the
+                // nearest real macro (e.g. the one that called caller()).
                 return r.Value;
+            }
+            finally
+            {
+                ReturnBuilder(_out);
             }
         }
         finally
         {
             _out = saved;
             _depth--;
-            t_current = previous;
+            if (!ReferenceEquals(previous, this)) t_current = previous;
         }
     }
 
-    private void Bind(Macro macro, MacroDef def, Arguments args, Frame frame)
+    private void Bind(MacroDef def, Arguments args, Frame frame)
     {
         var parameters = def.Parameters;
         var n = parameters.Length;
@@ -99,7 +108,7 @@ internal sealed partial class Interpreter
         Dictionary<string, object?>? kwargs = args.Keyword.Count == 0 ? null : new(args.Keyword, StringComparer.Ordinal);
         var bound = Math.Min(pos.Count, n);
         bool foundCaller;
-        var missing = new bool[n];
+        Span<bool> missing = n <= 32 ? stackalloc bool[n] : new bool[n];
         for (var i = 0; i < bound; i++) frame.Set(parameters[i], pos[i]);
         if (bound != n)
         {
@@ -149,11 +158,15 @@ internal sealed partial class Interpreter
         {
             if (!missing[i]) continue;
             var d = def.Defaults[i];
-            frame.Set(parameters[i], d is not null
-                ? Eval(d, frame)
-                : MakeUndefined(parameters[i], $"parameter '{parameters[i]}' was not provided"));
+            if (d is null)
+            {
+                frame.Set(parameters[i], MakeUndefined(parameters[i], $"parameter '{parameters[i]}' was not provided"));
+                continue;
+            }
+            // A failing default belongs to the macro's own template and line, not to the call site.
+            try { frame.Set(parameters[i], Eval(d, frame)); }
+            catch (JinjaRuntimeException e) { throw Locate(e, def.Line, def.Column, frame); }
         }
-        _ = macro;
     }
 
     private object? ApplyFilter(FilterExpr f, object? value, Frame frame)

@@ -39,7 +39,7 @@ internal sealed partial class Interpreter
                 return GetItem(obj, Eval(gi.Key, frame));
             case NodeKind.Binary:
                 var b = (BinaryExpr)e;
-                return Py.Binary(b.Op, Eval(b.Left, frame), Eval(b.Right, frame));
+                return Arithmetic(b.Op, Eval(b.Left, frame), Eval(b.Right, frame));
             case NodeKind.Unary:
                 var u = (UnaryExpr)e;
                 return Py.Unary(u.Op, Eval(u.Operand, frame));
@@ -53,8 +53,10 @@ internal sealed partial class Interpreter
                 var l = Eval(or.Left, frame);
                 return IsTruthy(l) ? l : Eval(or.Right, frame);
             case NodeKind.Concat:
+                var parts = ((ConcatExpr)e).Items;
+                if (parts.Length == 2) return string.Concat(Str(Eval(parts[0], frame)), Str(Eval(parts[1], frame)));
                 var sb = new StringBuilder();
-                foreach (var item in ((ConcatExpr)e).Items) sb.Append(Py.ToStr(Eval(item, frame)));
+                foreach (var item in parts) sb.Append(Str(Eval(item, frame)));
                 return sb.ToString();
             case NodeKind.Compare: return EvalCompare((CompareExpr)e, frame);
             case NodeKind.CondExpr:
@@ -73,6 +75,39 @@ internal sealed partial class Interpreter
             default:
                 throw new JinjaRuntimeException($"cannot evaluate a {e.Kind} node", "TemplateRuntimeError");
         }
+    }
+
+    /// <summary>Python str() with the common cases inline.</summary>
+    private static string Str(object? value) => value switch
+    {
+        string s => s,
+        long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        bool b => b ? "True" : "False",
+        null => "None",
+        _ => Py.ToStr(value),
+    };
+
+    /// <summary>int op int without overflow inline; everything else (and overflow) as Py.Binary defines it.</summary>
+    private static object? Arithmetic(string op, object? left, object? right)
+    {
+        if (left is long a && right is long b)
+        {
+            switch (op)
+            {
+                case "+":
+                    var sum = a + b;
+                    if (((a ^ sum) & (b ^ sum)) >= 0) return sum;
+                    break;
+                case "-":
+                    var diff = a - b;
+                    if (((a ^ b) & (a ^ diff)) >= 0) return diff;
+                    break;
+                case "*":
+                    if (a is > -3037000499 and < 3037000499 && b is > -3037000499 and < 3037000499) return a * b;
+                    break;
+            }
+        }
+        return Py.Binary(op, left, right);
     }
 
     private object? EvalOpt(Expr? e, Frame frame) => e is null ? null : Eval(e, frame);
@@ -106,6 +141,17 @@ internal sealed partial class Interpreter
         {
             var right = Eval(c.Operands[i], frame);
             var op = c.Ops[i];
+            if (left is long la && right is long lb)
+            {
+                var fast = op switch
+                {
+                    "==" => la == lb, "!=" => la != lb, "<" => la < lb, "<=" => la <= lb, ">" => la > lb, ">=" => la >= lb,
+                    "in" => Py.Contains(right, left), _ => !Py.Contains(right, left),
+                };
+                if (!fast) return false;
+                left = right;
+                continue;
+            }
             var ok = op switch
             {
                 "in" => Py.Contains(right, left),
@@ -156,6 +202,8 @@ internal sealed partial class Interpreter
     private object? GetAttr(object? value, string name)
     {
         if (value is Undefined u) return UndefinedAccess(u);
+        if (value is LoopContext or Macro or TemplateModule or Namespace && name[0] != '_' && ((IJinjaObject)value).TryGetAttribute(name, out var own))
+            return own;
         if (Py.TryGetAttr(value, name, out var result)) return result;
         if (Py.TryGetItem(value, name, out result)) return result;
         return MakeUndefined(name, $"'{ObjectTypeRepr(value)}' has no attribute '{name}'");
@@ -174,7 +222,18 @@ internal sealed partial class Interpreter
         return MakeUndefined(Py.Repr(key), $"{ObjectTypeRepr(value)} has no element {Py.Repr(key)}");
     }
 
-    private static string ObjectTypeRepr(object? value) => value is null ? "None" : Py.TypeName(value) + " object";
+    /// <summary>Jinja2's object_type_repr: "None", "dict object", or the module-qualified class of its own objects.</summary>
+    private static string ObjectTypeRepr(object? value) => value switch
+    {
+        null => "None",
+        TemplateModule => "jinja2.environment.TemplateModule object",
+        Macro => "jinja2.runtime.Macro object",
+        LoopContext => "jinja2.runtime.LoopContext object",
+        Namespace => "jinja2.utils.Namespace object",
+        TemplateReference => "jinja2.runtime.TemplateReference object",
+        BlockReference => "jinja2.runtime.BlockReference object",
+        _ => Py.TypeName(value) + " object",
+    };
 
     public Undefined MakeUndefined(string? name, string? hint = null) =>
         new(name, hint, _options.Undefined == UndefinedBehavior.Strict);

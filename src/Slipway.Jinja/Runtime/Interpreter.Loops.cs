@@ -12,7 +12,7 @@ internal sealed partial class Interpreter
         return Signal.None;
     }
 
-    internal string RenderLoopRecursion(ForStmt s, Frame outer, object? iterable, int depth0)
+    internal object RenderLoopRecursion(ForStmt s, Frame outer, object? iterable, int depth0)
     {
         EnterCall();
         var saved = _out;
@@ -20,7 +20,7 @@ internal sealed partial class Interpreter
         try
         {
             RunLoop(s, outer, iterable, depth0);
-            return _out.ToString();
+            return Captured(_out.ToString());
         }
         finally
         {

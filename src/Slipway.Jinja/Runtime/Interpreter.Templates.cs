@@ -126,14 +126,14 @@ internal sealed partial class Interpreter
         Exec(block.Body, blockFrame);
     }
 
-    internal string RenderBlockToString(TemplateContext ctx, string name, int index, Frame frame)
+    internal object RenderBlockToString(TemplateContext ctx, string name, int index, Frame frame)
     {
         var saved = _out;
         _out = new StringBuilder();
         try
         {
             RenderBlock(ctx, name, index, frame);
-            return _out.ToString();
+            return Captured(_out.ToString());
         }
         finally { _out = saved; }
     }

@@ -33,6 +33,9 @@ internal sealed partial class Interpreter : IRenderContext
 
     public JinjaEnvironment Environment => _env;
 
+    /// <summary>Inside <c>{% autoescape true %}</c>.</summary>
+    public bool Autoescape => _autoescape;
+
     private enum Signal : byte { None, Break, Continue }
 
     /// <summary>The interpreter of the render running on this thread, or a fresh one for a host call.</summary>
@@ -121,6 +124,11 @@ internal sealed partial class Interpreter : IRenderContext
             return;
         }
         _out.Append(text);
+        CheckOutputLength();
+    }
+
+    private void CheckOutputLength()
+    {
         if (_out.Length > _options.MaxOutputLength)
             throw new JinjaRuntimeException($"the output is longer than the limit of {_options.MaxOutputLength} characters", "LimitExceeded");
     }
@@ -132,21 +140,53 @@ internal sealed partial class Interpreter : IRenderContext
             _nativeParts.Add(value);
             return;
         }
-        if (_autoescape) Write(Py.EscapeValue(value).Value);
-        else Write(value as string ?? Py.ToStr(value));
+        if (_autoescape)
+        {
+            Write(Py.EscapeValue(value).Value);
+            return;
+        }
+        switch (value)
+        {
+            case string s: Write(s); break;
+            case long l:
+                _out.Append(l);
+                CheckOutputLength();
+                break;
+            case bool b: Write(b ? "True" : "False"); break;
+            case null: Write("None"); break;
+            default: Write(Py.ToStr(value)); break;
+        }
     }
 
-    /// <summary>Runs <paramref name="body"/> and returns what it printed.</summary>
-    private string Capture(Stmt[] body, Frame frame)
+    /// <summary>Runs <paramref name="body"/> and returns what it printed (Markup under autoescape, as Jinja2).</summary>
+    private object Capture(Stmt[] body, Frame frame)
     {
         var saved = _out;
-        _out = new StringBuilder();
+        _out = RentBuilder();
         try
         {
             Exec(body, frame);
-            return _out.ToString();
+            return Captured(_out.ToString());
         }
-        finally { _out = saved; }
+        finally
+        {
+            ReturnBuilder(_out);
+            _out = saved;
+        }
+    }
+
+    private object Captured(string text) => _autoescape ? new Markup(text) : text;
+
+    private readonly Stack<StringBuilder> _builders = new();
+
+    /// <summary>Output buffers for macro calls and captures are reused: a render makes many short ones.</summary>
+    private StringBuilder RentBuilder() => _builders.TryPop(out var sb) ? sb : new StringBuilder(256);
+
+    private void ReturnBuilder(StringBuilder sb)
+    {
+        if (sb.Capacity > 64 * 1024 || _builders.Count > 16) return;
+        sb.Clear();
+        _builders.Push(sb);
     }
 
     // ---- statements -------------------------------------------------------------------------------
@@ -164,10 +204,12 @@ internal sealed partial class Interpreter : IRenderContext
         return Signal.None;
     }
 
-    internal static TemplateError Locate(JinjaRuntimeException e, Node at, Frame frame)
+    internal static TemplateError Locate(JinjaRuntimeException e, Node at, Frame frame) => Locate(e, at.Line, at.Column, frame);
+
+    internal static TemplateError Locate(JinjaRuntimeException e, int line, int column, Frame frame)
     {
         var t = frame.Template;
-        return new TemplateError(e.PythonType, e.Message, t.Name, at.Line, at.Column, t.Text.LineText(at.Line), e);
+        return new TemplateError(e.PythonType, e.Message, t.Name, line, column, t.Text.LineText(line), e);
     }
 
     private Signal ExecStmt(Stmt s, Frame frame)
@@ -296,6 +338,9 @@ internal sealed partial class Interpreter : IRenderContext
 
     private void EnterCall()
     {
+        // Deep template recursion must end in a RecursionError, never in a process-killing stack overflow.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new JinjaRuntimeException("maximum recursion depth exceeded (the thread's stack is exhausted)", "RecursionError");
         if (++_depth > _options.MaxRecursionDepth)
         {
             _depth--;

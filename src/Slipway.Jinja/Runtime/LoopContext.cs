@@ -59,7 +59,7 @@ internal sealed class LoopContext(Interpreter interpreter, ForStmt loop, Frame o
     public object? Call(Arguments arguments)
     {
         if (!loop.Recursive)
-            throw new JinjaRuntimeException("'LoopContext' object is not callable", "TypeError");
+            throw new JinjaRuntimeException("The loop must have the 'recursive' marker to be called recursively.", "TypeError");
         if (arguments.Positional.Count != 1)
             throw new JinjaRuntimeException($"loop() takes 1 positional argument but {arguments.Positional.Count} were given", "TypeError");
         return interpreter.RenderLoopRecursion(loop, outer, arguments.Positional[0], depth0 + 1);

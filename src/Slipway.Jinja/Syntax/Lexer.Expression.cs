@@ -1,17 +1,90 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Slipway.Jinja.Syntax;
 
 // The inside of {{ }} and {% %}: names, literals and operators.
 internal sealed partial class Lexer
 {
-    [GeneratedRegex(@"\G(?<!\.)([0-9]+_)*[0-9]+((\.([0-9]+_)*[0-9]+)?[eE][+\-]?([0-9]+_)*[0-9]+|\.([0-9]+_)*[0-9]+)")]
-    private static partial Regex FloatRegex();
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
-    [GeneratedRegex(@"\G(0[bB](_?[01])+|0[oO](_?[0-7])+|0[xX](_?[0-9a-fA-F])+|[1-9](_?[0-9])*|0(_?0)*)")]
-    private static partial Regex IntegerRegex();
+    /// <summary>Jinja2's <c>(\d+_)*\d+</c> from <paramref name="i"/>; returns the end or -1.</summary>
+    private int MatchDigitGroups(int i)
+    {
+        var src = _src;
+        if (i >= src.Length || !IsDigit(src[i])) return -1;
+        while (i < src.Length && IsDigit(src[i])) i++;
+        while (i + 1 < src.Length && src[i] == '_' && IsDigit(src[i + 1]))
+        {
+            i++;
+            while (i < src.Length && IsDigit(src[i])) i++;
+        }
+        return i;
+    }
+
+    /// <summary>Jinja2's float_re at <paramref name="start"/> (not after a dot); returns the end or -1.</summary>
+    private int MatchFloat(int start)
+    {
+        var src = _src;
+        if (start > 0 && src[start - 1] == '.') return -1;
+        var i = MatchDigitGroups(start);
+        if (i < 0 || i >= src.Length) return -1;
+        var afterFraction = -1;
+        if (src[i] == '.')
+        {
+            afterFraction = MatchDigitGroups(i + 1);
+            if (afterFraction < 0) return -1;
+        }
+        var e = afterFraction < 0 ? i : afterFraction;
+        if (e < src.Length && src[e] is 'e' or 'E')
+        {
+            var j = e + 1;
+            if (j < src.Length && src[j] is '+' or '-') j++;
+            var expEnd = MatchDigitGroups(j);
+            if (expEnd > 0) return expEnd;
+        }
+        return afterFraction;
+    }
+
+    /// <summary>Jinja2's integer_re at <paramref name="start"/> (alternatives in its order); always matches at a digit.</summary>
+    private int MatchInteger(int start)
+    {
+        var src = _src;
+        if (src[start] == '0' && start + 1 < src.Length)
+        {
+            var end = (char)(src[start + 1] | 0x20) switch
+            {
+                'b' => MatchPrefixed(start + 2, c => c is '0' or '1'),
+                'o' => MatchPrefixed(start + 2, c => c is >= '0' and <= '7'),
+                'x' => MatchPrefixed(start + 2, Uri.IsHexDigit),
+                _ => -1,
+            };
+            if (end > 0) return end;
+        }
+        if (src[start] != '0') return MatchPrefixed(start, IsDigit, first: true);
+        var i = start + 1;
+        while (true)
+        {
+            if (i < src.Length && src[i] == '0') i++;
+            else if (i + 1 < src.Length && src[i] == '_' && src[i + 1] == '0') i += 2;
+            else return i;
+        }
+    }
+
+    /// <summary><c>(_?d)+</c> (or <c>d(_?d)*</c> when <paramref name="first"/>): returns the end or -1.</summary>
+    private int MatchPrefixed(int i, Func<char, bool> digit, bool first = false)
+    {
+        var src = _src;
+        var start = i;
+        if (first) i++;
+        while (true)
+        {
+            if (i < src.Length && digit(src[i])) i++;
+            else if (i + 1 < src.Length && src[i] == '_' && digit(src[i + 1])) i += 2;
+            else break;
+        }
+        return i > start ? i : -1;
+    }
 
     private void LexTag(bool isBlock)
     {
@@ -39,17 +112,19 @@ internal sealed partial class Lexer
             }
             if (c >= '0' && c <= '9')
             {
-                var m = FloatRegex().Match(src, _pos);
-                if (m.Success)
+                var numStart = _pos;
+                var floatEnd = MatchFloat(_pos);
+                if (floatEnd > 0)
                 {
-                    var text = m.Value.Replace("_", "");
-                    Add(TokenKind.Float, m.Value, double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), _pos);
-                    _pos += m.Length;
+                    var text = src[numStart..floatEnd];
+                    Add(TokenKind.Float, text, double.Parse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture), numStart);
+                    _pos = floatEnd;
                     continue;
                 }
-                m = IntegerRegex().Match(src, _pos);
-                Add(TokenKind.Integer, m.Value, ParseInteger(m.Value), _pos);
-                _pos += m.Length;
+                var intEnd = MatchInteger(_pos);
+                var intText = src[numStart..intEnd];
+                Add(TokenKind.Integer, intText, ParseInteger(intText), numStart);
+                _pos = intEnd;
                 continue;
             }
             if (IsNameChar(c))
@@ -67,7 +142,7 @@ internal sealed partial class Lexer
                 throw new LexError($"unexpected char {ReprChar(c)} at {_pos}", _pos);
             var len = op is TokenKind.FloorDiv or TokenKind.Pow or TokenKind.Eq or TokenKind.Ne or TokenKind.GtEq or TokenKind.LtEq ? 2 : 1;
             CheckBalance(op, c);
-            Add(op, src.Substring(_pos, len), null, _pos);
+            Add(op, Token.DescribeKind(op), null, _pos);
             _pos += len;
         }
     }

@@ -25,21 +25,17 @@ internal sealed partial class Parser
         var tok = Next();
         var name = Expect(TokenKind.Name).Value;
         var adapter = "default";
-        while (Current.Kind != TokenKind.BlockEnd)
+        // As dbt: ", default" marks the fallback implementation; adapter= and supported_languages= take values.
+        while (SkipIf(TokenKind.Comma))
         {
-            Expect(TokenKind.Comma);
             var key = Expect(TokenKind.Name);
+            if (key.Value == "default") continue;
+            if (key.Value is not ("adapter" or "supported_languages"))
+                throw Error($"materialization '{name}' received unknown argument '{key.Value}'.", key);
             Expect(TokenKind.Assign);
             var value = ParseExpression();
             if (key.Value == "adapter")
-            {
-                if (value is not ConstExpr { Value: string s }) throw Error("adapter must be a string", key);
-                adapter = s;
-            }
-            else if (key.Value != "supported_languages" && key.Value != "default")
-            {
-                throw Error($"only 'adapter' and 'supported_languages' are allowed, got '{key.Value}'", key);
-            }
+                adapter = value is ConstExpr { Value: string s } ? s : throw Error("the adapter of a materialization must be a string", key);
         }
         var used = new HashSet<string>(StringComparer.Ordinal);
         _nameScopes.Add(used);

@@ -187,6 +187,8 @@ internal sealed partial class Parser
 
     private Expr ParseUnary(bool withFilter = true)
     {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Error("expression nested too deeply", Current);
         var tok = Current;
         Expr node;
         if (tok.Kind == TokenKind.Sub)
@@ -279,10 +281,14 @@ internal sealed partial class Parser
         return new TupleExpr(args.ToArray(), at.Line, at.Column);
     }
 
+    /// <summary>
+    /// Jinja2 3.1 passes its extra end rules to test_any as one tuple, so they never match; only the
+    /// closing tokens end a tuple. Kept that way so the same templates fail with the same messages.
+    /// </summary>
     private bool IsTupleEnd(string[]? extraEndRules)
     {
-        if (Current.Kind is TokenKind.VariableEnd or TokenKind.BlockEnd or TokenKind.RParen) return true;
-        return extraEndRules is not null && TestAny(extraEndRules);
+        _ = extraEndRules;
+        return Current.Kind is TokenKind.VariableEnd or TokenKind.BlockEnd or TokenKind.RParen;
     }
 
     private Expr ParseList()
@@ -314,179 +320,5 @@ internal sealed partial class Parser
         }
         Expect(TokenKind.RBrace);
         return new DictExpr(keys.ToArray(), values.ToArray(), tok.Line, tok.Column);
-    }
-
-    private Expr ParsePostfix(Expr node)
-    {
-        while (true)
-        {
-            var kind = Current.Kind;
-            if (kind is TokenKind.Dot or TokenKind.LBracket) node = ParseSubscript(node);
-            else if (kind == TokenKind.LParen) node = ParseCall(node);
-            else return node;
-        }
-    }
-
-    private Expr ParseFilterExpr(Expr node)
-    {
-        while (true)
-        {
-            var kind = Current.Kind;
-            if (kind == TokenKind.Pipe) node = ParseFilter(node, startInline: false)!;
-            else if (Current.IsName("is")) node = ParseTest(node);
-            else if (kind == TokenKind.LParen) node = ParseCall(node);
-            else return node;
-        }
-    }
-
-    private Expr ParseSubscript(Expr node)
-    {
-        var token = Next();
-        if (token.Kind == TokenKind.Dot)
-        {
-            var attr = Current;
-            Next();
-            if (attr.Kind == TokenKind.Name) return new GetattrExpr(node, attr.Value, token.Line, token.Column);
-            if (attr.Kind != TokenKind.Integer) throw Error("expected name or number", attr);
-            return new GetitemExpr(node, new ConstExpr(attr.Literal, attr.Line, attr.Column), token.Line, token.Column);
-        }
-        var args = new List<Expr>();
-        while (Current.Kind != TokenKind.RBracket)
-        {
-            if (args.Count > 0) Expect(TokenKind.Comma);
-            args.Add(ParseSubscribed());
-        }
-        Expect(TokenKind.RBracket);
-        var arg = args.Count == 1 ? args[0] : new TupleExpr(args.ToArray(), token.Line, token.Column);
-        return new GetitemExpr(node, arg, token.Line, token.Column);
-    }
-
-    private Expr ParseSubscribed()
-    {
-        var at = Current;
-        Expr? start = null;
-        if (Current.Kind == TokenKind.Colon)
-        {
-            Next();
-        }
-        else
-        {
-            var node = ParseExpression();
-            if (Current.Kind != TokenKind.Colon) return node;
-            Next();
-            start = node;
-        }
-        Expr? stop = null, step = null;
-        if (Current.Kind != TokenKind.Colon && Current.Kind is not (TokenKind.RBracket or TokenKind.Comma)) stop = ParseExpression();
-        if (Current.Kind == TokenKind.Colon)
-        {
-            Next();
-            if (Current.Kind is not (TokenKind.RBracket or TokenKind.Comma)) step = ParseExpression();
-        }
-        return new SliceExpr(start, stop, step, at.Line, at.Column);
-    }
-
-    private CallArgs ParseCallArgs()
-    {
-        var token = Expect(TokenKind.LParen);
-        var args = new List<Expr>();
-        List<string>? kwNames = null;
-        List<Expr>? kwValues = null;
-        Expr? dynArgs = null, dynKwargs = null;
-        var requireComma = false;
-        void Ensure(bool ok)
-        {
-            if (!ok) throw Error("invalid syntax for function call expression", token);
-        }
-        while (Current.Kind != TokenKind.RParen)
-        {
-            if (requireComma)
-            {
-                Expect(TokenKind.Comma);
-                if (Current.Kind == TokenKind.RParen) break;
-            }
-            if (Current.Kind == TokenKind.Mul)
-            {
-                Ensure(dynArgs is null && dynKwargs is null);
-                Next();
-                dynArgs = ParseExpression();
-            }
-            else if (Current.Kind == TokenKind.Pow)
-            {
-                Ensure(dynKwargs is null);
-                Next();
-                dynKwargs = ParseExpression();
-            }
-            else if (Current.Kind == TokenKind.Name && Look().Kind == TokenKind.Assign)
-            {
-                Ensure(dynKwargs is null);
-                var key = Next().Value;
-                Next();
-                (kwNames ??= new()).Add(key);
-                (kwValues ??= new()).Add(ParseExpression());
-            }
-            else
-            {
-                Ensure(dynArgs is null && dynKwargs is null && kwNames is null);
-                args.Add(ParseExpression());
-            }
-            requireComma = true;
-        }
-        Expect(TokenKind.RParen);
-        if (args.Count == 0 && kwNames is null && dynArgs is null && dynKwargs is null) return CallArgs.None;
-        return new CallArgs(args.ToArray(), kwNames?.ToArray() ?? [], kwValues?.ToArray() ?? [], dynArgs, dynKwargs);
-    }
-
-    private Expr ParseCall(Expr node)
-    {
-        var token = Current;
-        var args = ParseCallArgs();
-        return new CallExpr(node, args, token.Line, token.Column);
-    }
-
-    private Expr? ParseFilter(Expr? node, bool startInline)
-    {
-        while (Current.Kind == TokenKind.Pipe || startInline)
-        {
-            if (!startInline) Next();
-            var token = Expect(TokenKind.Name);
-            var name = token.Value;
-            while (SkipIf(TokenKind.Dot)) name += "." + Expect(TokenKind.Name).Value;
-            var args = Current.Kind == TokenKind.LParen ? ParseCallArgs() : CallArgs.None;
-            _usedFilters.Add((false, name, token));
-            node = new FilterExpr(node, name, args, token.Line, token.Column);
-            startInline = false;
-        }
-        return node;
-    }
-
-    private Expr ParseTest(Expr node)
-    {
-        var token = Next();
-        var negated = SkipIfName("not");
-        var nameToken = Expect(TokenKind.Name);
-        var name = nameToken.Value;
-        while (SkipIf(TokenKind.Dot)) name += "." + Expect(TokenKind.Name).Value;
-        _usedFilters.Add((true, name, nameToken));
-        CallArgs args;
-        if (Current.Kind == TokenKind.LParen)
-        {
-            args = ParseCallArgs();
-        }
-        else if (Current.Kind is TokenKind.Name or TokenKind.String or TokenKind.Integer or TokenKind.Float
-                     or TokenKind.LParen or TokenKind.LBracket or TokenKind.LBrace
-                 && !(Current.IsName("else") || Current.IsName("or") || Current.IsName("and")))
-        {
-            if (Current.IsName("is")) throw Error("You cannot chain multiple tests with is", Current);
-            var arg = ParsePostfix(ParsePrimary());
-            args = new CallArgs([arg], [], [], null, null);
-        }
-        else
-        {
-            args = CallArgs.None;
-        }
-        Expr result = new TestExpr(node, name, args, token.Line, token.Column);
-        if (negated) result = new UnaryExpr(NodeKind.Not, "not", result, token.Line, token.Column);
-        return result;
     }
 }

@@ -258,13 +258,22 @@ internal sealed partial class Parser
     private MacroDef ParseMacroBody(string name, string[] endTag, Token at)
     {
         var (names, defaults) = ParseSignature();
+        CheckCallerArgument(names, defaults, at);
         var used = new HashSet<string>(StringComparer.Ordinal);
         _nameScopes.Add(used);
         Stmt[] body;
         try { body = ParseStatements(endTag, dropNeedle: true); }
         finally { _nameScopes.Remove(used); }
-        _ = at;
-        return new MacroDef(name, names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"));
+        return new MacroDef(name, names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"), at.Line, at.Column);
+    }
+
+    private void CheckCallerArgument(string[] names, Expr?[] defaults, Token at)
+    {
+        var i = Array.IndexOf(names, "caller");
+        if (i >= 0 && defaults[i] is null)
+            throw new TemplateError("TemplateAssertionError",
+                "When defining macros or call blocks the special \"caller\" argument must be omitted or be given a default.",
+                _name, at.Line, at.Column, _source.LineText(at.Line));
     }
 
     private Stmt ParseMacro()
@@ -280,6 +289,7 @@ internal sealed partial class Parser
         string[] names = [];
         Expr?[] defaults = [];
         if (Current.Kind == TokenKind.LParen) (names, defaults) = ParseSignature();
+        CheckCallerArgument(names, defaults, tok);
         var callNode = ParseExpression();
         if (callNode is not CallExpr call) throw Error("expected call", tok);
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -287,7 +297,10 @@ internal sealed partial class Parser
         Stmt[] body;
         try { body = ParseStatements(["endcall"], dropNeedle: true); }
         finally { _nameScopes.Remove(used); }
-        var def = new MacroDef("caller", names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"));
+        var def = new MacroDef("caller", names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"), tok.Line, tok.Column)
+        {
+            IsCaller = true,
+        };
         return new CallBlockStmt(call, def, tok.Line, tok.Column);
     }
 

@@ -11,7 +11,7 @@ internal sealed partial class Parser
     private static readonly HashSet<string> StatementKeywords =
         ["for", "if", "block", "extends", "print", "macro", "include", "from", "import", "set", "with", "autoescape"];
 
-    private readonly List<Token> _tokens;
+    private readonly Token[] _tokens;
     private readonly SourceText _source;
     private readonly string? _name;
     private readonly bool _dbtDialect;
@@ -31,7 +31,7 @@ internal sealed partial class Parser
         _source = source;
         _name = name;
         _dbtDialect = dbtDialect;
-        _tokens = Lexer.Tokenize(source, trimBlocks, lstripBlocks);
+        _tokens = Lexer.Tokenize(source, trimBlocks, lstripBlocks).ToArray();
         CheckError(_tokens[0]);
     }
 
@@ -55,7 +55,7 @@ internal sealed partial class Parser
 
     // ---- token stream -------------------------------------------------------------------------
 
-    private Token Current => _tokens[_index];
+    private ref readonly Token Current => ref _tokens[_index];
 
     private Token Next()
     {
@@ -68,15 +68,15 @@ internal sealed partial class Parser
         return rv;
     }
 
-    private Token Look()
+    private ref readonly Token Look()
     {
-        if (_tokens[_index].Kind == TokenKind.Eof) return _tokens[_index];
-        var t = _tokens[_index + 1];
+        if (_tokens[_index].Kind == TokenKind.Eof) return ref _tokens[_index];
+        ref readonly var t = ref _tokens[_index + 1];
         CheckError(t);
-        return t;
+        return ref t;
     }
 
-    private void CheckError(Token t)
+    private void CheckError(in Token t)
     {
         if (t.Kind == TokenKind.Error) throw Error(t.Value, t);
     }

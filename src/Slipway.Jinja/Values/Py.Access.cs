@@ -151,15 +151,17 @@ public static partial class Py
             case PyRange r:
             {
                 var idx = SliceIndices(r.Count, b0, b1, st);
-                return new PyRange(r[idx.First], r[idx.First] + idx.Count * r.Step * st, r.Step * st);
+                return new PyRange(r[idx.First], r[idx.Stop], r.Step * st);
             }
             case IList<object?> list when !IsDict(obj):
                 return SliceIndices(list.Count, b0, b1, st).All().Select(i => FromHost(list[(int)i])).ToList();
+            case IDictionary<object, object?> or IDictionary<string, object?>:
+                throw TypeError("unhashable type: 'slice'");
         }
         throw TypeError($"'{TypeName(obj)}' object is not subscriptable");
     }
 
-    private readonly record struct SliceRange(long First, long Step, int Count)
+    private readonly record struct SliceRange(long First, long Stop, long Step, int Count)
     {
         public IEnumerable<long> All()
         {
@@ -187,6 +189,6 @@ public static partial class Py
         long count = 0;
         if (step < 0) { if (last < first) count = (first - last - 1) / -step + 1; }
         else if (first < last) count = (last - first - 1) / step + 1;
-        return new SliceRange(first, step, (int)count);
+        return new SliceRange(first, last, step, (int)count);
     }
 }

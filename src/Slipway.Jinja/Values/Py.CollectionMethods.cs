@@ -52,7 +52,11 @@ public static partial class Py
             "clear" => _ => { self.Clear(); return null; },
             _ => null,
         };
-        value = body is null ? null : new BoundMethod("list", name, body);
+        value = body is null ? null : new BoundMethod("list", name, a =>
+        {
+            CheckMethodCall("list", name, a);
+            return body(a);
+        });
         return body is not null;
     }
 
@@ -69,14 +73,20 @@ public static partial class Py
             value = self[field];
             return true;
         }
-        value = body is null ? null : new BoundMethod("tuple", name, body);
+        value = body is null ? null : new BoundMethod("tuple", name, a =>
+        {
+            CheckMethodCall("tuple", name, a);
+            return body(a);
+        });
         return body is not null;
     }
 
     private static long SequenceIndex(IReadOnlyList<object?> items, Arguments a, string type)
     {
         var x = a.Get(0, "value");
-        long start = a.Get(1, "start") is { } s ? IntArg(s) : 0, stop = a.Get(2, "stop") is { } e ? IntArg(e) : items.Count;
+        // list.index and tuple.index take no None bounds, and say so.
+        static long Bound(object? v) => IsInt(v) ? ToLong(v) : throw TypeError("slice indices must be integers or have an __index__ method");
+        long start = a.Has(1, "start") ? Bound(a.Get(1, "start")) : 0, stop = a.Has(2, "stop") ? Bound(a.Get(2, "stop")) : items.Count;
         if (start < 0) start = Math.Max(0, start + items.Count);
         if (stop < 0) stop = Math.Max(0, stop + items.Count);
         for (var i = start; i < Math.Min(stop, items.Count); i++)
@@ -150,7 +160,11 @@ public static partial class Py
             "clear" => _ => { DictClear(self); return null; },
             _ => null,
         };
-        value = body is null ? null : new BoundMethod("dict", name, body);
+        value = body is null ? null : new BoundMethod("dict", name, a =>
+        {
+            CheckMethodCall("dict", name, a);
+            return body(a);
+        });
         return body is not null;
     }
 

@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Slipway.Jinja.Values;
 
@@ -19,11 +21,14 @@ public static partial class Py
             case sbyte sb: return (long)sb;
             case ushort us: return (long)us;
             case uint ui: return (long)ui;
-            case ulong ul: return ul <= long.MaxValue ? (long)ul : (double)ul;
+            case ulong ul: return ul <= long.MaxValue ? (object)(long)ul : (double)ul;
             case float f: return (double)f;
             case decimal m: return (double)m;
             case char c: return c.ToString();
             case IJinjaCallable or IJinjaObject or IPyObject: return value;
+            // JSON documents (manifests, vars) arrive as System.Text.Json values: read them as Python's json.loads would.
+            case JsonElement element: return FromJson(element);
+            case JsonNode node: return FromJson(node);
             case IDictionary<string, object?>: return value;
             case IList<object?> list when !list.IsReadOnly: return value;
             case IDictionary dictionary:
@@ -43,6 +48,38 @@ public static partial class Py
                 return value;
         }
     }
+
+    private static object? FromJson(JsonElement e)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var dict = new PyDict();
+                foreach (var p in e.EnumerateObject()) dict[p.Name] = FromJson(p.Value);
+                return dict;
+            case JsonValueKind.Array:
+                return e.EnumerateArray().Select(FromJson).ToList();
+            case JsonValueKind.String: return e.GetString();
+            case JsonValueKind.Number: return JsonNumber(e.GetRawText());
+            case JsonValueKind.True: return true;
+            case JsonValueKind.False: return false;
+            default: return null;
+        }
+    }
+
+    private static object? FromJson(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject o => o.Aggregate(new PyDict(), (d, p) => { d[p.Key] = FromJson(p.Value); return d; }),
+        JsonArray a => a.Select(FromJson).ToList(),
+        _ => FromJson(node.GetValue<JsonElement>()),
+    };
+
+    // json.loads gives an int for a number without fraction or exponent, a float otherwise.
+    private static object JsonNumber(string text) =>
+        text.AsSpan().IndexOfAny(".eE") < 0 && long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var l)
+            ? (object)l
+            : double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     public static string TypeName(object? value) => value switch
     {
@@ -76,7 +113,10 @@ public static partial class Py
         ICollection<KeyValuePair<object, object?>> d => d.Count > 0,
         ICollection<KeyValuePair<string, object?>> d => d.Count > 0,
         ICollection<object?> c => c.Count > 0,
-        _ => true,
+        IReadOnlyCollection<object?> c => c.Count > 0,
+        int i => i != 0,
+        // Other host values (decimal, float, …) count as their normalised form does.
+        _ => FromHost(value) is var normal && !ReferenceEquals(normal, value) ? IsTruthy(normal) : true,
     };
 
     /// <summary>The text of a str value (str or Markup), or null when the value is not a str.</summary>

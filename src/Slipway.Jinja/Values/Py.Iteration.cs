@@ -18,14 +18,19 @@ public static partial class Py
             case PyRange r: return r.Items();
             case IDictionary<object, object?> d: return d.Keys.Select(KeyOut).ToList();
             case IDictionary<string, object?> d: return d.Keys.ToList();
-            case List<object?> list: return list;
-            case IList<object?> list: return list.Select(FromHost);
+            case IList<object?> list: return ListItems(list);
             case IJinjaObject and IEnumerable e: return e.Cast<object?>().Select(FromHost);
             case IJinjaObject or IJinjaCallable or Namespace or null or bool or long or double:
                 throw TypeError($"'{TypeName(obj)}' object is not iterable");
             case IEnumerable e: return e.Cast<object?>().Select(FromHost);
             default: throw TypeError($"'{TypeName(obj)}' object is not iterable");
         }
+    }
+
+    // By index, as Python iterates a list: items appended during the loop are seen, and nothing throws.
+    private static IEnumerable<object?> ListItems(IList<object?> list)
+    {
+        for (var i = 0; i < list.Count; i++) yield return FromHost(list[i]);
     }
 
     private static IEnumerable<object?> StringChars(string s, bool markup)
@@ -44,6 +49,7 @@ public static partial class Py
         IDictionary<object, object?> d => d.Count,
         IDictionary<string, object?> d => d.Count,
         ICollection<object?> c => c.Count,
+        IReadOnlyCollection<object?> c => c.Count,
         _ => throw TypeError($"object of type '{TypeName(obj)}' has no len()"),
     };
 

@@ -32,6 +32,8 @@ public static partial class Py
                 break;
             case "*":
                 if (IsInt(b) && IsSequence(a)) return Repeat(a!, ToLong(b));
+                // Markup.__mul__ hands its operand straight to str.__mul__, which wants an index.
+                if (a is Markup) throw TypeError($"'{TypeName(b)}' object cannot be interpreted as an integer");
                 if (IsInt(a) && IsSequence(b)) return Repeat(b!, ToLong(a));
                 if (IsSequence(a)) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(b)}'");
                 if (IsSequence(b)) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(a)}'");
@@ -217,7 +219,6 @@ public static partial class Py
                 if (u.IsStrict) throw u.Fail();
                 return false;
             case string or Markup:
-                if (item is Undefined ui) throw ui.Fail();
                 if (AsString(item) is not { } needle) throw TypeError($"'in <string>' requires string as left operand, not {TypeName(item)}");
                 return AsString(container)!.Contains(needle, StringComparison.Ordinal);
             case PyTuple t:

@@ -11,7 +11,7 @@ public static partial class Py
         Func<Arguments, object?>? body = name switch
         {
             "lower" => _ => self.ToLowerInvariant(),
-            "upper" => _ => self.ToUpperInvariant(),
+            "upper" => _ => Upper(self),
             "casefold" => _ => self.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal),
             "swapcase" => _ => SwapCase(self),
             "title" => _ => Title(self),
@@ -21,7 +21,7 @@ public static partial class Py
             "rstrip" => a => Strip(self, StripChars(a), false, true),
             "split" => a => Split(self, a.Get(0, "sep"), MaxSplit(a)),
             "rsplit" => a => RSplit(self, a.Get(0, "sep"), MaxSplit(a)),
-            "splitlines" => a => SplitLines(self, IsTruthy(a.Get(0, "keepends", false))),
+            "splitlines" => a => SplitLines(self, IntArg(a.Get(0, "keepends", false)) != 0),
             "replace" => a => Replace(self, StrArg(a.Get(0, "old"), "replace", 1), StrArg(a.Get(1, "new"), "replace", 2), IntArg(a.Get(2, "count", -1L))),
             "startswith" => a => AffixMatch(self, a, true),
             "endswith" => a => AffixMatch(self, a, false),
@@ -33,7 +33,9 @@ public static partial class Py
             "join" => a => Join(self, a.Get(0, "iterable")),
             "format" => a => StrFormat(self, a),
             "format_map" => a => StrFormat(self, new Arguments([], MappingArgs(a.Get(0, "mapping")))),
-            "isdigit" or "isdecimal" or "isnumeric" => _ => self.Length > 0 && self.EnumerateRunes().All(r => Rune.IsDigit(r) || (name != "isdecimal" && Rune.GetUnicodeCategory(r) is UnicodeCategory.OtherNumber or UnicodeCategory.LetterNumber && name == "isnumeric")),
+            "isdecimal" => _ => self.Length > 0 && self.EnumerateRunes().All(Rune.IsDigit),
+            "isdigit" => _ => self.Length > 0 && self.EnumerateRunes().All(IsDigitChar),
+            "isnumeric" => _ => self.Length > 0 && self.EnumerateRunes().All(r => Rune.IsNumber(r) || Rune.GetNumericValue(r) >= 0),
             "isalpha" => _ => self.Length > 0 && self.EnumerateRunes().All(Rune.IsLetter),
             "isalnum" => _ => self.Length > 0 && self.EnumerateRunes().All(r => Rune.IsLetterOrDigit(r) || Rune.GetUnicodeCategory(r) is UnicodeCategory.OtherNumber or UnicodeCategory.LetterNumber),
             "isspace" => _ => self.Length > 0 && self.All(IsPyWhitespace),
@@ -58,7 +60,11 @@ public static partial class Py
             return false;
         }
         // Markup's methods return Markup where str's return str.
-        value = new BoundMethod(markup ? "Markup" : "str", name, markup ? a => ToMarkup(body(a)) : body);
+        value = new BoundMethod(markup ? "Markup" : "str", name, markup ? a => ToMarkup(body(a)) : a =>
+        {
+            CheckMethodCall("str", name, a);
+            return body(a);
+        });
         return true;
     }
 
@@ -69,6 +75,14 @@ public static partial class Py
         PyTuple t => new PyTuple([.. t.Select(x => x is string s ? new Markup(s) : x)]),
         _ => result,
     };
+
+    // Python's isdigit: decimal digits plus digits written other ways (superscripts, circled digits).
+    private static bool IsDigitChar(Rune r)
+    {
+        if (Rune.IsDigit(r)) return true;
+        var v = Rune.GetNumericValue(r);
+        return Rune.GetUnicodeCategory(r) == UnicodeCategory.OtherNumber && v >= 0 && v <= 9 && v == Math.Floor(v);
+    }
 
     private static IReadOnlyDictionary<string, object?> MappingArgs(object? mapping)
     {
@@ -82,6 +96,9 @@ public static partial class Py
         AsString(value) ?? throw TypeError(position == 1 && method is "replace" or "partition" or "rpartition" or "join"
             ? $"{method}() argument {position} must be str, not {TypeName(value)}"
             : $"must be str, not {TypeName(value)}");
+
+    internal static long SliceIndexArg(object? value) =>
+        IsInt(value) ? ToLong(value) : throw TypeError("slice indices must be integers or None or have an __index__ method");
 
     internal static long IntArg(object? value)
     {
@@ -257,7 +274,7 @@ public static partial class Py
         int Clamp(object? v, int whenNone)
         {
             if (v is null) return whenNone;
-            var i = IntArg(v);
+            var i = SliceIndexArg(v);
             if (i < 0) i = Math.Max(0, i + len);
             return (int)Math.Min(i, len);
         }
@@ -324,6 +341,30 @@ public static partial class Py
             var cased = char.IsUpper(c) || char.IsLower(c) || char.GetUnicodeCategory(c) == UnicodeCategory.TitlecaseLetter;
             sb.Append(previousCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
             previousCased = cased;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>str.upper with Python's full case mapping for the characters that grow (ß → SS, ligatures).</summary>
+    internal static string Upper(string s)
+    {
+        var upper = s.ToUpperInvariant();
+        if (upper.AsSpan().IndexOfAny("ßﬀﬁﬂﬃﬄﬅﬆŉ") < 0) return upper;
+        var sb = new StringBuilder(upper.Length + 4);
+        foreach (var c in upper)
+        {
+            sb.Append(c switch
+            {
+                'ß' => "SS",
+                'ﬀ' => "FF",
+                'ﬁ' => "FI",
+                'ﬂ' => "FL",
+                'ﬃ' => "FFI",
+                'ﬄ' => "FFL",
+                'ﬅ' or 'ﬆ' => "ST",
+                'ŉ' => "ʼN",
+                _ => c.ToString(),
+            });
         }
         return sb.ToString();
     }

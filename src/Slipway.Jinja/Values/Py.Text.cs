@@ -34,8 +34,8 @@ public static partial class Py
             case double d: sb.Append(FloatRepr(d)); break;
             case string s: AppendStringRepr(sb, s); break;
             case Markup m: sb.Append("Markup("); AppendStringRepr(sb, m.Value); sb.Append(')'); break;
-            case Undefined u:
-                if (u.IsStrict) throw u.Fail();
+            case Undefined:
+                // repr() is one of the few things even StrictUndefined allows.
                 sb.Append("Undefined");
                 break;
             case PyTuple t:

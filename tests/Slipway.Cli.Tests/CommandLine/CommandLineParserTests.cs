@@ -154,6 +154,14 @@ public class CommandLineParserTests
     }
 
     [Fact]
+    public void Vars_that_are_not_a_mapping_are_a_usage_error()
+    {
+        Assert.Equal("Invalid value for '--vars': The --vars argument must be a YAML dictionary, but was of type 'str'.",
+            Fails("run", "--vars", "just text").Message);
+        Assert.StartsWith("Invalid value for '--vars': --vars:1:", Fails("run", "--vars", "{a: [1}").Message);
+    }
+
+    [Fact]
     public void Version_and_help()
     {
         Assert.True(CommandLineParser.Parse(["--version"], _ => null).ShowVersion);

@@ -86,4 +86,15 @@ public sealed class CompilerTests
         var m = CompileAll(FixtureLoader.Parse("harbor_basic"));
         Manifest.ManifestSchemaTests.AssertValid(m);
     }
+
+    /// <summary>COMPATIBILITY: compile does not query the warehouse, so is_incremental() is false and run_query is none.</summary>
+    [Fact]
+    public void Compile_does_not_touch_the_warehouse()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/inc.sql", "{{ config(materialized='incremental') }}select 1 as id{% if is_incremental() %} where id > (select max(id) from {{ this }}){% endif %}{% if run_query('select 1') is none %} -- no warehouse{% endif %}"));
+        var m = CompileAll(parse);
+        Assert.Equal("select 1 as id -- no warehouse", m.Nodes["model.shop.inc"].CompiledCode);
+    }
 }

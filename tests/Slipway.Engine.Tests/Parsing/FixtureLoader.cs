@@ -24,7 +24,13 @@ internal static class FixtureLoader
     }
 
     /// <summary>Parses a project written into a temporary folder from (relative path, contents) pairs.</summary>
-    public static ParseResult ParseFiles(params (string Path, string Text)[] files)
+    public static ParseResult ParseFiles(params (string Path, string Text)[] files) => ParseFiles([], files);
+
+    /// <summary>
+    /// Like <see cref="ParseFiles(ValueTuple{string, string}[])"/>; each folder in <paramref name="packageDirs"/>
+    /// (relative, e.g. <c>dbt_packages/helpers</c>) is loaded as an installed package.
+    /// </summary>
+    public static ParseResult ParseFiles(string[] packageDirs, params (string Path, string Text)[] files)
     {
         var dir = Directory.CreateTempSubdirectory("slipway-parse-").FullName;
         try
@@ -36,7 +42,8 @@ internal static class FixtureLoader
                 File.WriteAllText(full, text);
             }
             var project = DbtProjectLoader.Load(dir, null);
-            return ManifestLoader.Load(new ParseRequest { Root = project, Target = DuckDbTarget() });
+            var packages = packageDirs.Select(p => DbtProjectLoader.Load(Path.Combine(dir, p), null)).ToList();
+            return ManifestLoader.Load(new ParseRequest { Root = project, Packages = packages, Target = DuckDbTarget() });
         }
         finally
         {

@@ -75,4 +75,27 @@ public sealed class JinjaParseTests
         Assert.Equal("models/a.sql", e.File);
         Assert.True(e.Line >= 2, e.Message);
     }
+
+    /// <summary>COMPATIBILITY: depends_on.macros comes from a textual scan, so a macro in a branch not taken counts.</summary>
+    [Fact]
+    public void Macro_dependencies_are_found_by_scanning_the_code()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("macros/m.sql", "{% macro never_called() %}1{% endmacro %}"),
+            ("models/a.sql", "{% if false %}{{ never_called() }}{% endif %}select 1 as id")).Manifest;
+        Assert.Equal(["macro.shop.never_called"], m.Nodes["model.shop.a"].DependsOn.Macros);
+    }
+
+    /// <summary>COMPATIBILITY: only doc() is rendered in properties YAML descriptions; other Jinja stays text.</summary>
+    [Fact]
+    public void Descriptions_render_doc_calls_only()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1 as id"),
+            ("models/docs.md", "{% docs a_doc %}About a{% enddocs %}"),
+            ("models/schema.yml", "version: 2\nmodels:\n  - name: a\n    description: \"{{ doc('a_doc') }} in {{ target.name }}\"\n")).Manifest;
+        Assert.Equal("About a in {{ target.name }}", m.Nodes["model.shop.a"].Description);
+    }
 }

@@ -178,6 +178,17 @@ public class DbtProjectLoaderTests
     }
 
     [Fact]
+    public void The_project_folder_is_found_from_a_sub_folder_as_dbt_does()
+    {
+        using var dir = new TempFolder();
+        dir.Write("shop/dbt_project.yml", "name: shop\n");
+        Directory.CreateDirectory(dir["shop/models/marts"]);
+
+        Assert.Equal(dir["shop"], DbtProjectLoader.FindProjectDir(dir["shop/models/marts"]));
+        Assert.Equal(dir["elsewhere"], DbtProjectLoader.FindProjectDir(dir["elsewhere"]));
+    }
+
+    [Fact]
     public void No_project_file_says_where_it_looked()
     {
         using var dir = new TempFolder();

@@ -96,6 +96,25 @@ public class NativeRendererTests
     }
 
     [Fact]
+    public void A_var_holding_jinja_is_rendered_when_read()
+    {
+        using var dir = new TempFolder();
+        dir.Write("shop/dbt_project.yml", """
+            name: shop
+            vars:
+              region: "{{ env_var('SHOP_REGION', 'north') }}"
+              label: "shop_{{ var('region') }}"
+              days: 7
+            """);
+        var root = DbtProjectLoader.Load(dir["shop"], null);
+        var context = new ConfigRenderContext(ProjectVars.For("shop", root, null, DbtProject.Empty), TestEnv.Of(("SHOP_REGION", "west")), DuckTarget);
+
+        Assert.Equal("west", context.Var("region", false, null));
+        Assert.Equal("shop_west", context.Var("label", false, null));
+        Assert.Equal(7L, context.Var("days", false, null));
+    }
+
+    [Fact]
     public void Secret_env_vars_only_where_allowed()
     {
         var env = TestEnv.Of(("DBT_ENV_SECRET_TOKEN", "tok-123456"));
@@ -118,7 +137,7 @@ public class NativeRendererTests
         using var dir = new TempFolder();
         dir.Write("shop/dbt_project.yml", """
             name: shop
-            profile: shop
+            profile: "{{ env_var('SHOP_PROFILE', 'shop') }}"
             models:
               shop:
                 +materialized: "{{ 'table' if target.type == 'duckdb' else 'view' }}"

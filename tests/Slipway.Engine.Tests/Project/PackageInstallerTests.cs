@@ -11,7 +11,7 @@ public class PackageInstallerTests
         var lines = new List<string>();
         var (packages, _) = PackagesFile.Read(project.RootPath, null);
         var installer = new PackageInstaller(project, lines.Add, m => lines.Add("WARN " + m));
-        return (installer.Install(packages, upgrade), lines);
+        return (installer.Install(packages, upgrade: upgrade), lines);
     }
 
     private static DbtProject Root(TempFolder dir, string packagesYml)
@@ -108,6 +108,72 @@ public class PackageInstallerTests
         var e = Assert.Throws<ProjectException>(() => Deps(root));
 
         Assert.Contains("has no revision 'v9.9.9'", e.Message);
+    }
+
+    [Fact]
+    public void A_secret_in_a_git_url_is_used_but_the_lock_keeps_the_entry_as_written()
+    {
+        using var dir = new TempFolder();
+        var (url, taggedSha) = CreatePackageRepository(dir);
+        // The "secret" is the repository's folder name: the clone only works when it is rendered.
+        var parent = Path.GetDirectoryName(url)!;
+        var written = $"{parent}/{{{{ env_var('DBT_ENV_SECRET_REPO') }}}}";
+        var root = Root(dir, $"packages:\n  - git: \"{written}\"\n    revision: v0.1.0\n");
+        var env = TestEnv.Of(("DBT_ENV_SECRET_REPO", Path.GetFileName(url)));
+        var context = new ConfigRenderContext(ProjectVars.CliOnly(DbtProject.Empty), env, null, allowSecrets: true);
+        var (rendered, _) = PackagesFile.Read(root.RootPath, context);
+        var (unrendered, _) = PackagesFile.Read(root.RootPath, null);
+        var installer = new PackageInstaller(root, _ => { }, _ => { }, context);
+
+        installer.Install(rendered, unrendered);
+        var lockText = File.ReadAllText(dir["shop/package-lock.yml"]);
+        installer.Install(rendered, unrendered); // from the lock: rendered again to clone
+
+        Assert.True(File.Exists(dir["shop/dbt_packages/tide_utils/macros/tide.sql"]));
+        Assert.Contains("env_var('DBT_ENV_SECRET_REPO')", lockText.Replace("''", "'"));
+        Assert.DoesNotContain(Path.GetFileName(url), lockText);
+        Assert.Contains(taggedSha, lockText);
+    }
+
+    [Fact]
+    public void Packages_of_packages_are_installed_and_locked_too()
+    {
+        using var dir = new TempFolder();
+        var (url, taggedSha) = CreatePackageRepository(dir);
+        dir.Write("shared/dbt_project.yml", "name: harbor_macros\n");
+        dir.Write("shared/packages.yml", $"packages:\n  - git: \"{url}\"\n    revision: v0.1.0\n");
+        var root = Root(dir, $"packages:\n  - local: ../shared\n  - git: \"{url}\"\n    revision: v0.1.0\n");
+
+        var (lockFile, _) = Deps(root);
+
+        Assert.Equal(["harbor_macros", "tide_utils"], lockFile.Packages.Select(p => p.Name));
+        Assert.Equal("version one", File.ReadAllText(dir["shop/dbt_packages/tide_utils/macros/tide.sql"]));
+
+        // Only the transitive requirement: still installed, and the lock lists it.
+        PackageInstaller.DeleteDirectory(dir["shop/dbt_packages"]);
+        File.Delete(dir["shop/package-lock.yml"]);
+        dir.Write("shop/packages.yml", "packages:\n  - local: ../shared\n");
+        var (transitive, _) = Deps(root);
+        Assert.Equal(["harbor_macros", "tide_utils"], transitive.Packages.Select(p => p.Name));
+        Assert.Equal(taggedSha, Assert.IsType<GitPackageSpec>(transitive.Packages[1].Spec).Revision);
+
+        // From the lock, both come back.
+        PackageInstaller.DeleteDirectory(dir["shop/dbt_packages"]);
+        Deps(root);
+        Assert.True(File.Exists(dir["shop/dbt_packages/tide_utils/macros/tide.sql"]));
+    }
+
+    [Fact]
+    public void A_hub_package_required_by_a_package_names_both()
+    {
+        using var dir = new TempFolder();
+        dir.Write("shared/dbt_project.yml", "name: harbor_macros\n");
+        dir.Write("shared/packages.yml", "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n");
+        var root = Root(dir, "packages:\n  - local: ../shared\n");
+
+        var e = Assert.Throws<ProjectException>(() => Deps(root));
+
+        Assert.Contains("'dbt-labs/dbt_utils' (required by package 'harbor_macros')", e.Message);
     }
 
     [Fact]

@@ -14,6 +14,25 @@ public class SampleProjectTests
     }
 
     [Fact]
+    public void Project_flags_fill_what_the_command_line_left_unset()
+    {
+        using var dir = new TempFolder();
+        dir.Write("shop/dbt_project.yml", "name: shop\nprofile: shop\nflags:\n  fail_fast: true\n  warn_error: true\n");
+        dir.Write("shop/profiles.yml", "shop:\n  outputs:\n    default:\n      type: duckdb\n");
+        Invocation Run(params (string, object?)[] flags) => new("run",
+            flags.Append(("project_dir", dir["shop"])).ToDictionary(f => f.Item1, f => f.Item2));
+
+        var fromProject = RuntimeConfig.Load(Run(), TestEnv.Of()).Invocation;
+        var fromCli = RuntimeConfig.Load(Run(("fail_fast", false)), TestEnv.Of()).Invocation;
+
+        Assert.True(fromProject.FailFast);
+        Assert.Equal(1L, RuntimeConfig.Load(Run(), TestEnv.Of()).JinjaTarget["threads"]);
+        Assert.Equal(6L, RuntimeConfig.Load(Run(("threads", 6L)), TestEnv.Of()).JinjaTarget["threads"]);
+        Assert.Equal(true, fromProject.ToJinjaFlags()["WARN_ERROR"]);
+        Assert.False(fromCli.FailFast);
+    }
+
+    [Fact]
     public void Harbor_shop_loads_with_its_profile_selectors_and_folder_configs()
     {
         var sample = SampleDir();

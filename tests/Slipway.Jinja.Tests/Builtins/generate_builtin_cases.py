@@ -4,6 +4,7 @@ backslash, tab and newline escaped as \\\\, \\t and \\n; "!!ExceptionClass: mess
 Run: python3 generate_builtin_cases.py > BuiltinCases.tsv
 """
 import sys
+from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 CTX = {
@@ -15,12 +16,21 @@ CTX = {
     "long": "'The quick brown fox jumps over the lazy dog and keeps running far away'",
     "nested": "{'a': {'b': [10, 20]}}",
     "none": "None",
+    "cols": "[{'name': 'id', 'data_type': 'integer', 'tests': ['unique', 'not_null']}, {'name': 'Email', 'data_type': 'varchar(255)', 'tests': []}, {'name': 'created_at', 'data_type': None, 'tests': ['not_null']}]",
+    "config": "{'materialized': 'incremental', 'unique_key': ['id', 'day'], 'tags': ['nightly', 'finance'], 'meta': {'owner': 'data@x.io', 'sla_hours': 4}, 'enabled': True, 'partition_by': {'field': 'day', 'granularity': 'month'}}",
+    "amounts": "[12.5, 3, 0.1, 7.25, -2]",
 }
 
 T = []
+STRICT = []
 
 def t(template, *ctx_names):
     T.append((template, ctx_names))
+
+
+def strict(template):
+    """A case rendered with StrictUndefined (written with a 4th column 'strict')."""
+    STRICT.append(template)
 
 # text filters
 for f in ["lower", "upper", "capitalize", "title", "trim", "center", "string", "safe", "escape", "e", "forceescape",
@@ -35,6 +45,7 @@ t("{{ 'hello-world (x)[y]<z>'|title }}")
 t("{{ '  xx  '|trim }}|{{ 'xxhixx'|trim('x') }}")
 t("{{ 'ab'|center(7) }}|{{ 'abc'|center(8) }}|")
 t("{{ text|striptags }}|{{ '<!-- c --><p>a  \\n b</p> &lt;x&gt; &nbsp;!'|striptags }}", "text")
+t("{{ '<<a>b>|<!-- <x> -->y|a<b|<!-- open'|striptags }}|{{ '<p>A &amp; B &lt; C &#39;q&#39; &#x41; &copy;</p>'|striptags }}|{{ '<br/>x<br />y'|striptags }}")
 t("{{ text|escape }}|{{ text|e|e }}|{{ text|forceescape }}|{{ text|safe }}", "text")
 t("{{ 'Hello World'|replace('o', '0') }}|{{ 'aaa'|replace('a', 'b', 2) }}|{{ 42|replace('2', '3') }}")
 t("{{ long|truncate(20) }}|{{ long|truncate(20, True) }}|{{ long|truncate(20, False, '…') }}|{{ 'foo bar baz qux'|truncate(11) }}|{{ 'foo bar baz qux'|truncate(11, False, '...', 0) }}", "long")
@@ -151,6 +162,59 @@ t("{{ 'abc'.upper() }}|{{ 'a b c'.split() }}|{{ 'x'.join(['a', 'b']) }}|{{ '  pa
 t("{{ 'abc'.nope() }}")
 t("{{ [3, 1, 2]|sort|first }}|{{ (users|first).name }}|{{ users[0]['name'] }}|{{ users|length > 3 }}", "users")
 
+# dbt-style macro code
+t("{{ cols|map(attribute='name')|join(', ') }}|{{ cols|map(attribute='name')|map('lower')|list }}|{{ cols|selectattr('tests')|map(attribute='name')|list }}", "cols")
+t("{% set names = [] %}{% for c in cols %}{% do names.append(c.name ~ ' ' ~ (c.data_type or 'text')|upper) %}{% endfor %}{{ names|join(',\n    ') }}", "cols")
+t("{% for c in cols %}{{ '%-12s %s'|format(c.name, c.data_type) }}{% if not loop.last %}\n{% endif %}{% endfor %}", "cols")
+t("{% for k, v in config.items() %}{{ k }}={{ v }};{% endfor %}", "config")
+t("{% for k, v in config|dictsort %}{{ k }}:{{ v|tojson }} {% endfor %}", "config")
+t("{{ config.get('materialized', 'view') }}|{{ config.get('schema') }}|{{ config.get('schema', none) is none }}|{{ config['unique_key']|join('|') }}|{{ config.unique_key is string }}|{{ config.tags|length }}", "config")
+t("{{ config.meta.owner.split('@')[1] }}|{{ config.partition_by.field ~ '_' ~ config.partition_by.granularity|upper }}|{{ 'sla_hours' in config.meta }}|{{ config.meta.sla_hours * 60 }}", "config")
+t("{%- set keys = config.unique_key if config.unique_key is not string else [config.unique_key] -%}{%- for k in keys %}DBT_INTERNAL_SOURCE.{{ k }} = DBT_INTERNAL_DEST.{{ k }}{{ ' and ' if not loop.last }}{%- endfor %}", "config")
+t("{{ amounts|sum }}|{{ amounts|sum|round(2) }}|{{ amounts|max }}|{{ amounts|min }}|{{ (amounts|sum / amounts|length)|round(3) }}|{{ amounts|map('int')|list }}|{{ amounts|map('abs')|list }}|{{ amounts|sort|first }}", "amounts")
+t("{{ \"'\" ~ 'it\\'s' ~ \"'\" }}|{{ \"O'Brien\".replace(\"'\", \"''\") }}|{{ 'select * from \"db\".\"sch\"'|replace('\"', '`') }}")
+t("{{ 'My Model Name'|lower|replace(' ', '_') }}|{{ 'abc_def'.split('_')|map('capitalize')|join }}|{{ '  x,y ,z '.split(',')|map('trim')|list }}|{{ 'a.b.c'.rsplit('.', 1)[-1] }}|{{ 'schema.table'.partition('.')[2] }}")
+t("{{ 'snake_case_name'|title }}|{{ 'SELECT'|lower }}|{{ 'col'|upper ~ '_ID' }}|{{ 'x' * 3 }}|{{ '-' * 20 }}|{{ '%s.%s'|format('a', 'b') }}|{{ '{}.{}'.format('a', 'b') }}|{{ '%(db)s.%(schema)s' % {'db': 'd', 'schema': 's'} }}")
+t("{{ [1, 2, 3] + [4] }}|{{ ([1, 2] * 2)|unique|list }}|{{ [3, 1, 2]|sort(reverse=true)|join(',') }}|{{ range(1, 4)|map('string')|join('+') }}|{{ [[1, 2], [3]]|sum(start=[]) }}|{{ {'a': 1}|length }}")
+t("{{ 10 / 4 }}|{{ 10 // 4 }}|{{ 10 % 4 }}|{{ -10 // 4 }}|{{ 2 ** 0.5 }}|{{ 1e3 }}|{{ 1.5e-7 }}|{{ 100000000000000000000.0 }}|{{ 3 * 0.1 }}|{{ 1 - 0.9 }}|{{ 7 / 7 }}|{{ (0.1 + 0.2)|round(2) }}|{{ 2.5|round|int }}")
+t("{{ none }}|{{ none|string }}|{{ none ~ '' }}|{{ [none] }}|{{ none is none }}|{{ none|default('d') }}|{{ none|default('d', true) }}|{{ (none or 'x') }}|{{ none|lower }}", "none")
+t("{{ true and 'yes' }}|{{ false or 0 }}|{{ not [] }}|{{ 1 if [] else 2 }}|{{ 'a' if 'b' }}|{{ [] or {} or 'last' }}|{{ 0.0 or 'zero' }}")
+t("{{ {'b': 1, 'a': 2} }}|{{ {'b': 1, 'a': 2}|dictsort|first }}|{{ dict(b=1, a=2)|list }}|{{ {'x': [1, {'y': (2, 3)}]} }}|{{ {'q': 'it\\'s'} }}|{{ ['a\"b', \"c'd\"] }}")
+t("{% set ns = namespace(found=false, total=0) %}{% for c in cols %}{% if c.name == 'Email' %}{% set ns.found = true %}{% endif %}{% set ns.total = ns.total + c.tests|length %}{% endfor %}{{ ns.found }} {{ ns.total }}", "cols")
+t("{{ cols|groupby('data_type')|map(attribute='grouper')|list }}", "cols")
+t("{{ cols|map(attribute='tests')|sum(start=[])|unique|sort|join(',') }}|{{ cols|rejectattr('data_type', 'none')|map(attribute='data_type')|map('upper')|join('/') }}", "cols")
+t("{{ cols|tojson }}", "cols")
+t("{{ config|pprint }}", "config")
+t("{{ cols[0].tests[-1] }}|{{ cols[1:]|length }}|{{ cols[-1]['name'] }}|{{ (cols|last).name }}|{{ cols|map(attribute='tests.0', default='-')|list }}", "cols")
+t("{% set parts = 'a,b,,c'.split(',') %}{{ parts|select|list }}|{{ parts|reject('equalto', '')|join('.') }}|{{ parts|length }}|{{ parts.count('') }}|{{ parts.index('c') }}")
+t("{% set d = {} %}{% do d.update({'a': 1}) %}{% do d.setdefault('b', []).append(2) %}{{ d }}|{{ d.pop('a') }}|{{ d }}|{{ d.keys()|list }}|{{ d.values()|list }}")
+t("{{ '%05.1f|%-6s|%+d|%x|%o|%e|%r'|format(3.14159, 'ab', 5, 255, 8, 12345.678, 'q') }}")
+t("{{ '{:>10}|{:<10}|{:^10}|{:08.3f}|{:,}|{:.2%}|{!r}'.format('r', 'l', 'c', -3.14159, 1234567, 0.4567, 'x') }}")
+t("{{ 'ÅÄÖ åäö'|lower }}|{{ 'straße'|upper }}|{{ 'ǅemal'|title }}|{{ '日本語'|length }}|{{ '日本語'[1] }}|{{ 'é'|urlencode }}|{{ 'naïve café'|wordcount }}")
+t("{{ 'a\tb'|indent(4, true) }}|{{ 'line1\nline2'|indent(2) }}|{{ 'x\n\ny'|indent(first=true, blank=true) }}")
+t("{{ 'The quick brown fox'|truncate(12) }}|{{ 'The quick brown fox'|truncate(12, killwords=true, end='') }}|{{ 'short'|truncate(3, true, '', 0) }}")
+
+# wrong calls: Python's TypeErrors for the filter's and test's signature
+for name in ["abs", "attr", "batch", "center", "default", "dictsort", "first", "groupby", "indent", "join", "length", "list",
+             "replace", "round", "slice", "sort", "sum", "truncate", "unique", "wordwrap", "tojson", "int"]:
+    for args in ["(1, 2, 3, 4, 5, 6, 7)", "(zzz=1)", "()", "(1, value=2)"]:
+        t("{{ [1, 2]|%s%s%s }}" % (name, args, "|list" if name == "unique" else ""))
+for name in ["odd", "divisibleby", "sameas", "in", "eq", "lt", "callable", "filter"]:
+    for args in ["(1, 2, 3)", "(zzz=1)"]:
+        t("{{ 3 is %s%s }}" % (name, args))
+t("{{ 3 is divisibleby }}")
+t("{{ [1, 2]|batch(linecount=1)|list }}|{{ [3, 1]|sort(attribute=none) }}|{{ 'ab'|center(width=6) }}|")
+
+# StrictUndefined: every use of an undefined fails, except the tests and default
+for tpl in ["{{ x is defined }}|{{ x is undefined }}|{{ x|default(1) }}|{{ x is none }}|{{ [x] }}|{{ {'a': x} }}",
+            "{{ x|length }}", "{{ x|list }}", "{{ x|string }}", "{{ x|upper }}", "{{ x|first }}", "{{ x|join }}", "{{ x|tojson }}",
+            "{{ x|int }}", "{{ x|float }}", "{{ x|abs }}", "{{ x|sort }}", "{{ x|items|list }}", "{{ x|batch(2)|list }}",
+            "{{ x|map('upper')|list }}", "{{ x|select|list }}", "{{ x|sum }}", "{{ x|max }}", "{{ x|unique|list }}", "{{ x|pprint }}",
+            "{{ [1, x]|join }}", "{{ [x]|length }}", "{{ x in [1] }}", "{{ 1 in x }}", "{{ x ~ 'a' }}", "{{ x == 1 }}",
+            "{{ [x, 1]|select|list }}", "{{ 'a' ~ x|default('b') }}", "{{ x|d }}", "{{ x|e }}", "{{ x is string }}",
+            "{{ x is iterable }}", "{{ x is sequence }}", "{{ x is callable }}", "{{ x is odd }}", "{{ x|dictsort }}"]:
+    strict(tpl)
+
 
 def enc(s):
     return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
@@ -168,6 +232,13 @@ def main():
         if "lipsum" in template and not out.startswith("!!"):
             pass
         sys.stdout.write(enc(template) + "\t" + enc(ctx_src) + "\t" + enc(out) + "\n")
+    strict_env = SandboxedEnvironment(extensions=["jinja2.ext.do"], undefined=StrictUndefined)
+    for template in STRICT:
+        try:
+            out = strict_env.from_string(template).render()
+        except Exception as ex:
+            out = "!!%s: %s" % (type(ex).__name__, ex)
+        sys.stdout.write(enc(template) + "\t{}\t" + enc(out) + "\tstrict\n")
 
 
 main()

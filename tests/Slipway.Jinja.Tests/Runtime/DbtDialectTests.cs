@@ -28,7 +28,7 @@ public class DbtDialectTests
     {
         var module = new JinjaEnvironment().FromString(
             "{% materialization table, adapter='duckdb', supported_languages=['sql'] %}T{% endmaterialization %}" +
-            "{% materialization view %}V{% endmaterialization %}").MakeModule(Empty);
+            "{% materialization view, default %}V{% endmaterialization %}").MakeModule(Empty);
         Assert.Equal(["materialization_table_duckdb", "materialization_view_default"], module.Macros.Keys.Order());
     }
 

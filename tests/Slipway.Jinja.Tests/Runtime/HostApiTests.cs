@@ -47,6 +47,16 @@ public class HostApiTests
         Assert.Equal("v", ((PyDict)value!)["k"]);
     }
 
+    [Fact]
+    public void Return_inside_a_call_block_ends_the_macro_that_called_caller()
+    {
+        var env = new JinjaEnvironment();
+        var ctx = Ctx(("return", new JinjaFunction("return", a => throw new JinjaReturnException(a.Positional[0]))));
+        var source = "{% macro statement() %}before{{ caller() }}after{% endmacro %}" +
+                     "{% macro outer() %}{% call statement() %}{{ return('from body') }}{% endcall %}tail{% endmacro %}[{{ outer() }}]";
+        Assert.Equal("[from bodytail]", env.FromString(source).Render(ctx));
+    }
+
     [Theory]
     [InlineData("{{ 5 }}", 5L)]
     [InlineData("{{ \"5\" }}", 5L)]

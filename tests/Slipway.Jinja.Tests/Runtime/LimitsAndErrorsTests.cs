@@ -14,6 +14,18 @@ public class LimitsAndErrorsTests
     }
 
     [Fact]
+    public void Recursion_deeper_than_the_stack_allows_is_a_recursion_error_not_a_crash()
+    {
+        var env = new JinjaEnvironment(new JinjaOptions { MaxRecursionDepth = int.MaxValue });
+        var t = env.FromString("{% macro m(n) %}{% if n > 0 %}{% for i in [1] %}{{ m(n - 1)|trim }}{% endfor %}{% endif %}{% endmacro %}{{ m(100000) }}");
+        TemplateError? error = null;
+        var thread = new Thread(() => error = Assert.Throws<TemplateError>(() => t.Render(Empty)), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Equal("RecursionError", error?.Kind);
+    }
+
+    [Fact]
     public void Too_many_loop_iterations_stop_the_render()
     {
         var env = new JinjaEnvironment(new JinjaOptions { MaxLoopIterations = 1000 });

@@ -53,6 +53,9 @@ public sealed class PyCasesTests
             case "getitem": return Py.TryGetItem(L(0), L(1), out var item) ? Py.Repr(item) : "!!missing";
             case "slice": return Py.Repr(Py.Slice(L(0), L(1), L(2), L(3)));
             case "len": return Py.Repr(Py.Length(L(0)));
+            case "pprint": return Py.Repr(Slipway.Jinja.Builtins.PrettyPrinter.Format(L(0)));
+            case "tojson": return Py.Repr(Slipway.Jinja.Builtins.Json.HtmlSafe(Slipway.Jinja.Builtins.Json.Dumps(L(0), null)));
+            case "tojson2": return Py.Repr(Slipway.Jinja.Builtins.Json.HtmlSafe(Slipway.Jinja.Builtins.Json.Dumps(L(0), 2L)));
             case "method":
                 var self = L(0);
                 Assert.True(Py.TryGetAttr(self, e[1], out var method), $"no method {e[1]}");

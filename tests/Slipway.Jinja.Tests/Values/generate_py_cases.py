@@ -112,7 +112,16 @@ M = [
     ("'{:d}'", "format", "('x',)", "{}"), ("'{:_}'", "format", "(1234567,)", "{}"), ("'{:,.2f}'", "format", "(1234567.891,)", "{}"),
     ("'{:.0f} {:.0f}'", "format", "(0.5, 1.5)", "{}"), ("'{:g}'", "format", "(1e16,)", "{}"), ("'{:.10g}'", "format", "(0.3333333333333333,)", "{}"),
     ("'{}'", "format", "(None,)", "{}"), ("'{:>5}'", "format", "(None,)", "{}"), ("'{0.real}'", "format", "(5,)", "{}"),
-    ("'abc'", "removeprefix", "('a',)", "{}"), ("'abc'", "removesuffix", "('c',)", "{}"),
+    ("'abc'", "removeprefix", "('a',)", "{}"), ("'straße ﬁx'", "upper", "()", "{}"), ("'²3'", "isdigit", "()", "{}"),
+    ("'²3'", "isdecimal", "()", "{}"), ("'½'", "isnumeric", "()", "{}"), ("'Ünïcödé'", "lower", "()", "{}"),
+    ("'hello world'", "title", "()", "{}"), ("'HELLO'", "istitle", "()", "{}"), ("'Hello World'", "istitle", "()", "{}"),
+    ("'x'", "center", "(4, 'ab')", "{}"), ("'a b'", "split", "(' ', -1)", "{}"), ("'aXbXc'", "rsplit", "('X',)", "{}"),
+    ("'abc'", "index", "('c', -1)", "{}"), ("'abcabc'", "rfind", "('b', 0, 4)", "{}"), ("'abcabc'", "rindex", "('x',)", "{}"),
+    ("'{0:{1}}'", "format", "('ab', 5)", "{}"), ("'{:%}'", "format", "(0.5,)", "{}"), ("'{:>+6d}'", "format", "(-5,)", "{}"),
+    ("'{:c}'", "format", "(65,)", "{}"), ("'{:s}'", "format", "(5,)", "{}"), ("'{:.2s}'", "format", "('abc',)", "{}"),
+    ("'{:^+9.2e}'", "format", "(12345.678,)", "{}"), ("'{:#x}|{:#o}|{:08b}'", "format", "(255, 8, 5)", "{}"),
+    ("'{0[0]}'", "format", "([[1, 2]],)", "{}"), ("'{a[b]}'", "format", "()", "{'a': {'b': 'c'}}"), ("'{'", "format", "()", "{}"),
+    ("'}'", "format", "()", "{}"), ("'{:}'", "format", "('x',)", "{}"), ("'{!x}'", "format", "('x',)", "{}"), ("'abc'", "removesuffix", "('c',)", "{}"),
     ("[3, 1, 2]", "append", "(4,)", "{}"), ("[1]", "extend", "([2, 3],)", "{}"), ("[1, 3]", "insert", "(1, 2)", "{}"),
     ("[1, 3]", "insert", "(-10, 0)", "{}"), ("[1, 2, 3]", "pop", "()", "{}"), ("[1, 2, 3]", "pop", "(0,)", "{}"),
     ("[]", "pop", "()", "{}"), ("[1]", "pop", "(5,)", "{}"), ("[1, 2, 1]", "remove", "(1,)", "{}"), ("[1]", "remove", "(5,)", "{}"),
@@ -131,7 +140,45 @@ M = [
 for m in M:
     case("method", *m)
 
+# wrong calls: CPython's TypeErrors for each method's arguments
+ARITY = {
+    "'abc'": "lower strip split splitlines replace startswith find join zfill center partition expandtabs removeprefix format_map",
+    "[1]": "append insert pop index sort reverse",
+    "{'a': 1}": "items get update pop setdefault",
+    "(1,)": "index count",
+}
+for obj, names in ARITY.items():
+    for name in names.split():
+        for args in ["()", "('a',)", "('a', 'b', 'c', 'd')", "('a', 'b')"]:
+            case("method", obj, name, args, "{}")
+        case("method", obj, name, "()", "{'zzz': 1}")
 
+
+
+
+# pprint and tojson of random nested values (seeded)
+import random as _random
+_rng = _random.Random(7)
+
+
+def _value(depth):
+    r = _rng.random()
+    if depth > 3 or r < 0.45:
+        return _rng.choice([None, True, False, _rng.randint(-10**6, 10**6), round(_rng.uniform(-1e4, 1e4), _rng.randint(0, 4)),
+                            "", "word", "it's", 'say "hi"', "x" * _rng.randint(5, 40), "a b c d e f g h i j k l m n o p q r s t u v w x y z " * _rng.randint(1, 3),
+                            "line1\nline2", "<tag>&amp;", "ünï"])
+    if r < 0.65:
+        return [_value(depth + 1) for _ in range(_rng.randint(0, 6))]
+    if r < 0.75:
+        return tuple(_value(depth + 1) for _ in range(_rng.randint(0, 3)))
+    return {_rng.choice(["id", "name", "b", "a", "zeta", "key_" + str(_rng.randint(0, 99))]): _value(depth + 1) for _ in range(_rng.randint(0, 5))}
+
+
+for _ in range(150):
+    v = repr(_value(0))
+    case("pprint", v)
+    case("tojson", v)
+    case("tojson2", v)
 
 
 def run(kind, *e):
@@ -156,6 +203,12 @@ def run(kind, *e):
         return repr(ev(e[0])[ev(e[1])])
     if kind == "slice":
         return repr(ev(e[0])[slice(ev(e[1]), ev(e[2]), ev(e[3]))])
+    if kind == "pprint":
+        import pprint
+        return repr(pprint.pformat(ev(e[0])))
+    if kind in ("tojson", "tojson2"):
+        from jinja2.utils import htmlsafe_json_dumps
+        return repr(str(htmlsafe_json_dumps(ev(e[0]), sort_keys=True, **({"indent": 2} if kind == "tojson2" else {}))))
     if kind == "len":
         return repr(len(ev(e[0])))
     if kind == "method":
@@ -173,6 +226,6 @@ for c in CASES:
         expected = run(*c)
     except Exception as ex:
         expected = "!!%s: %s" % (type(ex).__name__, ex)
-    if "\t" in expected or "\n" in expected:
+    if "\t" in expected or "\n" in expected or "\t" in "".join(c) or "\n" in "".join(c):
         raise SystemExit("unprintable expectation for %r" % (c,))
     sys.stdout.write("\t".join(c) + "\t" + expected + "\n")

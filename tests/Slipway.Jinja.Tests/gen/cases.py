@@ -9,6 +9,10 @@ loader = jinja2.DictLoader({
     "macros.html": "{% macro hello(n) %}Hello {{ n }}!{% endmacro %}{% set answer = 42 %}{% set _private = 1 %}",
     "inc.html": "[{{ x }}{% set y = 5 %}]",
     "scoped.html": "{% for i in [1,2] %}{% block item scoped %}<{{ i }}>{% endblock %}{% endfor %}",
+    "m2.html": "{% macro f(x) %}f{{ x }}{{ g }}{% endmacro %}{% set g = 1 %}",
+    "inc2.html": "[{{ x }}]{% set x = 9 %}",
+    "bad.html": "line1\n{% if %}",
+    "rt.html": "a\nb\n{{ 1 / 0 }}",
 })
 env = jinja2.Environment(loader=loader, extensions=["jinja2.ext.loopcontrols", "jinja2.ext.do"])
 
@@ -61,6 +65,25 @@ render_cases = [
     "{% macro rec(n) %}{% if n > 0 %}{{ n }}{{ rec(n - 1) }}{% endif %}{% endmacro %}{{ rec(5) }}",
     "{% for x in [1,2] %}{% set y = x %}{% endfor %}{{ y }}|", "{{ dict(a=1) }} {{ namespace(a=1).a }}",
     "{% print 'printed' %}", "{% autoescape true %}{{ '<b>' }}{% endautoescape %}",
+    "{% set x = 3 %}{% for i in [1,2] %}{{ x }}{% set x = i %}{% endfor %}{{ x }}",
+    "{% for i in [1,2] %}{% if i == 1 %}{% set x = 5 %}{% endif %}{{ x }}{% endfor %}{{ x }}",
+    "{% macro m(x) %}{{ x }}{% endmacro %}{{ m(*[1]) }}{{ m(**{'x': 2}) }}",
+    "{% for x in [1,2,3] if x > 1 %}{{ loop.index }}/{{ loop.length }}{% endfor %}",
+    "{% from 'm2.html' import f %}{% set g = 5 %}{{ f(1) }}", "{% set x = 1 %}{% from 'm2.html' import f with context %}{{ f(1) }}",
+    "{% set x = 1 %}{% include 'inc2.html' %}{{ x }}", "{% include 'inc2.html' without context %}",
+    "{% extends 'base.html' %}{% set t = 'v' %}{% block title %}{{ t }}{{ super() }}{% endblock %}",
+    "{% extends 'base.html' %}{% block title %}{{ super()|upper }}{% endblock %}{% block body %}{{ self.title() }}{% endblock %}",
+    "{% block a %}A{% block b %}B{% endblock %}{% endblock %}{{ self.b() }}",
+    "{% extends 'base.html' %}{% macro q() %}Q{% endmacro %}{% block body %}{{ q() }}{% endblock %}",
+    "{% set x = 5 %}{% macro m() %}{{ x }}{% set x = 2 %}{{ x }}{% endmacro %}{{ m() }}",
+    "{% macro m(a=b) %}{{ a }}{% endmacro %}{% set b = 3 %}{{ m() }}",
+    "{% for a in [1,2] %}{% macro m() %}{{ a }}{% endmacro %}{{ m() }}{% endfor %}",
+    "{% set ns = namespace(x=1) %}{% macro m() %}{% set ns.x = ns.x + 1 %}{% endmacro %}{{ m() }}{{ m() }}{{ ns.x }}",
+    "{% macro m() %}{{ caller(1) }}{% endmacro %}{% call(a, b=2) m() %}{{ a }}{{ b }}{% endcall %}",
+    "{% for i in [1] %}{% block b %}{{ i }}{% endblock %}{% endfor %}", "{{ self.nope }}|{{ self }}",
+    "{% autoescape true %}{% set x %}<b>{{ '<i>' }}{% endset %}{{ x }}{% endautoescape %}",
+    "{% autoescape true %}{% macro m() %}<b>{{ '<' }}{% endmacro %}{{ m() }}{% endautoescape %}",
+    "{{1}}{{-2}}{{ -3 }}", "{%- if true -%}\n{{- ' a ' -}}\n{%- endif -%}",
 ]
 error_cases = [
     "{% for x in y %}\nabc\ndef", "{% if x %}{% endfor %}", "{{ 1 +\n\n }}", "{% endif %}", "{% if %}{% endif %}",
@@ -72,6 +95,15 @@ error_cases = [
     "{% extends 'base.html' %}{% extends 'base.html' %}", "{% set 1 = 2 %}",
     "{{ }}", "{% for %}", "{{ a.1.b }}", "{{ 1 is is }}", "{{ x | }}", "{% set x = 1 %}{{ x() }}", "{% if true %}\n{% else %}\n{% else %}{% endif %}",
     "{{ f(a=1, 2) }}", "{% block a-b %}{% endblock %}", "{{ 'a' }}\n\n{% for x in %}",
+    "{% macro m(caller) %}{{ caller() }}{% endmacro %}", "{% for a, in [(1,), (2,)] %}{% endfor %}", "{% for in y %}{% endfor %}",
+    "{% for a in [1] %}{{ loop(a) }}{% endfor %}", "{% macro m() %}{% endmacro %}{{ m(caller=1) }}",
+    "{% for i in range(2) %}\n{{ i.x.y }}\n{% endfor %}", "{% macro m(x) %}\n{{ x / 0 }}\n{% endmacro %}\n\n{{ m(1) }}",
+    "{% include 'bad.html' %}", "{% include 'rt.html' %}", "{% for x in 5 %}{% endfor %}", "{{ none() }}",
+    "{{ {'a': 1}['b'].c }}", "{{ [1][5].c }}", "{% macro m() %}\nselect 1", "select {{ ref('x') }", "{% if a %}x{% else if b %}y{% endif %}",
+    "{{ x | default: 'a' }}", "{% set x = 1 %", "{% if x = 1 %}{% endif %}", "{{ x.1a }}", "{{ a[1:2:3:4] }}", "{{ {1} }}", "{{ [1 2] }}",
+    "{% set a.b.c = 1 %}", "{% from 'x' import %}",
+    "{% macro m(a, b) %}{{ a }}{{ b }}{% endmacro %}{{ m(1, a=2) }}", "{%- raw +%}\n   a\n{%- endraw %}",
+    "{% macro m() %}{{ caller() }}{% endmacro %}{% macro n() %}{% call m() %}N{{ caller() }}{% endcall %}{% endmacro %}{% call n() %}C{% endcall %}",
 ]
 
 option_cases = [

@@ -24,32 +24,39 @@ internal sealed class CompileCommand : IEngineCommand
         {
             var node = InlineNode(session, inline);
             compiler.Compile([node]);
-            Print(log, inv.Output, "inline_query", node.CompiledCode ?? "");
+            Print(log, inv.Output, "inline_query", node.CompiledCode ?? "", inline: true);
             return 0;
         }
 
+        var trace = Trace.Start();
         var selected = session.Select(Compilable);
+        trace.Step("select");
         var nodes = session.Manifest.Nodes.Values.Where(n => selected.Contains(n.UniqueId)).ToList();
         compiler.Compile(nodes);
+        trace.Step("compile");
         compiler.WriteCompiled(nodes, config.Project.RootPath, Path.GetRelativePath(config.Project.RootPath, config.TargetPath).Replace('\\', '/'));
+        trace.Step("write compiled files");
         session.WriteManifest();
         session.WritePerfInfo();
-        var models = nodes.Where(n => n is not GenericTestNode and not SingularTestNode and not SeedNode).ToList();
-        if (inv.Select.Count > 0 && models.Count == 1 && models[0].CompiledCode is { } sql)
-            Print(log, inv.Output, models[0].Name, sql);
+        trace.Step("write manifest");
+        // dbt prints every compiled node whose name occurs in the first --select value (a substring test).
+        if (inv.Select.Count > 0)
+            foreach (var node in nodes.Where(n => n.Compiled && inv.Select[0].Contains(n.Name, StringComparison.Ordinal)))
+                Print(log, inv.Output, node.Name, node.CompiledCode ?? "", inline: false);
         else
             log.Info($"Compiled {nodes.Count(n => n.Compiled)} nodes into {config.TargetPath}", "CompiledNodes");
         return 0;
     }
 
-    private static void Print(EventLog log, string? output, string name, string sql)
+    /// <summary>dbt's CompiledNode event: JSON <c>{"node", "compiled"}</c>, or the text form.</summary>
+    private static void Print(EventLog log, string? output, string name, string sql, bool inline)
     {
         if (output == "json")
         {
             log.Print(JsonSerializer.Serialize(new Dictionary<string, string> { ["node"] = name, ["compiled"] = sql }));
             return;
         }
-        log.Print($"Compiled node '{name}' is:\n{sql}");
+        log.Print(inline ? $"Compiled inline node is:\n{sql}" : $"Compiled node '{name}' is:\n{sql}");
     }
 
     /// <summary><c>--inline</c> SQL becomes an anonymous SQL operation of the root project, compiled like a model.</summary>

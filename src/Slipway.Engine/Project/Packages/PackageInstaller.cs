@@ -8,53 +8,119 @@ namespace Slipway.Engine.Project.Packages;
 /// copied (dbt links them when the OS allows; a copy behaves the same for parsing and survives moving the project).
 /// Git packages are cloned with LibGit2Sharp and checked out at <c>revision</c> (tag, branch or commit).
 /// </summary>
-public sealed class PackageInstaller(DbtProject project, Action<string> info, Action<string> warn)
+/// <remarks>
+/// package-lock.yml and its hash keep the entries as written (unrendered), so a git token read from a
+/// <c>DBT_ENV_SECRET_*</c> variable never lands in the file; entries are rendered again when installed from the lock.
+/// </remarks>
+public sealed class PackageInstaller(DbtProject project, Action<string> info, Action<string> warn, IConfigRenderContext? context = null)
 {
     public string InstallRoot => Path.Combine(project.RootPath, project.PackagesInstallPath);
 
-    /// <summary>Installs <paramref name="packages"/>; when <paramref name="lockFirst"/> and the lock matches, from the lock.</summary>
-    public PackageLock Install(IReadOnlyList<PackageSpec> packages, bool upgrade = false)
+    /// <summary>
+    /// Installs <paramref name="packages"/> (rendered); <paramref name="unrendered"/> are the same entries as written,
+    /// for the lock (null when nothing was rendered). Unless <paramref name="upgrade"/>, a lock whose hash matches is
+    /// installed instead, exactly.
+    /// </summary>
+    public PackageLock Install(IReadOnlyList<PackageSpec> packages, IReadOnlyList<PackageSpec>? unrendered = null, bool upgrade = false)
     {
-        var hash = PackagesFile.Sha1Hash(packages);
+        unrendered ??= packages;
+        var hash = PackagesFile.Sha1Hash(unrendered);
         var existing = upgrade ? null : PackageLock.Read(project.RootPath);
-        var fromLock = existing is not null && existing.Sha1Hash == hash && existing.Packages.Count == packages.Count;
-        IReadOnlyList<PackageSpec> toInstall = fromLock ? [.. existing!.Packages.Select(p => p.Spec)] : packages;
+        var fromLock = existing is not null && existing.Sha1Hash == hash;
 
-        foreach (var hub in toInstall.OfType<HubPackageSpec>())
-            throw new ProjectException(
-                $"Package '{hub.Package}' comes from dbt Hub, which Slipway cannot install yet; replace it in packages.yml with a git: entry (for example git: https://github.com/{hub.Package}.git with a revision:).");
-        foreach (var tarball in toInstall.OfType<TarballPackageSpec>())
-            throw new ProjectException($"Package '{tarball.Url}' is a tarball package, which Slipway cannot install yet; use a git: or local: entry.");
+        // (rendered entry, entry as written, the package that asked for it); transitive entries are appended as found.
+        var queue = fromLock
+            ? existing!.Packages.Select(p => (Spec: RenderLocked(p.Spec), Written: p.Spec, RequiredBy: (string?)null)).ToList()
+            : packages.Select((p, i) => (Spec: p, Written: unrendered[i], RequiredBy: (string?)null)).ToList();
 
         if (!fromLock) info($"Updating lock file in file path: {Path.Combine(project.RootPath, PackagesFile.LockFileName)}");
         Directory.CreateDirectory(InstallRoot);
         var locked = new List<LockedPackage>();
-        foreach (var spec in toInstall)
+        var seen = new Dictionary<string, PackageSpec>(StringComparer.Ordinal);
+        for (var i = 0; i < queue.Count; i++)
         {
+            var (spec, written, requiredBy) = queue[i];
+            var by = requiredBy is null ? "" : $" (required by package '{requiredBy}')";
+            if (spec is HubPackageSpec hub)
+                throw new ProjectException(
+                    $"Package '{hub.Package}'{by} comes from dbt Hub, which Slipway cannot install yet; replace it with a git: entry (for example git: https://github.com/{hub.Package}.git with a revision:).");
+            if (spec is TarballPackageSpec tarball)
+                throw new ProjectException($"Package '{tarball.Url}'{by} is a tarball package, which Slipway cannot install yet; use a git: or local: entry.");
+
+            var key = Key(spec);
+            if (seen.TryGetValue(key, out var first))
+            {
+                if (first is GitPackageSpec a && spec is GitPackageSpec b && a.Revision != b.Revision)
+                    warn($"Package {spec.Display} is required at revision {b.Revision ?? "HEAD"}{by} and at {a.Revision ?? "HEAD"}; using {a.Revision ?? "HEAD"}.");
+                continue;
+            }
+            seen[key] = spec;
+
             info($"Installing {spec.Display}");
-            locked.Add(spec switch
+            var (installed, sourceDir) = spec switch
             {
                 LocalPackageSpec local => InstallLocal(local),
                 GitPackageSpec git => InstallGit(git),
                 _ => throw new InvalidOperationException(spec.GetType().Name),
-            });
+            };
+            // The lock records entries as written, with git revisions pinned to the commit they resolved to.
+            locked.Add(fromLock ? existing!.Packages[i]
+                : installed with { Spec = written is GitPackageSpec g && installed.Spec is GitPackageSpec resolved ? g with { Revision = resolved.Revision } : written });
+            if (!fromLock) queue.AddRange(Transitive(installed.Name!, sourceDir));
         }
         var lockFile = new PackageLock(locked, hash);
         if (!fromLock) lockFile.Write(project.RootPath);
         return lockFile;
     }
 
-    private LockedPackage InstallLocal(LocalPackageSpec spec)
+    /// <summary>The packages an installed package itself lists (dbt installs them too); local paths made relative to the root project.</summary>
+    private IEnumerable<(PackageSpec Spec, PackageSpec Written, string? RequiredBy)> Transitive(string name, string sourceDir)
+    {
+        var installedDir = Path.Combine(InstallRoot, name);
+        var (rendered, _) = PackagesFile.Read(installedDir, context);
+        var (written, _) = PackagesFile.Read(installedDir, null);
+        for (var i = 0; i < rendered.Count; i++)
+        {
+            if (rendered[i] is LocalPackageSpec local)
+            {
+                var relative = Path.GetRelativePath(project.RootPath, Path.GetFullPath(Path.Combine(sourceDir, local.Path)));
+                yield return (new LocalPackageSpec(relative), new LocalPackageSpec(relative), name);
+            }
+            else yield return (rendered[i], written[i], name);
+        }
+    }
+
+    // One install per repository or folder: dbt merges repeated requirements of the same package.
+    private string Key(PackageSpec spec) => spec switch
+    {
+        GitPackageSpec g => "git:" + g.Url.TrimEnd('/').Replace(".git", "", StringComparison.Ordinal) + "//" + g.Subdirectory,
+        LocalPackageSpec l => "local:" + Path.GetFullPath(Path.Combine(project.RootPath, l.Path)),
+        _ => spec.Display,
+    };
+
+    private PackageSpec RenderLocked(PackageSpec spec)
+    {
+        if (context is null) return spec;
+        string R(string s) => NativeRenderer.Render(s, context, PackagesFile.LockFileName) as string ?? s;
+        return spec switch
+        {
+            GitPackageSpec g => g with { Url = R(g.Url), Revision = g.Revision is null ? null : R(g.Revision), Subdirectory = g.Subdirectory is null ? null : R(g.Subdirectory) },
+            LocalPackageSpec l => l with { Path = R(l.Path) },
+            _ => spec,
+        };
+    }
+
+    private (LockedPackage, string SourceDir) InstallLocal(LocalPackageSpec spec)
     {
         var source = Path.GetFullPath(Path.Combine(project.RootPath, spec.Path));
         if (!File.Exists(Path.Combine(source, DbtProjectLoader.FileName)))
             throw new ProjectException($"Local package '{spec.Path}' has no {DbtProjectLoader.FileName} (looked in {source}).");
         var name = PlaceInstalled(source);
         info($"Installed from <local @ {spec.Path}>");
-        return new LockedPackage(spec, name);
+        return (new LockedPackage(spec, name), source);
     }
 
-    private LockedPackage InstallGit(GitPackageSpec spec)
+    private (LockedPackage, string SourceDir) InstallGit(GitPackageSpec spec)
     {
         if (spec.Revision is null && spec.WarnUnpinned)
             warn($"The git package \"{spec.Url}\" is not pinned, using HEAD (default branch). Pin it with revision: to avoid breaking changes.");
@@ -82,7 +148,8 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
                 throw new ProjectException($"Git package '{spec.Url}'{(spec.Subdirectory is null ? "" : $" subdirectory '{spec.Subdirectory}'")} has no {DbtProjectLoader.FileName}.");
             var name = PlaceInstalled(source);
             info($"Installed from revision {spec.Revision ?? "HEAD"}");
-            return new LockedPackage(spec with { Revision = sha }, name);
+            // The checkout is deleted below: a git package's own local: entries resolve against its installed copy.
+            return (new LockedPackage(spec with { Revision = sha }, name), Path.Combine(InstallRoot, name));
         }
         finally
         {

@@ -46,8 +46,12 @@ internal sealed class SetBlockStmt(Expr target, FilterExpr? filter, Stmt[] body,
 }
 
 /// <summary>A macro's signature and body (also the anonymous <c>caller</c> of a call block).</summary>
-internal sealed class MacroDef(string name, string[] parameters, Expr?[] defaults, Stmt[] body, bool catchKwargs, bool catchVarargs, bool caller)
+internal sealed class MacroDef(string name, string[] parameters, Expr?[] defaults, Stmt[] body, bool catchKwargs, bool catchVarargs, bool caller,
+    int line = 0, int column = 0)
 {
+    /// <summary>Where the macro (or call block) starts: errors in its defaults are reported there, as Jinja2 does.</summary>
+    public readonly int Line = line;
+    public readonly int Column = column;
     public readonly string Name = name;
     public readonly string[] Parameters = parameters;
     /// <summary>Aligned with Parameters; null where there is no default.</summary>
@@ -56,6 +60,8 @@ internal sealed class MacroDef(string name, string[] parameters, Expr?[] default
     public readonly bool CatchKwargs = catchKwargs;
     public readonly bool CatchVarargs = catchVarargs;
     public readonly bool Caller = caller;
+    /// <summary>The anonymous <c>caller</c> of a call block (not a macro in its own right).</summary>
+    public bool IsCaller { get; init; }
 }
 
 internal sealed class MacroStmt(MacroDef def, int line, int column) : Stmt(NodeKind.Macro, line, column)
