@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Jinja benchmark: Slipway.Jinja vs Python's Jinja2 on the same 20 dbt-like templates, in one run.
-#   bench/jinja.sh [SECONDS_PER_MEASURE]     (default 0.5; prints a markdown table)
+#   bench/jinja.sh [SECONDS_PER_MEASURE]     (default 0.5; prints a markdown table of CPU µs per template)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-0.5}"
@@ -16,7 +16,7 @@ python3 - "$out/slipway.jsonl" "$out/jinja2.jsonl" <<'PY'
 import json, math, sys
 load = lambda p: {r["name"]: r for r in map(json.loads, open(p))}
 slipway, jinja2 = load(sys.argv[1]), load(sys.argv[2])
-print("| template | Jinja2 compile+render µs | Slipway compile+render µs | ratio | Jinja2 render µs | Slipway render µs | ratio | same output |")
+print("| template | Jinja2 compile+render | Slipway compile+render | ratio | Jinja2 render | Slipway render | ratio | same output |")
 print("|---|---:|---:|---:|---:|---:|---:|:-:|")
 ratios_cr, ratios_r = [], []
 for name, py in jinja2.items():

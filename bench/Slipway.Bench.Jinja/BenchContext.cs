@@ -33,7 +33,7 @@ internal static class BenchContext
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') >= 0 ? e.GetDouble() : e.GetInt64(),
+        JsonValueKind.Number => e.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') >= 0 ? e.GetDouble() : (object)e.GetInt64(),
         JsonValueKind.Array => e.EnumerateArray().Select(ToValue).ToList(),
         JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => ToValue(p.Value), StringComparer.Ordinal),
         _ => throw new InvalidDataException($"unexpected JSON value {e.ValueKind}"),

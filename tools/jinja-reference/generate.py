@@ -49,6 +49,15 @@ def main(argv):
                 with open(target, "w", encoding="utf-8", newline="") as f:
                     f.write(expected)
                 written += 1
+    version_file = os.path.join(root, "JINJA2_VERSION")
+    if not check and needles == [""]:
+        with open(version_file, "w", encoding="utf-8") as f:
+            f.write(reference.jinja2.__version__ + "\n")
+    elif os.path.exists(version_file):
+        with open(version_file, encoding="utf-8") as f:
+            made_with = f.read().strip()
+        if made_with != reference.jinja2.__version__:
+            print(f"note: the corpus was made with Jinja2 {made_with}, this is {reference.jinja2.__version__}")
     print(f"{total} fixtures, {stale} changed" + ("" if check else f", {written} written"))
     return 1 if check and stale else 0
 

@@ -2,7 +2,8 @@
 """Renders a batch of templates with Python's Jinja2 in one process (the differential test's reference).
 
     python3 render_batch.py INPUT.json OUTPUT.json
-INPUT is a list of {"id", "template", "context"}; OUTPUT is a list of
+INPUT is a list of {"id", "template", "context", "templates"} (templates: extra templates by name, loaded
+through the dict loader); OUTPUT is a list of
 {"id", "ok", "output"} or {"id", "ok": false, "kind", "line", "message"} in the same order."""
 import json
 import os
@@ -17,7 +18,10 @@ def main(source, target):
         cases = json.load(f)
     results = []
     for case in cases:
-        r = reference.render(case["template"], case.get("context") or {})
+        context = dict(case.get("context") or {})
+        if case.get("templates"):
+            context[reference.TEMPLATES_KEY] = case["templates"]
+        r = reference.render(case["template"], context)
         if r[0] == "ok":
             results.append({"id": case["id"], "ok": True, "output": r[1]})
         else:

@@ -62,6 +62,23 @@ public sealed partial class ManifestGraph
     public IReadOnlySet<string> DescendantsOf(string uniqueId, int? depth = null) =>
         Descendants([IndexOf(uniqueId)], depth).Select(i => members[i].UniqueId).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Each member's position in ordinal unique-id order, so ties break by comparing ints, not strings.</summary>
+    internal int[] OrdinalRanks => ordinalRanks ??= ComputeRanks();
+
+    private int[]? ordinalRanks;
+
+    private int[] ComputeRanks()
+    {
+        var byId = Enumerable.Range(0, members.Length).ToArray();
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(members[a].UniqueId, members[b].UniqueId));
+        var rank = new int[members.Length];
+        for (var position = 0; position < byId.Length; position++)
+        {
+            rank[byId[position]] = position;
+        }
+        return rank;
+    }
+
     /// <summary>Kahn's algorithm over member indices, optionally with extra edges (child → added parents).</summary>
     internal List<int> TopologicalIndices(Dictionary<int, List<int>>? extraParents)
     {
@@ -87,12 +104,13 @@ public sealed partial class ManifestGraph
                 }
             }
         }
-        var ready = new PriorityQueue<int, string>(StringComparer.Ordinal);
+        var rank = OrdinalRanks;
+        var ready = new PriorityQueue<int, int>();
         for (var i = 0; i < members.Length; i++)
         {
             if (inDegree[i] == 0)
             {
-                ready.Enqueue(i, members[i].UniqueId);
+                ready.Enqueue(i, rank[i]);
             }
         }
         var order = new List<int>(members.Length);
@@ -103,7 +121,7 @@ public sealed partial class ManifestGraph
             {
                 if (--inDegree[child] == 0)
                 {
-                    ready.Enqueue(child, members[child].UniqueId);
+                    ready.Enqueue(child, rank[child]);
                 }
             }
         }

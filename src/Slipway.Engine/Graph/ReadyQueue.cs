@@ -11,12 +11,15 @@ namespace Slipway.Engine.Graph;
 public sealed class ReadyQueue
 {
     private readonly object gate = new();
-    private readonly Dictionary<string, int> pendingParents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> dependents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> generation = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<string, (int Generation, string UniqueId)> ready;
-    private readonly HashSet<string> inProgress = new(StringComparer.Ordinal);
+    private readonly ManifestGraph graph;
+    private readonly int[] pendingParents;
+    private readonly int[][] dependents;
+    private readonly int[] generation;
+    private readonly byte[] state;
+    private readonly PriorityQueue<int, (int Generation, int Rank)> ready = new();
     private int remaining;
+
+    private const byte NotQueued = 0, Waiting = 1, Taken = 2, Done = 3;
 
     /// <param name="graph">The whole DAG.</param>
     /// <param name="selected">The members to run.</param>
@@ -27,39 +30,46 @@ public sealed class ReadyQueue
     public ReadyQueue(ManifestGraph graph, IEnumerable<string> selected, bool testEdges = false)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        this.graph = graph;
         graph.ThrowIfCyclic();
-        var selectedIndices = new HashSet<int>(selected.Select(graph.IndexOf));
+        var count = graph.MemberCount;
+        var isSelected = new bool[count];
+        foreach (var id in selected)
+        {
+            isSelected[graph.IndexOf(id)] = true;
+        }
         var extraParents = testEdges ? TestEdges(graph) : null;
         var order = graph.TopologicalIndices(extraParents);
-        var edges = SubsetEdges(graph, selectedIndices, order, extraParents);
-        ready = new PriorityQueue<string, (int, string)>(Comparer<(int Generation, string UniqueId)>.Create(
-            (a, b) => a.Generation != b.Generation ? a.Generation.CompareTo(b.Generation) : string.CompareOrdinal(a.UniqueId, b.UniqueId)));
+        var edges = SubsetEdges(graph, isSelected, order, extraParents);
 
+        pendingParents = new int[count];
+        generation = new int[count];
+        state = new byte[count];
+        var dependentLists = new List<int>?[count];
+        var rank = graph.OrdinalRanks;
         foreach (var node in order)
         {
-            if (!selectedIndices.Contains(node))
+            if (!isSelected[node])
             {
                 continue;
             }
-            var id = graph.Member(node).UniqueId;
-            var nodeParents = edges[node];
-            pendingParents[id] = nodeParents.Count;
-            generation[id] = nodeParents.Count == 0 ? 0 : nodeParents.Max(p => generation[graph.Member(p).UniqueId]) + 1;
+            var nodeParents = edges[node]!;
+            state[node] = Waiting;
+            remaining++;
+            pendingParents[node] = nodeParents.Count;
+            var level = 0;
             foreach (var parent in nodeParents)
             {
-                var parentId = graph.Member(parent).UniqueId;
-                if (!dependents.TryGetValue(parentId, out var list))
-                {
-                    dependents[parentId] = list = [];
-                }
-                list.Add(id);
+                level = Math.Max(level, generation[parent] + 1);
+                (dependentLists[parent] ??= []).Add(node);
             }
+            generation[node] = level;
             if (nodeParents.Count == 0)
             {
-                ready.Enqueue(id, (0, id));
+                ready.Enqueue(node, (0, rank[node]));
             }
         }
-        remaining = selectedIndices.Count;
+        dependents = Array.ConvertAll(dependentLists, l => l?.ToArray() ?? []);
     }
 
     /// <summary>Members not yet marked done (ready, running or waiting).</summary>
@@ -75,11 +85,13 @@ public sealed class ReadyQueue
     {
         lock (gate)
         {
-            if (ready.TryDequeue(out uniqueId, out _))
+            if (ready.TryDequeue(out var node, out _))
             {
-                inProgress.Add(uniqueId);
+                state[node] = Taken;
+                uniqueId = graph.Member(node).UniqueId;
                 return true;
             }
+            uniqueId = null;
             return false;
         }
     }
@@ -89,20 +101,18 @@ public sealed class ReadyQueue
     {
         lock (gate)
         {
-            if (!inProgress.Remove(uniqueId))
+            if (!graph.TryIndexOf(uniqueId, out var node) || state[node] != Taken)
             {
                 throw new InvalidOperationException($"'{uniqueId}' was not taken from the queue, so it cannot be marked done.");
             }
+            state[node] = Done;
             remaining--;
-            if (!dependents.TryGetValue(uniqueId, out var list))
-            {
-                return;
-            }
-            foreach (var dependent in list)
+            var rank = graph.OrdinalRanks;
+            foreach (var dependent in dependents[node])
             {
                 if (--pendingParents[dependent] == 0)
                 {
-                    ready.Enqueue(dependent, (generation[dependent], dependent));
+                    ready.Enqueue(dependent, (generation[dependent], rank[dependent]));
                 }
             }
         }
@@ -112,32 +122,42 @@ public sealed class ReadyQueue
     /// For each selected member, its nearest selected ancestors, looking through unselected members: dbt's
     /// subset graph keeps an edge a → c when a → b → c and b is left out.
     /// </summary>
-    private static Dictionary<int, List<int>> SubsetEdges(
-        ManifestGraph graph, HashSet<int> selected, List<int> order, Dictionary<int, List<int>>? extraParents)
+    private static List<int>?[] SubsetEdges(ManifestGraph graph, bool[] selected, List<int> order, Dictionary<int, List<int>>? extraParents)
     {
         // One pass in topological order; an unselected member carries the set of selected members that reach it,
         // so each selected member reads its nearest selected ancestors off its parents.
-        var reaching = new Dictionary<int, HashSet<int>>();
-        var result = new Dictionary<int, List<int>>(selected.Count);
+        var reaching = new HashSet<int>?[graph.MemberCount];
+        var result = new List<int>?[graph.MemberCount];
         foreach (var node in order)
         {
             HashSet<int>? gathered = null;
-            foreach (var parent in graph.Parents(node).Concat(extraParents?.GetValueOrDefault(node) ?? []))
+            void Gather(int parent)
             {
-                if (selected.Contains(parent))
+                if (selected[parent])
                 {
                     (gathered ??= []).Add(parent);
                 }
-                else if (reaching.TryGetValue(parent, out var through))
+                else if (reaching[parent] is { } through)
                 {
                     (gathered ??= []).UnionWith(through);
                 }
             }
-            if (selected.Contains(node))
+            foreach (var parent in graph.Parents(node))
+            {
+                Gather(parent);
+            }
+            if (extraParents is not null && extraParents.TryGetValue(node, out var added))
+            {
+                foreach (var parent in added)
+                {
+                    Gather(parent);
+                }
+            }
+            if (selected[node])
             {
                 result[node] = gathered is null ? [] : [.. gathered];
             }
-            else if (gathered is not null)
+            else
             {
                 reaching[node] = gathered;
             }

@@ -27,6 +27,8 @@ public class FixtureProjectSelectionTests
         Assert.Equal(Ids("model.harbor_basic.stg_countries", "model.harbor_basic.stg_customers", "model.harbor_basic.stg_orders"),
             Select("tag:staging", IndirectSelection.Empty));
         Assert.Equal(Ids("model.harbor_basic.fct_orders"), Select("tag:daily", IndirectSelection.Empty));
+        Assert.Equal(["model.harbor_basic.fct_orders"],
+            NodeSelector.Select(Manifest, SelectionParser.ParseDifference(["tag:daily"], null, IndirectSelection.Empty)).Selected);
     }
 
     [Fact]
@@ -80,5 +82,33 @@ public class FixtureProjectSelectionTests
             new SelectionOptions { ResourceTypes = ResourceTypeFilter.ListDefault });
         Assert.DoesNotContain("analysis.harbor_basic.revenue", listed.Selected);
         Assert.Contains("seed.harbor_basic.countries", listed.Selected);
+    }
+
+    [Fact]
+    public void Versioned_models_by_name_version_and_version_kind()
+    {
+        var manifest = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nversion: '1.0'\nprofile: shop\n"),
+            ("models/marts/dim_customers_v1.sql", "select 1 as id"),
+            ("models/marts/dim_customers_v2.sql", "select 1 as id, 2 as extra"),
+            ("models/marts/dim_customers_v3.sql", "select 1 as id, 3 as extra"),
+            ("models/marts/_models.yml", """
+                version: 2
+                models:
+                  - name: dim_customers
+                    latest_version: 2
+                    versions:
+                      - v: 1
+                      - v: 2
+                      - v: 3
+                """)).Manifest;
+        string[] Run(string select) =>
+            [.. NodeSelector.Select(ManifestGraph.FromManifest(manifest), SelectionParser.ParseDifference([select], null)).Selected.Order(StringComparer.Ordinal)];
+        Assert.Equal(["model.shop.dim_customers.v1", "model.shop.dim_customers.v2", "model.shop.dim_customers.v3"], Run("dim_customers"));
+        Assert.Equal(["model.shop.dim_customers.v2"], Run("dim_customers.v2"));
+        Assert.Equal(["model.shop.dim_customers.v3"], Run("dim_customers_v3"));
+        Assert.Equal(["model.shop.dim_customers.v2"], Run("version:latest"));
+        Assert.Equal(["model.shop.dim_customers.v3"], Run("version:prerelease"));
+        Assert.Equal(["model.shop.dim_customers.v1"], Run("version:old"));
     }
 }

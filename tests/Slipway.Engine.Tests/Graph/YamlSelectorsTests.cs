@@ -71,9 +71,9 @@ public class YamlSelectorsTests
         Assert.StartsWith("Could not find selector named nope, expected one of ['staging_text',", unknown.Message);
         var forward = Assert.Throws<SelectorException>(() => YamlSelectors.Parse(
             [new SelectorEntry("a", null, false, new SelectorMethod("selector", "b")), new SelectorEntry("b", null, false, new SelectorText("x"))]));
-        Assert.Equal("Existing selector definition for b not found.", forward.Message);
+        Assert.Equal("Could not read selector file data: selector 'a': Existing selector definition for b not found.", forward.Message);
         var badMethod = Assert.Throws<SelectorException>(() => YamlSelectors.Parse([new SelectorEntry("a", null, false, new SelectorMethod("color", "red"))]));
-        Assert.Equal("'color' is not a valid method name", badMethod.Message);
+        Assert.Equal("Could not read selector file data: selector 'a': 'color' is not a valid method name", badMethod.Message);
     }
 
     [Fact]

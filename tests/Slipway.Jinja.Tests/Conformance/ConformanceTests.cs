@@ -8,14 +8,14 @@ public sealed partial class ConformanceTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Fixture.All.Where(p => !SkipList.Entries.ContainsKey(p))) data.Add(path);
+        foreach (var path in Fixture.All.Where(p => !CaseList.Skipped.ContainsKey(p))) data.Add(path);
         return data;
     }
 
     public static TheoryData<string> SkippedCases()
     {
         var data = new TheoryData<string>();
-        foreach (var path in SkipList.Entries.Keys) data.Add(path);
+        foreach (var path in CaseList.Skipped.Keys) data.Add(path);
         if (data.Count == 0) data.Add("");
         return data;
     }
@@ -51,21 +51,25 @@ public sealed partial class ConformanceTests
         Assert.True(missing.Count == 0, "no .expected file (run tools/jinja-reference/generate.py): " + string.Join(", ", missing));
     }
 
-    /// <summary>COMPATIBILITY.md lists exactly the skipped cases, so every difference from Jinja2 is documented.</summary>
-    [Fact]
-    public void Compatibility_document_lists_the_skipped_cases()
+    /// <summary>COMPATIBILITY.md lists exactly the skipped cases and the cases whose message is not compared.</summary>
+    [Theory]
+    [InlineData("Skipped conformance cases", "skip.txt")]
+    [InlineData("Error messages not compared", "message-differs.txt")]
+    public void Compatibility_document_lists_the_case_lists(string heading, string file)
     {
         var document = File.ReadAllText(RepositoryRoot.Combine("COMPATIBILITY.md"));
-        var section = SkippedSection().Match(document);
-        Assert.True(section.Success, "COMPATIBILITY.md has no '### Skipped conformance cases' section");
+        var section = new Regex($@"^### {heading}\s*$(?<body>.*?)(?=^#{{1,3}} |\z)", RegexOptions.Multiline | RegexOptions.Singleline).Match(document);
+        Assert.True(section.Success, $"COMPATIBILITY.md has no '### {heading}' section");
         var listed = ListedCase().Matches(section.Groups["body"].Value).Select(m => m.Groups["path"].Value).ToHashSet(StringComparer.Ordinal);
-        var skipped = SkipList.Entries.Keys.ToHashSet(StringComparer.Ordinal);
-        Assert.True(listed.SetEquals(skipped),
-            $"skip.txt only: [{string.Join(", ", skipped.Except(listed))}]; COMPATIBILITY.md only: [{string.Join(", ", listed.Except(skipped))}]");
+        var entries = (file == "skip.txt" ? CaseList.Skipped : CaseList.MessageDiffers).Keys.ToHashSet(StringComparer.Ordinal);
+        Assert.True(listed.SetEquals(entries),
+            $"{file} only: [{string.Join(", ", entries.Except(listed))}]; COMPATIBILITY.md only: [{string.Join(", ", listed.Except(entries))}]");
+        foreach (var path in entries)
+        {
+            Assert.True(File.Exists(Fixture.FullPath(path, Fixture.Extension)), $"{file} names {path}, which is not in the corpus");
+            if (file == "message-differs.txt") Assert.True(Fixture.Load(path).Expected.Failed, $"{path} is not an error case");
+        }
     }
-
-    [GeneratedRegex(@"^### Skipped conformance cases\s*$(?<body>.*?)(?=^#{1,3} |\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex SkippedSection();
 
     [GeneratedRegex(@"^\s*[-*]\s+`(?<path>[a-z_]+/[A-Za-z0-9_]+)`", RegexOptions.Multiline)]
     private static partial Regex ListedCase();

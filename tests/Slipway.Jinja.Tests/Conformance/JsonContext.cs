@@ -36,7 +36,7 @@ internal static class JsonContext
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => IsFloatLiteral(element.GetRawText()) ? element.GetDouble() : element.GetInt64(),
+        JsonValueKind.Number => IsFloatLiteral(element.GetRawText()) ? element.GetDouble() : (object)element.GetInt64(),
         JsonValueKind.Array => element.EnumerateArray().Select(ToValue).ToList(),
         JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => ToValue(p.Value), StringComparer.Ordinal),
         _ => throw new InvalidOperationException($"unexpected JSON value {element.ValueKind}"),

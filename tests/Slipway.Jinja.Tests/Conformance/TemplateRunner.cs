@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Slipway.Jinja.Tests.Conformance;
 
 /// <summary>
@@ -23,15 +21,12 @@ internal static class TemplateRunner
     {
         try
         {
-            var environment = new JinjaEnvironment();
-            if (templates.Count > 0) DictLoaderBinding.Attach(environment, templates);
+            var options = new JinjaOptions();
+            if (templates.Count > 0) options.Loader = new DictLoader(new Dictionary<string, string>(templates, StringComparer.Ordinal));
+            var environment = new JinjaEnvironment(options);
             return RenderOutcome.Ok(environment.FromString(source, name: MainName).Render(context));
         }
         catch (TemplateError error)
-        {
-            return RenderOutcome.Error(error.Kind, error.Line, error.Description);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is TemplateError error)
         {
             return RenderOutcome.Error(error.Kind, error.Line, error.Description);
         }

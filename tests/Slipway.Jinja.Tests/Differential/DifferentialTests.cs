@@ -13,7 +13,8 @@ public sealed class DifferentialTests(ITestOutputHelper log)
 {
     private const int Seed = 20261127;
     private const int TemplateCount = 2500;
-    private const int ShownDifferences = 12;
+    private static readonly int ShownDifferences =
+        int.TryParse(Environment.GetEnvironmentVariable("SLIPWAY_JINJA_DIFF_SHOW"), out var shown) ? shown : 12;
 
     [Fact]
     public void Random_templates_render_like_Jinja2()
@@ -21,7 +22,9 @@ public sealed class DifferentialTests(ITestOutputHelper log)
         var generator = new TemplateGenerator(Seed);
         using var contextDocument = JsonDocument.Parse(TemplateGenerator.ContextJson);
         var cases = Enumerable.Range(0, TemplateCount)
-            .Select(i => new PythonReference.Case($"t{i:D4}", generator.Next(), contextDocument.RootElement))
+            .Select(i => generator.Next() is var (template, templates)
+                ? new PythonReference.Case($"t{i:D4}", template, contextDocument.RootElement, templates)
+                : throw new InvalidOperationException())
             .ToList();
         var expected = PythonReference.RenderAll(cases);
         Assert.Equal(cases.Count, expected.Count);
@@ -33,7 +36,7 @@ public sealed class DifferentialTests(ITestOutputHelper log)
         for (var i = 0; i < cases.Count; i++)
         {
             var reference = expected[i];
-            var actual = TemplateRunner.Render(cases[i].Template, new Dictionary<string, object?>(context), new Dictionary<string, string>());
+            var actual = TemplateRunner.Render(cases[i].Template, new Dictionary<string, object?>(context), cases[i].Templates);
             var category = Classify(reference, actual);
             if (category is null)
             {
@@ -67,6 +70,7 @@ public sealed class DifferentialTests(ITestOutputHelper log)
     {
         var want = reference.Ok ? $"«{reference.Output}»" : $"!error {reference.Kind} line {reference.Line}: {reference.Message}";
         var got = actual.Failed ? $"!error {actual.Kind} line {actual.Line}: {actual.Description}" : $"«{actual.Output}»";
-        return $"--- {c.Id}\ntemplate: {c.Template}\njinja2:   {want}\nslipway:  {got}\n";
+        var extra = string.Concat(c.Templates.Select(t => $"\n{t.Key}: {t.Value}"));
+        return $"--- {c.Id}\ntemplate: {c.Template}{extra}\njinja2:   {want}\nslipway:  {got}\n";
     }
 }

@@ -9,13 +9,13 @@ namespace Slipway.Jinja.Tests.Differential;
 /// </summary>
 internal static class PythonReference
 {
-    public sealed record Case(string Id, string Template, JsonElement Context);
+    public sealed record Case(string Id, string Template, JsonElement Context, IReadOnlyDictionary<string, string> Templates);
 
     public sealed record Result(string Id, bool Ok, string? Output, string? Kind, int? Line, string? Message);
 
     public static IReadOnlyList<Result> RenderAll(IReadOnlyList<Case> cases)
     {
-        RequireJinja2();
+        var python = FindPython();
         var folder = Directory.CreateTempSubdirectory("slipway-jinja-diff-");
         try
         {
@@ -26,7 +26,7 @@ internal static class PythonReference
             // To reproduce outside the test: SLIPWAY_JINJA_DIFF_DUMP=/tmp/cases.json keeps a copy of the batch.
             if (Environment.GetEnvironmentVariable("SLIPWAY_JINJA_DIFF_DUMP") is { Length: > 0 } dump) File.Copy(input, dump, overwrite: true);
             var script = Conformance.RepositoryRoot.Combine("tools", "jinja-reference", "render_batch.py");
-            var (code, stderr) = Run("python3", script, input, output);
+            var (code, stderr) = Run(python, script, input, output);
             if (code != 0) throw new InvalidOperationException($"render_batch.py failed (exit {code}):\n{stderr}");
             return JsonSerializer.Deserialize<List<Result>>(File.ReadAllText(output), options)
                 ?? throw new InvalidOperationException("render_batch.py wrote no results");
@@ -37,19 +37,30 @@ internal static class PythonReference
         }
     }
 
-    private static void RequireJinja2()
+    /// <summary>
+    /// The first interpreter with Jinja2 3.x: $SLIPWAY_PYTHON, then `python3` on PATH, then Debian's /usr/bin/python3
+    /// (where `apt-get install python3-jinja2` puts it when PATH's python3 is another build without Jinja2).
+    /// </summary>
+    private static string FindPython()
     {
-        (int Code, string Stderr) probe;
-        try
+        var candidates = new[] { Environment.GetEnvironmentVariable("SLIPWAY_PYTHON"), "python3", "/usr/bin/python3" }
+            .Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).Distinct();
+        var tried = new List<string>();
+        foreach (var python in candidates)
         {
-            probe = Run("python3", "-c", "import jinja2, sys; sys.exit(0 if jinja2.__version__.startswith('3.') else 3)");
+            try
+            {
+                var (code, stderr) = Run(python, "-c", "import jinja2, sys; sys.exit(0 if jinja2.__version__.startswith('3.') else 3)");
+                if (code == 0) return python;
+                tried.Add($"{python}: `import jinja2` failed (exit {code}) {stderr.Trim()}");
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                tried.Add($"{python}: not found ({e.Message})");
+            }
         }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("The Jinja differential test needs python3 with Jinja2 3.x (apt-get install python3-jinja2): python3 was not found. " + e.Message);
-        }
-        if (probe.Code != 0)
-            throw new InvalidOperationException($"The Jinja differential test needs python3 with Jinja2 3.x (apt-get install python3-jinja2): `import jinja2` failed (exit {probe.Code}). {probe.Stderr}");
+        throw new InvalidOperationException(
+            "The Jinja differential test needs python3 with Jinja2 3.x (apt-get install python3-jinja2). Tried:\n  " + string.Join("\n  ", tried));
     }
 
     private static (int Code, string Stderr) Run(string program, params string[] arguments)

@@ -11,7 +11,7 @@ internal sealed partial class TemplateGenerator
     private string Expr(Kind kind, int depth)
     {
         // Now and then a value of the wrong type, so errors (TypeError, UndefinedError) are compared too.
-        if (kind == Kind.Any || Chance(2)) kind = Pick(Kind.Int, Kind.Float, Kind.Str, Kind.Bool, Kind.IntList, Kind.StrList);
+        if (kind == Kind.Any || Chance(2)) kind = Pick(Kind.Int, Kind.Float, Kind.Str, Kind.Bool, Kind.IntList, Kind.StrList, Kind.Dict);
         var leaf = depth >= 3 || Chance(35);
         if (leaf || Chance(10))
         {
@@ -28,6 +28,7 @@ internal sealed partial class TemplateGenerator
             Kind.Str => StrExpr(d),
             Kind.Bool => BoolExpr(d),
             Kind.IntList => IntListExpr(d),
+            Kind.Dict => DictExpr(d),
             _ => StrListExpr(d),
         };
     }
@@ -47,6 +48,7 @@ internal sealed partial class TemplateGenerator
         Kind.Str => Pick(StrLiterals),
         Kind.Bool => Pick("true", "false", "True", "false"),
         Kind.IntList => "[" + string.Join(", ", Enumerable.Range(0, random.Next(0, 4)).Select(_ => Literal(Kind.Int))) + "]",
+        Kind.Dict => "{" + string.Join(", ", Enumerable.Range(0, random.Next(0, 3)).Select(i => $"'k{i}': {Literal(Pick(Kind.Int, Kind.Str, Kind.Float))}")) + "}",
         _ => "[" + string.Join(", ", Enumerable.Range(0, random.Next(0, 4)).Select(_ => Literal(Kind.Str))) + "]",
     };
 
@@ -78,8 +80,19 @@ internal sealed partial class TemplateGenerator
         return $"({list}|max if {list} else 0)";
     }
 
-    private string FloatExpr(int d) => random.Next(7) switch
+    private string DictExpr(int d) => random.Next(5) switch
     {
+        0 => $"dict(a={Expr(Kind.Int, d)}, b={Expr(Kind.Str, d)})",
+        1 => $"{{'n': {Expr(Kind.Float, d)}, 'l': {Expr(Kind.IntList, d)}}}",
+        2 => "d",
+        3 => $"{{{Expr(Kind.Str, d)}: {Expr(Kind.Int, d)}}}",
+        _ => "users[0]",
+    };
+
+    private string FloatExpr(int d) => random.Next(9) switch
+    {
+        7 => $"{Atom(Kind.IntList, d)}|sum / {NonZero()}",
+        8 => $"{Pick("'1.5'", "'2e-3'", "'x'", "'-0.0'")}|float",
         0 => $"{Expr(Kind.Int, d)} / {NonZero()}",
         1 => $"{Atom(Kind.Float, d)} * {Expr(Kind.Int, d)}",
         2 => $"{Atom(Kind.Float, d)}|round({random.Next(0, 3)})",
@@ -89,8 +102,14 @@ internal sealed partial class TemplateGenerator
         _ => "c",
     };
 
-    private string StrExpr(int d) => random.Next(18) switch
+    private string StrExpr(int d) => random.Next(24) switch
     {
+        18 => $"{Atom(Kind.Dict, d)}|dictsort|string",
+        19 => $"'%.2f|%5d|%-4s|'|format({Expr(Kind.Float, d)}, {Expr(Kind.Int, d)}, {Expr(Kind.Str, d)})",
+        20 => $"'{{}}-{{:>4}}'.format({Expr(Kind.Any, d)}, {Expr(Kind.Int, d)})",
+        21 => $"{Atom(Kind.Dict, d)}|tojson",
+        22 => $"{Atom(Kind.IntList, d)}|batch(2)|list|string",
+        23 => $"({Expr(Kind.Str, d)} if {Expr(Kind.Bool, d)})",
         0 => $"{Expr(Kind.Str, d)} ~ {Atom(Kind.Any, d)}",
         1 => $"{Atom(Kind.Str, d)}|upper",
         2 => $"{Atom(Kind.Str, d)}|lower",
@@ -111,8 +130,11 @@ internal sealed partial class TemplateGenerator
         _ => $"{Atom(Kind.Any, d)}|tojson",
     };
 
-    private string BoolExpr(int d) => random.Next(15) switch
+    private string BoolExpr(int d) => random.Next(18) switch
     {
+        15 => $"{Expr(Kind.Int, d)} < {Expr(Kind.Int, d)} <= {Expr(Kind.Int, d)}",
+        16 => $"{Expr(Kind.Str, d)} in {Atom(Kind.Dict, d)}",
+        17 => $"{Atom(Kind.Dict, d)} == {Atom(Kind.Dict, d)}",
         0 => $"{Expr(Kind.Int, d)} {Pick("<", "<=", ">", ">=", "==", "!=")} {Expr(Kind.Int, d)}",
         1 => $"{Expr(Kind.Float, d)} {Pick("<", ">", "==")} {Expr(Kind.Int, d)}",
         2 => $"{Expr(Kind.Str, d)} {Pick("==", "!=", "<", ">=")} {Expr(Kind.Str, d)}",
@@ -130,8 +152,11 @@ internal sealed partial class TemplateGenerator
         _ => "flag",
     };
 
-    private string IntListExpr(int d) => random.Next(11) switch
+    private string IntListExpr(int d) => random.Next(14) switch
     {
+        11 => $"{Atom(Kind.IntList, d)}|slice(2)|map('sum')|list",
+        12 => $"range({random.Next(-3, 4)}, {random.Next(-3, 12)}, {Pick("1", "2", "-1", "3")})|list",
+        13 => $"{Atom(Kind.Dict, d)}|map('length')|list",
         0 => $"{Atom(Kind.IntList, d)}|sort",
         1 => $"{Atom(Kind.IntList, d)}|reverse|list",
         2 => $"{Expr(Kind.IntList, d)} + {Expr(Kind.IntList, d)}",

@@ -7,7 +7,7 @@ internal sealed partial class TemplateGenerator
     private void Statement(int depth)
     {
         var nested = depth < 2;
-        switch (random.Next(nested ? 14 : 6))
+        switch (random.Next(nested ? 16 : 6))
         {
             case 0 or 1: Emit(Pick(Texts)); break;
             case 2 or 3: Output(); break;
@@ -19,6 +19,9 @@ internal sealed partial class TemplateGenerator
             case 10: Output(); break;
             case 11: CallMacro(depth); break;
             case 12: NamespaceOrDo(); break;
+            case 14: FilterBlockOrRaw(depth); break;
+            case 15 when templates.ContainsKey("part.sql"): Emit("{% include 'part.sql' %}"); break;
+            case 15: Output(); break;
             default: WithOrSetBlock(depth); break;
         }
         if (InLoop && Chance(4)) Emit(Open(Chance(50) ? "break" : "continue"));
@@ -88,6 +91,8 @@ internal sealed partial class TemplateGenerator
             new("loop.length", Kind.Int), new("loop.first", Kind.Bool), new("loop.last", Kind.Bool)]);
         Emit(Open("for " + head));
         if (Chance(30)) Emit("{{ ',' if not loop.first }}");
+        if (Chance(15)) Emit(Pick("{{ loop.cycle('a', 'b', 'c') }}", "{{ loop.revindex0 }}", "{{ loop.previtem }}", "{{ loop.nextitem }}",
+            "{{ loop.changed(loop.index // 2) }}", "{{ loop.depth }}"));
         Block(depth, scope);
         if (Chance(25))
         {
@@ -103,16 +108,19 @@ internal sealed partial class TemplateGenerator
         var required = random.Next(0, 3);
         var optional = Chance(40);
         var usesCaller = Chance(30);
+        var catchesRest = Chance(20);
         var parameters = Enumerable.Range(0, required).Select(i => $"p{i}").ToList();
         if (optional) parameters.Add($"q={Expr(Kind.Int, 2)}");
         var scope = new Scope { InMacro = true };
         for (var i = 0; i < required; i++) scope.Variables.Add(new($"p{i}", Kind.Int));
         if (optional) scope.Variables.Add(new("q", Kind.Int));
         Emit(Open($"macro {name}({string.Join(", ", parameters)})"));
-        if (usesCaller) Emit("[{{ caller() }}]");
+        var callerTakesArgument = usesCaller && Chance(50);
+        if (usesCaller) Emit(callerTakesArgument ? "[{{ caller(" + Expr(Kind.Int, 2) + ") }}]" : "[{{ caller() }}]");
+        if (catchesRest) Emit("{{ varargs }}{{ kwargs|dictsort }}");
         Block(Math.Max(depth, 1), scope);
         Emit(Open("endmacro"));
-        macros.Add(new Macro(name, required, optional, usesCaller));
+        macros.Add(new Macro(name, required, optional, usesCaller, catchesRest, callerTakesArgument));
     }
 
     private void CallMacro(int depth)
@@ -124,11 +132,14 @@ internal sealed partial class TemplateGenerator
         }
         var macro = macros[random.Next(macros.Count)];
         var arguments = Enumerable.Range(0, macro.Required).Select(_ => Expr(Kind.Int, 1)).ToList();
+        if (macro.CatchesRest && Chance(60)) arguments.Add(Expr(Kind.Int, 2));
         if (macro.Optional && Chance(50)) arguments.Add("q=" + Expr(Kind.Int, 1));
+        if (macro.CatchesRest && Chance(60)) arguments.Add("extra=" + Expr(Kind.Str, 2));
         var call = $"{macro.Name}({string.Join(", ", arguments)})";
         if (macro.UsesCaller)
         {
-            Emit(Open("call " + call));
+            var parameters = macro.CallerTakesArgument ? Pick("(x) ", "(x=0) ") : Pick(" ", "(x=0) ");
+            Emit(Open("call" + parameters + call));
             Block(Math.Max(depth, 1), new Scope { InMacro = true });
             Emit(Open("endcall"));
         }
@@ -158,6 +169,18 @@ internal sealed partial class TemplateGenerator
             if (Chance(50)) Emit(Open($"do {list}.extend({Expr(Kind.IntList, 2)})"));
             scopes[^1].Variables.Add(new(list, Kind.IntList));
         }
+    }
+
+    private void FilterBlockOrRaw(int depth)
+    {
+        if (Chance(25))
+        {
+            Emit(Open("raw") + Pick("{{ not parsed }}", "{% if %}", " text ", "{# x #}") + Open("endraw"));
+            return;
+        }
+        Emit(Open("filter " + Pick("upper", "trim", "replace('a', 'o') | upper", "title", "indent(2)", "lower | replace(' ', '_')", "center(30)")));
+        Block(depth, new Scope());
+        Emit(Open("endfilter"));
     }
 
     private void WithOrSetBlock(int depth)

@@ -20,13 +20,14 @@ internal sealed partial class TemplateGenerator(int seed)
     private readonly StringBuilder output = new();
     private readonly List<Scope> scopes = [];
     private readonly List<Macro> macros = [];
+    private readonly Dictionary<string, string> templates = new(StringComparer.Ordinal);
     private int nameCounter;
 
-    private enum Kind { Int, Float, Str, Bool, IntList, StrList, Any }
+    private enum Kind { Int, Float, Str, Bool, IntList, StrList, Dict, Any }
 
     private sealed record Variable(string Name, Kind Kind);
 
-    private sealed record Macro(string Name, int Required, bool Optional, bool UsesCaller);
+    private sealed record Macro(string Name, int Required, bool Optional, bool UsesCaller, bool CatchesRest, bool CallerTakesArgument);
 
     private sealed class Scope
     {
@@ -35,21 +36,53 @@ internal sealed partial class TemplateGenerator(int seed)
         public bool InMacro { get; init; }
     }
 
-    public string Next()
+    /// <summary>
+    /// The next case: the main template and the extra templates it loads (a macro library it imports, a part it
+    /// includes), or none.
+    /// </summary>
+    public (string Template, Dictionary<string, string> Templates) Next()
+    {
+        templates.Clear();
+        macros.Clear();
+        nameCounter = 0;
+        var header = "";
+        if (Chance(20)) header = MacroLibrary();
+        if (Chance(15)) templates["part.sql"] = Fragment(random.Next(1, 4));
+        return (header + Fragment(random.Next(1, 7)), new Dictionary<string, string>(templates, StringComparer.Ordinal));
+    }
+
+    /// <summary>Top-level statements in a fresh scope that sees only the context.</summary>
+    private string Fragment(int statements)
     {
         output.Clear();
         scopes.Clear();
-        macros.Clear();
-        nameCounter = 0;
         var global = new Scope();
         global.Variables.AddRange([
             new("a", Kind.Int), new("b", Kind.Int), new("c", Kind.Float), new("s", Kind.Str), new("t", Kind.Str),
-            new("flag", Kind.Bool), new("xs", Kind.IntList), new("ys", Kind.IntList), new("ws", Kind.StrList),
+            new("flag", Kind.Bool), new("xs", Kind.IntList), new("ys", Kind.IntList), new("ws", Kind.StrList), new("d", Kind.Dict),
         ]);
         scopes.Add(global);
-        var statements = random.Next(1, 7);
         for (var i = 0; i < statements; i++) Statement(depth: 0);
         return output.ToString();
+    }
+
+    /// <summary>Writes lib.sql with a few macros and returns the import tag the main template starts with.</summary>
+    private string MacroLibrary()
+    {
+        output.Clear();
+        scopes.Clear();
+        scopes.Add(new Scope());
+        scopes[0].Variables.AddRange([new("a", Kind.Int), new("s", Kind.Str), new("xs", Kind.IntList)]);
+        for (var i = random.Next(1, 4); i > 0; i--) DefineMacro(0);
+        if (Chance(30)) Emit("library text is not output when imported");
+        templates["lib.sql"] = output.ToString();
+        var context = Chance(50) ? " with context" : "";
+        if (Chance(50))
+        {
+            for (var i = 0; i < macros.Count; i++) macros[i] = macros[i] with { Name = "lib." + macros[i].Name };
+            return "{% import 'lib.sql' as lib" + context + " %}";
+        }
+        return "{% from 'lib.sql' import " + string.Join(", ", macros.Select(m => m.Name)) + context + " %}";
     }
 
     private bool Chance(int percent) => random.Next(100) < percent;

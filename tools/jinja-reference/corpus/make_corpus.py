@@ -10,8 +10,10 @@ import inheritance
 import macros
 import statements
 import tests_
+import tricky
+import dbt_sql
 import whitespace
 
-for module in (filters, tests_, expressions, statements, whitespace, macros, errors, inheritance):
+for module in (filters, tests_, expressions, statements, whitespace, macros, errors, inheritance, tricky, dbt_sql):
     module.write()
 print(common.count(), "fixtures written under", common.ROOT)

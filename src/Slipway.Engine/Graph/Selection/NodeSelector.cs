@@ -22,10 +22,14 @@ public sealed class NodeSelector
         {
             included[i] = IsGraphMember(graph.Member(i));
         }
-        methods = new SelectorMethods(new SelectionIndex(graph), included, this.options.PreviousState);
+        methods = new SelectorMethods(graph.SelectionIndex, included, this.options.PreviousState);
     }
 
-    /// <summary>Selects over <paramref name="graph"/>; the main entry point.</summary>
+    /// <summary>Selects over the DAG of a parsed manifest.</summary>
+    public static SelectionResult Select(Manifest.Manifest manifest, SelectionSpec spec, SelectionOptions? options = null) =>
+        Select(ManifestGraph.FromManifest(manifest), spec, options);
+
+    /// <summary>Selects over <paramref name="graph"/>; the main entry point. One instance is not for concurrent use.</summary>
     public static SelectionResult Select(ManifestGraph graph, SelectionSpec spec, SelectionOptions? options = null) =>
         new NodeSelector(graph, options).Select(spec);
 
@@ -125,17 +129,16 @@ public sealed class NodeSelector
     {
         var direct = new HashSet<int>(selected);
         var indirect = new HashSet<int>();
-        HashSet<string>? selectedAndParents = null;
-        var selectedIds = Ids(selected);
+        HashSet<int>? selectedAndParents = null;
         if (mode == IndirectSelection.Buildable)
         {
-            selectedAndParents = Ids(Walk(selected, null, up: true));
-            selectedAndParents.UnionWith(selectedIds);
+            selectedAndParents = Walk(selected, null, up: true);
+            selectedAndParents.UnionWith(selected);
             for (var i = 0; i < graph.MemberCount; i++)
             {
                 if (graph.Member(i).Collection == MemberCollection.Source)
                 {
-                    selectedAndParents.Add(graph.Member(i).UniqueId);
+                    selectedAndParents.Add(i);
                 }
             }
         }
@@ -143,16 +146,16 @@ public sealed class NodeSelector
         {
             foreach (var child in graph.Children(node))
             {
-                var member = graph.Member(child);
-                if (!included[child] || !CanSelectIndirectly(member))
+                if (!included[child] || !CanSelectIndirectly(graph.Member(child)))
                 {
                     continue;
                 }
-                if (mode == IndirectSelection.Eager || member.DependsOnNodes.All(selectedIds.Contains))
+                // A member's graph parents are exactly its depends_on.nodes.
+                if (mode == IndirectSelection.Eager || graph.Parents(child).All(selected.Contains))
                 {
                     direct.Add(child);
                 }
-                else if (mode == IndirectSelection.Buildable && member.DependsOnNodes.All(selectedAndParents!.Contains))
+                else if (mode == IndirectSelection.Buildable && graph.Parents(child).All(selectedAndParents!.Contains))
                 {
                     direct.Add(child);
                 }
@@ -167,20 +170,20 @@ public sealed class NodeSelector
 
     private HashSet<int> IncorporateIndirect(HashSet<int> direct, HashSet<int> indirect, IndirectSelection mode)
     {
-        if (direct.SetEquals(indirect) || mode is not (IndirectSelection.Cautious or IndirectSelection.Buildable))
+        if (mode is not (IndirectSelection.Cautious or IndirectSelection.Buildable) || direct.SetEquals(indirect))
         {
             return direct;
         }
         var selected = new HashSet<int>(direct);
-        var allowed = Ids(direct);
+        var allowed = direct;
         if (mode == IndirectSelection.Buildable)
         {
-            allowed.UnionWith(Ids(Walk(direct, null, up: true)));
+            allowed = Walk(direct, null, up: true);
+            allowed.UnionWith(direct);
         }
         foreach (var candidate in indirect)
         {
-            var member = graph.Member(candidate);
-            if (member.Collection == MemberCollection.Node && member.DependsOnNodes.All(allowed.Contains))
+            if (graph.Member(candidate).Collection == MemberCollection.Node && graph.Parents(candidate).All(allowed.Contains))
             {
                 selected.Add(candidate);
             }
@@ -189,8 +192,6 @@ public sealed class NodeSelector
     }
 
     private static bool CanSelectIndirectly(GraphMember member) => member.ResourceType is "test" or "unit_test";
-
-    private HashSet<string> Ids(IEnumerable<int> members) => new(members.Select(i => graph.Member(i).UniqueId), StringComparer.Ordinal);
 
     /// <summary>Ancestors or descendants within the graph's members (disabled and empty nodes are not walked through).</summary>
     private HashSet<int> Walk(IEnumerable<int> seeds, int? depth, bool up)

@@ -1,8 +1,8 @@
 namespace Slipway.Engine.Graph.Selection;
 
 /// <summary>
-/// Lookup tables over a graph's members, built once per selector so that each selector atom costs a lookup
-/// (or at worst one linear pass), never a scan per member per member.
+/// Lookup tables over a graph's members, each built on first use and kept with the graph, so that a selector
+/// atom costs a lookup (or at worst one linear pass), never a scan per member per member.
 /// </summary>
 internal sealed class SelectionIndex
 {

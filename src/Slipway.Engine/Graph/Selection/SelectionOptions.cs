@@ -12,6 +12,3 @@ public sealed record SelectionOptions
     /// <summary>Artifacts from --state, for the state:, result: and source_status: methods.</summary>
     public PreviousState? PreviousState { get; init; }
 }
-
-/// <summary>The members a selection chose, plus dbt's warnings for criteria that matched nothing.</summary>
-public sealed record SelectionResult(IReadOnlySet<string> Selected, IReadOnlyList<string> Warnings);

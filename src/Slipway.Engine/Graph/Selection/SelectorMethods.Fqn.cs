@@ -8,7 +8,14 @@ internal sealed partial class SelectorMethods
         var parts = selector.Split('.');
         if (Wildcard.HasWildcard(selector))
         {
-            return WhereIndexed(i => FqnMatches(i, selector, parts));
+            if (Wildcard.HasWildcard(parts[0]))
+            {
+                return WhereIndexed(i => FqnMatches(i, selector, parts));
+            }
+            // A wildcard after the first part still needs the first part to match the fqn's first part exactly.
+            var prefixed = new HashSet<int>(Lookup(index.FqnFirstParts, parts[0]));
+            prefixed.RemoveWhere(i => !included[i] || !FqnMatches(i, selector, parts));
+            return prefixed;
         }
         // Without wildcards a match needs the selector's name as a leaf, or its first part as the fqn's first part
         // (scoped or unscoped), so the candidates come from the index.
@@ -83,6 +90,10 @@ internal sealed partial class SelectorMethods
         {
             if (Wildcard.HasWildcard(parts[p]))
             {
+                if (p == parts.Length - 1 && parts[p] == "*")
+                {
+                    return true;
+                }
                 // From the first wildcard on, the rest of the fqn must match the rest of the pattern.
                 return Wildcard.IsMatch(string.Join('.', flat, flatStart + p, flatLength - p), string.Join('.', parts, p, parts.Length - p));
             }

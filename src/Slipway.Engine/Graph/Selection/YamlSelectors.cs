@@ -18,7 +18,15 @@ public static class YamlSelectors
         var result = new Dictionary<string, SelectionSpec>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            result[entry.Name] = FromDefinition(entry.Definition, result, indirectSelection);
+            try
+            {
+                result[entry.Name] = FromDefinition(entry.Definition, result, indirectSelection);
+            }
+            catch (SelectorException e)
+            {
+                // dbt reads every selector when the project loads and reports a bad one this way.
+                throw new SelectorException($"Could not read selector file data: selector '{entry.Name}': {e.Message}");
+            }
         }
         return result;
     }
