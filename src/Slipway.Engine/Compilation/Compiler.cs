@@ -117,7 +117,8 @@ internal sealed partial class Compiler
         }
         catch (TemplateError e)
         {
-            throw new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}:{e.Line}:{e.Column}): {e.Description}");
+            // The error may sit in a macro file the node called: name the file the template came from.
+            throw new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}): {e.TemplateName ?? node.OriginalFilePath}:{e.Line}:{e.Column}: {e.Description}");
         }
         catch (Exception e) when (e is CompilerException or JinjaRuntimeException)
         {

@@ -48,6 +48,11 @@ internal sealed partial class ManifestLoader
             template.Render(scope.Context);
             draft.Rendered = true;
         }
+        catch (TemplateError e) when (e.TemplateName is not null && e.TemplateName != node.OriginalFilePath)
+        {
+            // Raised inside a macro the node called: point at the macro's file, and name the node.
+            throw new ParseException(e.TemplateName, e.Line, e.Column, $"{e.Description} (while parsing {node.UniqueId})");
+        }
         catch (TemplateError e)
         {
             throw new ParseException(node.OriginalFilePath, e.Line + draft.Line - 1, e.Column, e.Description);

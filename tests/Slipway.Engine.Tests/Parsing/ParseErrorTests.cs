@@ -77,4 +77,25 @@ public sealed class ParseErrorTests
             ("models/b.sql", "select * from {{ ref('a') }}")));
         Assert.Contains("depends on a node named 'a' which is disabled", e.Message);
     }
+
+    [Fact]
+    public void Errors_inside_a_called_macro_name_the_macro_file()
+    {
+        var e = Assert.Throws<ParseException>(() => FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("macros/bad.sql", "{% macro bad() %}\n{{ 1 / 0 }}\n{% endmacro %}"),
+            ("models/a.sql", "select {{ bad() }}")));
+        Assert.Equal(("macros/bad.sql", 2), (e.File, e.Line));
+        Assert.Contains("model.shop.a", e.Message);
+    }
+
+    [Fact]
+    public void Raise_compiler_error_stops_parsing_with_its_message()
+    {
+        var e = Assert.Throws<ParseException>(() => FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "{{ exceptions.raise_compiler_error('a is not ready') }}")));
+        Assert.Equal("models/a.sql", e.File);
+        Assert.Contains("a is not ready", e.Message);
+    }
 }
