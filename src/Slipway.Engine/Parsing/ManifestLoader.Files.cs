@@ -14,7 +14,7 @@ internal sealed partial class ManifestLoader
         var files = new List<(FileKind, SourceFile)>();
         foreach (var p in _projects)
         {
-            files.AddRange(ProjectFiles.Find(p, p.ModelPaths, ".sql").Select(f => (FileKind.Model, f)));
+            files.AddRange(ProjectFiles.Find(p, p.ModelPaths, ".sql", ".py").Select(f => (FileKind.Model, f)));
             files.AddRange(ProjectFiles.Find(p, p.AnalysisPaths, ".sql").Select(f => (FileKind.Analysis, f)));
             files.AddRange(ProjectFiles.Find(p, p.TestPaths, ".sql")
                 .Where(f => !f.Path.StartsWith("generic/", StringComparison.Ordinal))
@@ -101,6 +101,7 @@ internal sealed partial class ManifestLoader
         node.RawCode = text;
         node.Checksum = FileChecksum.Sha256(text);
         node.CreatedAt = _createdAt;
+        if (file.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) return [PythonModel(node, file, text)];
         return [new NodeDraft(node, file) { Static = StaticTemplate.TryParse(text) }];
     }
 
@@ -155,5 +156,28 @@ internal sealed partial class ManifestLoader
             else pos = close + 2;
         }
         return sb.ToString();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bdbt\.(ref|source|config)\s*\(")]
+    private static partial System.Text.RegularExpressions.Regex PythonDbtCall();
+
+    /// <summary>
+    /// A Python model: dbt reads its <c>dbt.ref(...)</c>, <c>dbt.source(...)</c> and <c>dbt.config(...)</c> calls
+    /// (literal arguments) without running it; its code is not Jinja, so it compiles to itself.
+    /// </summary>
+    private static NodeDraft PythonModel(ManifestNode node, SourceFile file, string text)
+    {
+        node.Language = "python";
+        foreach (System.Text.RegularExpressions.Match m in PythonDbtCall().Matches(text))
+        {
+            var reader = new LiteralReader(text, m.Index + "dbt.".Length);
+            if (reader.ReadCall() is { } call)
+            {
+                if (call.Function == "config") foreach (var (k, v) in call.Keyword) node.ConfigCallDict[k] = v;
+                else RecordCall(node.Refs, node.Sources, node.Metrics, call);
+            }
+        }
+        // A template with no Jinja markers: the static path compiles it to its own text.
+        return new NodeDraft(node, file) { Static = new StaticTemplate.Literal(text).Template };
     }
 }

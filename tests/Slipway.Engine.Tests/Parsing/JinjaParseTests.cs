@@ -114,4 +114,18 @@ public sealed class JinjaParseTests
         Assert.Equal("a_dev", a.Alias);
         Assert.Equal("landing", a.Description);
     }
+
+    [Fact]
+    public void Python_models_record_dbt_ref_source_and_config_without_running()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1 as id"),
+            ("models/sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: events\n"),
+            ("models/py_model.py", "def model(dbt, session):\n    dbt.config(materialized=\"table\", packages=[\"pandas\"])\n    a = dbt.ref(\"a\")\n    e = dbt.source(\"raw\", \"events\")\n    return a\n")).Manifest;
+        var py = m.Nodes["model.shop.py_model"];
+        Assert.Equal("python", py.Language);
+        Assert.Equal("table", py.Config.Materialized);
+        Assert.Equal(["model.shop.a", "source.shop.raw.events"], py.DependsOn.Nodes);
+    }
 }
