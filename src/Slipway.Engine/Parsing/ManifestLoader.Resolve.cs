@@ -141,7 +141,7 @@ internal sealed partial class ManifestLoader
         if (r.Version is not null) what += $" (version {r.Version})";
         var reason = disabled ? "which is disabled" : "which was not found";
         var suggestion = disabled ? "" : Suggest(r.Name, _manifest.Nodes.Values.Where(n => n.IsRefable).Select(n => n.Name));
-        throw new ManifestException($"{Describe(from)} depends on a node named {what} {reason}.{suggestion}");
+        throw new ManifestException($"{Locate(from, "ref", r.Name)}{Describe(from)} depends on a node named {what} {reason}.{suggestion}");
     }
 
     private string ResolveSourceOrThrow(string sourceName, string tableName, GraphResource from)
@@ -151,7 +151,19 @@ internal sealed partial class ManifestLoader
         var any = _manifest.Sources.Values.FirstOrDefault(s => s.SourceName == sourceName && s.Name == tableName);
         if (any is not null) return any.UniqueId;
         var suggestion = Suggest($"{sourceName}.{tableName}", _manifest.Sources.Values.Select(s => $"{s.SourceName}.{s.Name}"));
-        throw new ManifestException($"{Describe(from)} depends on a source named '{sourceName}.{tableName}' which was not found.{suggestion}");
+        throw new ManifestException($"{Locate(from, "source", tableName)}{Describe(from)} depends on a source named '{sourceName}.{tableName}' which was not found.{suggestion}");
+    }
+
+    /// <summary>"file:line:column: " of the first <c>ref(...'name')</c> (or source) call in a node's SQL, when it can be found.</summary>
+    private string Locate(GraphResource r, string function, string name)
+    {
+        if (r is not ManifestNode { RawCode: { Length: > 0 } code } || r is GenericTestNode) return "";
+        var m = System.Text.RegularExpressions.Regex.Match(code,
+            function + @"\s*\((?:[^()]*?,\s*)?['""]" + System.Text.RegularExpressions.Regex.Escape(name) + "['\"]");
+        if (!m.Success) return "";
+        var (line, column) = BlockExtractor.LineColumn(code, m.Index);
+        if (r is ManifestNode node && _drafts.TryGetValue(node, out var draft)) line += draft.Line - 1;
+        return $"{r.OriginalFilePath}:{line}:{column}: ";
     }
 
     private static string Describe(GraphResource r)

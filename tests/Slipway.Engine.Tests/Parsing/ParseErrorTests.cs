@@ -14,7 +14,7 @@ public sealed class ParseErrorTests
             ("dbt_project.yml", Project),
             ("models/stg_orders.sql", "select 1 as id"),
             ("models/fct.sql", "select * from {{ ref('stg_order') }}")));
-        Assert.Equal("Model 'model.shop.fct' (models/fct.sql) depends on a node named 'stg_order' which was not found. Did you mean 'stg_orders'?", e.Message);
+        Assert.Equal("models/fct.sql:1:18: Model 'model.shop.fct' (models/fct.sql) depends on a node named 'stg_order' which was not found. Did you mean 'stg_orders'?", e.Message);
     }
 
     [Fact]

@@ -61,11 +61,5 @@ internal sealed class CompileCommand : IEngineCommand
     }
 
     /// <summary><c>--inline</c> SQL becomes an anonymous SQL operation of the root project, compiled like a model.</summary>
-    private static ManifestNode InlineNode(ProjectSession session, string sql)
-    {
-        var root = session.Config.Project.Name;
-        var node = session.Parse.Loader.CreateInlineNode(sql);
-        _ = root;
-        return node;
-    }
+    private static ManifestNode InlineNode(ProjectSession session, string sql) => session.Parse.Loader.CreateInlineNode(sql);
 }
