@@ -108,6 +108,14 @@ internal sealed partial class ManifestLoader
     /// <summary><c>{% docs %}</c> blocks in .md files under the docs paths (default: every source path).</summary>
     private void LoadDocs()
     {
+        // dbt's own package ships the docs site's landing page (doc.dbt.__overview__); ours is written by us.
+        foreach (var (path, text) in BuiltInFiles(".md"))
+            foreach (var block in BlockExtractor.Extract(text, path, DocsBlocks))
+                _manifest.Docs[$"doc.{InternalPackage}.{block.Name}"] = new Documentation
+                {
+                    UniqueId = $"doc.{InternalPackage}.{block.Name}", Name = block.Name, PackageName = InternalPackage,
+                    Path = System.IO.Path.GetFileName(path), OriginalFilePath = path, BlockContents = block.Contents.Trim(),
+                };
         foreach (var p in _projects)
         {
             var roots = p.DocsPaths.Count > 0 ? p.DocsPaths : ProjectFiles.AllSourcePaths(p);
