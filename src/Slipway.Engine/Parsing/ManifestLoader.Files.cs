@@ -14,12 +14,13 @@ internal sealed partial class ManifestLoader
         var files = new List<(FileKind, SourceFile)>();
         foreach (var p in _projects)
         {
+            // dbt's parser order (models, snapshots, analyses, singular tests, seeds) gives the manifest's order.
             files.AddRange(ProjectFiles.Find(p, p.ModelPaths, ".sql", ".py").Select(f => (FileKind.Model, f)));
+            files.AddRange(ProjectFiles.Find(p, p.SnapshotPaths, ".sql").Select(f => (FileKind.Snapshot, f)));
             files.AddRange(ProjectFiles.Find(p, p.AnalysisPaths, ".sql").Select(f => (FileKind.Analysis, f)));
             files.AddRange(ProjectFiles.Find(p, p.TestPaths, ".sql")
                 .Where(f => !f.Path.StartsWith("generic/", StringComparison.Ordinal))
                 .Select(f => (FileKind.SingularTest, f)));
-            files.AddRange(ProjectFiles.Find(p, p.SnapshotPaths, ".sql").Select(f => (FileKind.Snapshot, f)));
             files.AddRange(ProjectFiles.Find(p, p.SeedPaths, ".csv").Select(f => (FileKind.Seed, f)));
         }
         return files;

@@ -94,4 +94,12 @@ public sealed class EngineCommandTests : IDisposable
         var (_, lines) = Run("compile", new() { ["inline"] = "{{ flags.WHICH }} {{ flags.FULL_REFRESH }} {{ invocation_args_dict.which }}", ["full_refresh"] = true });
         Assert.Equal("compile True compile", lines[^1]);
     }
+
+    [Fact]
+    public void Parse_reports_what_it_found_like_dbt()
+    {
+        var m = Parsing.FixtureLoader.Parse("harbor_basic").Manifest;
+        Assert.Equal($"Found 5 models, 1 snapshot, 1 analysis, 8 data tests, 1 seed, 1 operation, 2 sources, {m.Macros.Count} macros",
+            Engine.Compilation.Commands.ParseCommand.FoundStats(m));
+    }
 }
