@@ -61,7 +61,12 @@ internal sealed partial class ManifestLoader
     {
         foreach (var node in _manifest.Nodes.Values)
         {
-            foreach (var r in node.Refs) node.DependsOn.AddNode(ResolveRefOrThrow(r, node));
+            foreach (var r in node.Refs)
+            {
+                var id = ResolveRefOrThrow(r, node);
+                CheckAccess(node, _manifest.Nodes[id]);
+                node.DependsOn.AddNode(id);
+            }
             foreach (var s in node.Sources) node.DependsOn.AddNode(ResolveSourceOrThrow(s[0], s[1], node));
             if (_drafts.TryGetValue(node, out var draft) && draft.Static is null && node is not SeedNode)
                 foreach (var id in FindMacroCalls(node.RawCode, node.PackageName)) node.DependsOn.AddMacro(id);
@@ -106,6 +111,15 @@ internal sealed partial class ManifestLoader
             list.Add(n);
         }
         return _refableByName = index;
+    }
+
+    /// <summary>A model with <c>access: private</c> may only be referenced from its own group (dbt's private-ref rule).</summary>
+    private static void CheckAccess(ManifestNode from, ManifestNode target)
+    {
+        if (target is not ModelNode { Access: "private" } || from is SqlOperationNode) return;
+        if (from.Group is not null && from.Group == target.Group) return;
+        throw new ManifestException(
+            $"Node {from.UniqueId} attempted to reference node {target.UniqueId}, which is not allowed because the referenced node is private to the '{target.Group}' group.");
     }
 
     /// <summary>dbt's ref lookup: an explicit package only; otherwise the root project, the node's package, then any.</summary>

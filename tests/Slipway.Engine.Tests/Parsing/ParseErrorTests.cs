@@ -98,4 +98,20 @@ public sealed class ParseErrorTests
         Assert.Equal("models/a.sql", e.File);
         Assert.Contains("a is not ready", e.Message);
     }
+
+    [Fact]
+    public void Private_models_can_only_be_referenced_from_their_group()
+    {
+        (string, string)[] Files(string consumerGroup) =>
+        [
+            ("dbt_project.yml", Project),
+            ("models/groups.yml", "version: 2\ngroups:\n  - name: finance\n    owner: {name: F}\n  - name: ops\n    owner: {name: O}\n" +
+                "models:\n  - name: ledger\n    config:\n      group: finance\n      access: private\n  - name: report\n    config:\n      group: " + consumerGroup + "\n"),
+            ("models/ledger.sql", "select 1 as id"),
+            ("models/report.sql", "select * from {{ ref('ledger') }}"),
+        ];
+        Assert.Equal(["model.shop.ledger"], FixtureLoader.ParseFiles(Files("finance")).Manifest.Nodes["model.shop.report"].DependsOn.Nodes);
+        var e = Assert.Throws<ManifestException>(() => FixtureLoader.ParseFiles(Files("ops")));
+        Assert.Equal("Node model.shop.report attempted to reference node model.shop.ledger, which is not allowed because the referenced node is private to the 'finance' group.", e.Message);
+    }
 }
