@@ -152,6 +152,7 @@ internal sealed partial class ManifestLoader
         var draft = _drafts[node];
         node.PatchPath = $"{file.PackageName}://{file.OriginalFilePath}";
         node.Description = RenderDescription(Str(entry, "description") ?? "", file.PackageName, yaml, [.. path, "description"]);
+        node.DocBlocks = DocBlocksOf(Str(entry, "description"), file.PackageName);
         var config = Dict(entry, "config") ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
         // Top-level docs/access/group/meta/tags are older spellings of the configs.
         foreach (var k in new[] { "docs", "access", "group" })
@@ -188,6 +189,7 @@ internal sealed partial class ManifestLoader
         {
             Name = name,
             Description = RenderDescription(Str(col, "description") ?? "", package, yaml, [.. path, "description"]),
+            DocBlocks = DocBlocksOf(Str(col, "description"), package),
             DataType = Str(col, "data_type"),
             Meta = meta,
             Tags = tags,
@@ -265,6 +267,15 @@ internal sealed partial class ManifestLoader
             if (e is Slipway.Jinja.TemplateError { InnerException: ParseException inner }) throw inner;
             throw new ParseException(file, line, column, $"has a description that could not be rendered: {e.Message}");
         }
+    }
+
+    /// <summary>dbt 1.10's <c>doc_blocks</c>: the unique ids of the docs blocks a description uses.</summary>
+    private List<object?> DocBlocksOf(string? description, string package)
+    {
+        if (description is null || !description.Contains("doc(", StringComparison.Ordinal)) return [];
+        return DocCall().Matches(description)
+            .Select(m => FindDoc(m.Groups[4].Success ? m.Groups[4].Value : m.Groups[2].Value, m.Groups[4].Success ? m.Groups[2].Value : null, package)?.UniqueId)
+            .Where(id => id is not null).Distinct().Cast<object?>().ToList();
     }
 
     private static ParseException MissingDoc(string name, string file, int line, int column) =>

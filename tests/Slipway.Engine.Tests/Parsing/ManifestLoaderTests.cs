@@ -37,6 +37,7 @@ public sealed class ManifestLoaderTests
         Assert.Equal(["daily"], fct.Tags);
         Assert.Equal("finance", fct.Meta["owner"]);
         Assert.Equal("One row per order, with the customer's name.", fct.Description);
+        Assert.Equal(["doc.harbor_basic.fct_orders"], fct.DocBlocks);
         Assert.Equal("harbor_basic://models/marts/_marts.yml", fct.PatchPath);
         Assert.Equal(["model.harbor_basic.stg_orders", "model.harbor_basic.stg_customers"], fct.DependsOn.Nodes);
         Assert.Equal("Primary key", fct.Columns["order_id"].Description);
