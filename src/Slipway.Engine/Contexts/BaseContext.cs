@@ -54,9 +54,11 @@ internal static class BaseContext
         c["invocation_args_dict"] = loader.Invocation?.ToInvocationArgsDict() ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
         c["dbt_metadata_envs"] = new OrderedDictionary<string, object?>(loader.Environment.MetadataEnvs().Select(kv => new KeyValuePair<string, object?>(kv.Key, kv.Value)), StringComparer.Ordinal);
         c["exceptions"] = new ExceptionsValue();
-        c["run_query"] = new JinjaFunction("run_query", _ => null);
+        // Without a warehouse nothing is stored: load_result answers none (execution replaces these).
         c["load_result"] = new JinjaFunction("load_result", _ => null);
         c["store_result"] = new JinjaFunction("store_result", _ => "");
+        c["store_raw_result"] = new JinjaFunction("store_raw_result", _ => "");
+        c["write"] = new JinjaFunction("write", _ => "");
         c["env_var"] = new JinjaFunction("env_var", a =>
             loader.Environment.EnvVar(a.Get(0, "var") as string ?? throw new CompilerException("env_var() needs a variable name"), a.Get(1, "default"), false));
         c["api"] = new OrderedDictionary<string, object?> { ["Relation"] = new AdapterValue.RelationFactory(host.Quoting) };

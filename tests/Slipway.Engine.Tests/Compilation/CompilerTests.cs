@@ -97,4 +97,15 @@ public sealed class CompilerTests
         var m = CompileAll(parse);
         Assert.Equal("select 1 as id -- no warehouse", m.Nodes["model.shop.inc"].CompiledCode);
     }
+
+    [Fact]
+    public void Statement_blocks_and_run_query_compile_without_a_warehouse()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "{% call statement('max_id', fetch_result=True) %}select max(id) from x{% endcall %}" +
+                "{% set r = load_result('max_id') %}{% set q = run_query('select 1') %}select {{ 0 if r is none and q is none else 1 }} as id"));
+        var m = CompileAll(parse);
+        Assert.Equal("select 0 as id", m.Nodes["model.shop.a"].CompiledCode);
+    }
 }
