@@ -54,6 +54,7 @@ internal static class BaseContext
         c["invocation_args_dict"] = loader.Invocation?.ToInvocationArgsDict() ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
         c["dbt_metadata_envs"] = new OrderedDictionary<string, object?>(loader.Environment.MetadataEnvs().Select(kv => new KeyValuePair<string, object?>(kv.Key, kv.Value)), StringComparer.Ordinal);
         c["exceptions"] = new ExceptionsValue();
+        c["modules"] = ModulesValue.Instance;
         // Without a warehouse nothing is stored: load_result answers none (execution replaces these).
         c["load_result"] = new JinjaFunction("load_result", _ => null);
         c["store_result"] = new JinjaFunction("store_result", _ => "");

@@ -108,4 +108,16 @@ public sealed class CompilerTests
         var m = CompileAll(parse);
         Assert.Equal("select 0 as id", m.Nodes["model.shop.a"].CompiledCode);
     }
+
+    [Fact]
+    public void Modules_re_and_datetime_are_available()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "select '{{ modules.re.sub('[^a-z]+', '_', 'Order Items 2') }}' as a, " +
+                "'{{ modules.re.match('(\\w+)_(\\d+)', 'orders_42').group(2) }}' as b, " +
+                "{{ modules.datetime.datetime.utcnow().year > 2000 }} as c"));
+        var m = CompileAll(parse);
+        Assert.Equal("select '_rder_tems_' as a, '42' as b, True as c", m.Nodes["model.shop.a"].CompiledCode);
+    }
 }
