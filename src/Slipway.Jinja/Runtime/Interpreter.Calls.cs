@@ -169,17 +169,24 @@ internal sealed partial class Interpreter
         }
     }
 
+    /// <summary>A filter block's or set block's chain (<c>{% filter upper|trim %}</c>) applied to the captured body.</summary>
+    private object? ApplyFilterChain(FilterExpr f, object? body, Frame frame)
+    {
+        var input = f.Value is FilterExpr inner ? ApplyFilterChain(inner, body, frame) : body;
+        return ApplyFilter(f, input, frame);
+    }
+
     private object? ApplyFilter(FilterExpr f, object? value, Frame frame)
     {
         if (!_env.Filters.TryGetValue(f.Name, out var filter))
-            throw new JinjaRuntimeException($"No filter named '{f.Name}'.", "TemplateRuntimeError");
+            throw new JinjaRuntimeException($"No filter named '{f.Name}' found.", "TemplateRuntimeError");
         return filter(this, value, BuildArguments(f.Args, frame, null));
     }
 
     private bool EvalTest(TestExpr t, Frame frame)
     {
         if (!_env.Tests.TryGetValue(t.Name, out var test))
-            throw new JinjaRuntimeException($"No test named '{t.Name}'.", "TemplateRuntimeError");
+            throw new JinjaRuntimeException($"No test named '{t.Name}' found.", "TemplateRuntimeError");
         return test(this, Eval(t.Value, frame), BuildArguments(t.Args, frame, null));
     }
 

@@ -31,12 +31,17 @@ internal sealed class TemplateContext
     /// <summary>The real output while an extending template's own output is being discarded.</summary>
     public StringBuilder? SuppressedOutput { get; set; }
 
+    private readonly HashSet<string> _exportedNames = new(StringComparer.Ordinal);
+
     public void Export(string name)
     {
-        if (name.Length > 0 && name[0] != '_' && !Exported.Contains(name)) Exported.Add(name);
+        if (name.Length > 0 && name[0] != '_' && _exportedNames.Add(name)) Exported.Add(name);
     }
 
-    public void Unexport(string name) => Exported.Remove(name);
+    public void Unexport(string name)
+    {
+        if (_exportedNames.Remove(name)) Exported.Remove(name);
+    }
 
     /// <summary>A root frame for code of <paramref name="owner"/> (a parent template) sharing this run's variables.</summary>
     public Frame RootFor(Template owner) =>

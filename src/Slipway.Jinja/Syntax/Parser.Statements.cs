@@ -30,7 +30,13 @@ internal sealed partial class Parser
         _nameScopes.Add(names);
         try
         {
-            if (SkipIfName("if")) test = ParseExpression();
+            if (SkipIfName("if"))
+            {
+                var wasSoft = _soft;
+                _soft = false;
+                try { test = ParseExpression(); }
+                finally { _soft = wasSoft; }
+            }
             var recursive = SkipIfName("recursive");
             var body = ParseStatements(["endfor", "else"]);
             Stmt[] @else = [];
@@ -48,35 +54,29 @@ internal sealed partial class Parser
     private Stmt ParseIf()
     {
         var tok = ExpectName("if");
-        var test = ParseTuple(withCondExpr: false);
-        var body = ParseStatements(["elif", "else", "endif"]);
-        var end = Next();
-        Stmt[] @else = [];
-        if (end.Value == "elif")
-        {
-            // Jinja2 gives the elif node the line of the token after 'elif'.
-            @else = [ParseIfChain(Current)];
-        }
-        else if (end.Value == "else")
-        {
-            @else = ParseStatements(["endif"], dropNeedle: true);
-        }
-        return new IfStmt(test, body, @else, tok.Line, tok.Column);
+        // Jinja2 gives an elif node the line of the token after 'elif'.
+        return ParseIfChain(tok);
     }
 
+    /// <summary>An if (or elif) test and its branches; all of it is a soft scope for unknown filters and tests.</summary>
     private IfStmt ParseIfChain(Token at)
     {
-        var test = ParseTuple(withCondExpr: false);
-        var body = ParseStatements(["elif", "else", "endif"]);
+        var wasSoft = _soft;
+        _soft = true;
+        Expr test;
+        try { test = ParseTuple(withCondExpr: false); }
+        finally { _soft = wasSoft; }
+        var body = ParseStatements(["elif", "else", "endif"], soft: true);
         var end = Next();
         Stmt[] @else = [];
         if (end.Value == "elif") @else = [ParseIfChain(Current)];
-        else if (end.Value == "else") @else = ParseStatements(["endif"], dropNeedle: true);
+        else if (end.Value == "else") @else = ParseStatements(["endif"], dropNeedle: true, soft: true);
         return new IfStmt(test, body, @else, at.Line, at.Column);
     }
 
     private Stmt ParseWith()
     {
+        var valuesLine = _lastMarkerLine;
         var tok = Next();
         var targets = new List<Expr>();
         var values = new List<Expr>();
@@ -88,7 +88,7 @@ internal sealed partial class Parser
             values.Add(ParseExpression());
         }
         var body = ParseStatements(["endwith"], dropNeedle: true);
-        return new WithStmt(targets.ToArray(), values.ToArray(), body, tok.Line, tok.Column);
+        return new WithStmt(targets.ToArray(), values.ToArray(), body, tok.Line, tok.Column) { ValuesLine = valuesLine };
     }
 
     private Stmt ParseAutoescape()

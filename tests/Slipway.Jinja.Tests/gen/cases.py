@@ -83,7 +83,9 @@ render_cases = [
     "{% for i in [1] %}{% block b %}{{ i }}{% endblock %}{% endfor %}", "{{ self.nope }}|{{ self }}",
     "{% autoescape true %}{% set x %}<b>{{ '<i>' }}{% endset %}{{ x }}{% endautoescape %}",
     "{% autoescape true %}{% macro m() %}<b>{{ '<' }}{% endmacro %}{{ m() }}{% endautoescape %}",
-    "{{1}}{{-2}}{{ -3 }}", "{%- if true -%}\n{{- ' a ' -}}\n{%- endif -%}",
+    "{% if false %}{{ x|nosuch }}{% endif %}ok", "{{ x|nosuch if false }}", "{% if 'nosuch' is filter %}{{ 1|nosuch }}{% else %}no{% endif %}",
+    "{% if false %}{% set x = 1|nosuch %}{% endif %}ok", "{% if false %}{% with a = 1|nosuch %}{% endwith %}{% endif %}ok",
+    "{{1}}{{-2}}{{ -3 }}", "{% filter upper|replace('A', 'x') %}abc{% endfilter %}", "{% set v | trim | upper %}  abc  {% endset %}[{{ v }}]", "{%- if true -%}\n{{- ' a ' -}}\n{%- endif -%}",
 ]
 error_cases = [
     "{% for x in y %}\nabc\ndef", "{% if x %}{% endfor %}", "{{ 1 +\n\n }}", "{% endif %}", "{% if %}{% endif %}",
@@ -102,6 +104,9 @@ error_cases = [
     "{{ {'a': 1}['b'].c }}", "{{ [1][5].c }}", "{% macro m() %}\nselect 1", "select {{ ref('x') }", "{% if a %}x{% else if b %}y{% endif %}",
     "{{ x | default: 'a' }}", "{% set x = 1 %", "{% if x = 1 %}{% endif %}", "{{ x.1a }}", "{{ a[1:2:3:4] }}", "{{ {1} }}", "{{ [1 2] }}",
     "{% set a.b.c = 1 %}", "{% from 'x' import %}",
+    "{% if true %}{{ x|nosuch }}{% endif %}", "{% if x|nosuch %}{% endif %}", "{% for i in [] %}{{ i|nosuch }}{% endfor %}ok",
+    "{% if false %}{% elif true %}{{ x is nosuch }}{% endif %}", "{% if false %}{% for i in [1] %}{{ i|nosuch }}{% endfor %}{% endif %}ok",
+    "{% if false %}{% macro m() %}{{ 1|nosuch }}{% endmacro %}{% endif %}ok", "{% if false %}{% set x %}{{ 1|nosuch }}{% endset %}{% endif %}ok",
     "{% macro m(a, b) %}{{ a }}{{ b }}{% endmacro %}{{ m(1, a=2) }}", "{%- raw +%}\n   a\n{%- endraw %}",
     "{% macro m() %}{{ caller() }}{% endmacro %}{% macro n() %}{% call m() %}N{{ caller() }}{% endcall %}{% endmacro %}{% call n() %}C{% endcall %}",
 ]
