@@ -120,4 +120,15 @@ public sealed class CompilerTests
         var m = CompileAll(parse);
         Assert.Equal("select '_rder_tems_' as a, '42' as b, True as c", m.Nodes["model.shop.a"].CompiledCode);
     }
+
+    [Fact]
+    public void Graph_holds_the_manifest_dictionaries_of_every_node()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "{{ config(materialized='table') }}select 1 as id"),
+            ("models/b.sql", "{% for n in graph.nodes.values() if n.resource_type == 'model' and n.config.materialized == 'table' %}{{ n.unique_id }} {{ n.relation_name }}{% endfor %}"));
+        var m = CompileAll(parse);
+        Assert.Equal("model.shop.a \"ci\".\"main\".\"a\"", m.Nodes["model.shop.b"].CompiledCode);
+    }
 }
