@@ -128,4 +128,18 @@ public sealed class JinjaParseTests
         Assert.Equal("table", py.Config.Materialized);
         Assert.Equal(["model.shop.a", "source.shop.raw.events"], py.DependsOn.Nodes);
     }
+
+    [Fact]
+    public void Singular_tests_take_description_and_config_from_properties()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1 as id"),
+            ("tests/assert_a_small.sql", "select * from {{ ref('a') }} where id > 10"),
+            ("tests/tests.yml", "version: 2\ndata_tests:\n  - name: assert_a_small\n    description: A stays small\n    config:\n      severity: warn\n")).Manifest;
+        var test = m.Nodes["test.shop.assert_a_small"];
+        Assert.Equal("A stays small", test.Description);
+        Assert.Equal("warn", test.Config.Severity);
+        Assert.Equal("shop://tests/tests.yml", test.PatchPath);
+    }
 }
