@@ -16,7 +16,7 @@ internal sealed class CompileCommand : IEngineCommand
 
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
-        var session = ProjectSession.Load(config);
+        var session = ProjectSession.Load(config, log);
         var compiler = new Compiler(session.Parse);
         var inv = config.Invocation;
 

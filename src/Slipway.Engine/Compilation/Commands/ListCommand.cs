@@ -19,7 +19,7 @@ internal sealed class ListCommand : IEngineCommand
 
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
-        var session = ProjectSession.Load(config);
+        var session = ProjectSession.Load(config, log);
         var inv = config.Invocation;
         var types = ResourceTypeFilter.FromArgs(inv.ResourceTypes, inv.ExcludeResourceTypes, ResourceTypeFilter.ListAll, ResourceTypeFilter.ListDefault);
         var selected = session.Select(types);
