@@ -142,4 +142,17 @@ public sealed class JinjaParseTests
         Assert.Equal("warn", test.Config.Severity);
         Assert.Equal("shop://tests/tests.yml", test.PatchPath);
     }
+
+    [Fact]
+    public void Project_quoting_and_database_config_shape_relation_names()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project + "quoting:\n  identifier: false\n  schema: false\n"),
+            ("models/a.sql", "{{ config(database='warehouse', schema='sales') }}select 1 as id")).Manifest;
+        var a = m.Nodes["model.shop.a"];
+        Assert.Equal(("warehouse", "main_sales", "a"), (a.Database, a.Schema, a.Alias));
+        Assert.Equal("\"warehouse\".main_sales.a", a.RelationName);
+        Assert.Equal(false, m.Metadata.Quoting["identifier"]);
+        Assert.Null(m.Metadata.Quoting["database"]);
+    }
 }
