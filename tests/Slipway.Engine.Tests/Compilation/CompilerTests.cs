@@ -131,4 +131,14 @@ public sealed class CompilerTests
         var m = CompileAll(parse);
         Assert.Equal("model.shop.a \"ci\".\"main\".\"a\"", m.Nodes["model.shop.b"].CompiledCode);
     }
+
+    [Fact]
+    public void Tojson_writes_what_python_json_dumps_writes()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "{{ tojson({'a': 'x,y', 'b': [1, 2.5, none, true], 'c': 'é'}) }}"));
+        var m = CompileAll(parse);
+        Assert.Equal("{\"a\": \"x,y\", \"b\": [1, 2.5, null, true], \"c\": \"\\u00e9\"}", m.Nodes["model.shop.a"].CompiledCode);
+    }
 }

@@ -67,7 +67,7 @@ public sealed class EngineCommandTests : IDisposable
         Assert.Equal(["models/staging/stg_orders.sql", "models/staging/_sources.yml"],
             Run("list", new() { ["select"] = new[] { "+stg_orders" }, ["output"] = "path", ["resource_type"] = new[] { "model", "source" } }).Lines);
         var json = Run("list", new() { ["select"] = new[] { "stg_orders" }, ["output"] = "json", ["output_keys"] = new[] { "name", "resource_type" } }).Lines;
-        Assert.Equal(["{\"name\":\"stg_orders\",\"resource_type\":\"model\"}"], json);
+        Assert.Equal(["{\"name\": \"stg_orders\", \"resource_type\": \"model\"}"], json);
     }
 
     [Fact]

@@ -155,4 +155,15 @@ public sealed class JinjaParseTests
         Assert.Equal(false, m.Metadata.Quoting["identifier"]);
         Assert.Null(m.Metadata.Quoting["database"]);
     }
+
+    [Fact]
+    public void Dicts_passed_to_config_from_jinja_merge_like_yaml_dicts()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project + "models:\n  shop:\n    +meta:\n      team: core\n"),
+            ("models/a.sql", "{% set extra = {'tier': 1} %}{{ config(meta=extra) }}select 1 as id")).Manifest;
+        var meta = m.Nodes["model.shop.a"].Meta;
+        Assert.Equal("core", meta["team"]);
+        Assert.Equal(1L, meta["tier"]);
+    }
 }
