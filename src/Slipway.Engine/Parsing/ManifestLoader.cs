@@ -39,6 +39,9 @@ internal sealed partial class ManifestLoader
     }
 
     public DbtProject Root => _request.Root;
+
+    /// <summary>Problems dbt reports as warnings (e.g. a test whose model does not exist), for the command to print.</summary>
+    public List<string> Warnings { get; } = [];
     public Target Target => _request.Target;
     public RelationQuoting Quoting => _quoting;
 
@@ -59,6 +62,7 @@ internal sealed partial class ManifestLoader
         _perf.PathCount = files.Count;
         ParseNodeFiles(files); Step("ParseNodeFiles(files");
         LoadDocs(); Step("LoadDocs");
+        AddHooks(); Step("AddHooks");
         _perf.ReadFilesElapsed = Lap(phase);
 
         ParseAllProperties(); Step("ParseAllProperties");
@@ -72,7 +76,6 @@ internal sealed partial class ManifestLoader
 
         GenerateRelationNames(); Step("GenerateRelationNames");
         ResolveDependencies(); Step("ResolveDependencies");
-        AddHooks(); Step("AddHooks");
         _manifest.BuildParentAndChildMaps(); Step("BuildParentAndChildMaps");
         CheckForCycles(); Step("CheckForCycles");
         FillMetadata();

@@ -23,7 +23,7 @@ internal sealed class ProjectSession
     public ParseResult Parse { get; }
     public Manifest.Manifest Manifest => Parse.Manifest;
 
-    public static ProjectSession Load(RuntimeConfig config)
+    public static ProjectSession Load(RuntimeConfig config, Logging.EventLog? log = null)
     {
         var parse = ManifestLoader.Load(new ParseRequest
         {
@@ -32,6 +32,7 @@ internal sealed class ProjectSession
             Target = config.Target,
             CliVars = config.Invocation.CliVars,
             Environment = config.Environment,
+            Invocation = config.Invocation,
         });
         foreach (var selector in config.Selectors)
         {
@@ -41,6 +42,7 @@ internal sealed class ProjectSession
             if (selector.IsDefault) entry["default"] = true;
             parse.Manifest.Selectors[selector.Name] = entry;
         }
+        if (log is not null) foreach (var warning in parse.Loader.Warnings) log.Warn(warning, "NodeNotFoundOrDisabled");
         return new ProjectSession(config, parse);
     }
 
