@@ -28,6 +28,12 @@ internal sealed partial class Compiler
     public RelationQuoting Quoting => Loader.Quoting;
     public IDictionary<string, object?> FlatGraph => _flatGraph.Value;
 
+    /// <summary>
+    /// Set when executing: binds the run-time names (a connected <c>adapter</c>, <c>run_query</c> results, …) after
+    /// ref/source/config, so models that query the warehouse while compiling see real answers.
+    /// </summary>
+    public Action<RenderScope, ManifestNode>? RuntimeBinder { get; set; }
+
     /// <summary>Compiles <paramref name="nodes"/> (and the ephemeral models they use) and fills compiled_code etc.</summary>
     public void Compile(IReadOnlyCollection<ManifestNode> nodes)
     {
@@ -106,6 +112,7 @@ internal sealed partial class Compiler
     {
         var provider = new RuntimeProvider(this, node);
         provider.Bind(scope);
+        RuntimeBinder?.Invoke(scope, node);
         try
         {
             if (node is GenericTestNode test)
@@ -142,7 +149,7 @@ internal sealed partial class Compiler
         if (!m.Success) return null;
         var call = ManifestLoader.ParseCallString(m.Groups[1].Value + "(" + m.Groups[2].Value + ")");
         if (call is null) return null;
-        RelationValue relation;
+        Slipway.Adapters.Relations.Relation relation;
         if (call.Function == "ref")
         {
             var (name, package) = call.Positional.Count >= 2 ? (call.Positional[1]?.ToString() ?? "", call.Positional[0]?.ToString()) : (call.Positional.FirstOrDefault()?.ToString() ?? "", null);
@@ -155,7 +162,7 @@ internal sealed partial class Compiler
         {
             if (call.Positional.Count < 2) return null;
             var source = ResolveSource(call.Positional[0]?.ToString() ?? "", call.Positional[1]?.ToString() ?? "", node);
-            relation = new RelationValue(source.Database, source.Schema, source.Identifier, "table", Quoting);
+            relation = Quoting.Relation(source.Database, source.Schema, source.Identifier, "table");
         }
         var where = node.Config.Get("where") as string;
         return string.IsNullOrEmpty(where) ? relation : $"(select * from {relation.Render()} where {where}) dbt_subquery";

@@ -59,7 +59,13 @@ public sealed class EventLog : IDisposable
     /// <summary>Output the user asked for (<c>ls</c>, <c>compile --inline</c>): printed even with <c>--quiet</c>, no timestamp in text mode.</summary>
     public void Print(string message) => Write(EventLevel.Print, "PrintEvent", message);
 
-    public void Write(EventLevel level, string name, string message)
+    public void Write(EventLevel level, string name, string message) => Write(level, name, message, null, null);
+
+    /// <summary>
+    /// An event about one node (start, result, skip): in JSON mode <c>info.code</c> is dbt's event code and
+    /// <c>data.node_info</c> carries the node's unique_id, status and timing, which services reading the stream use.
+    /// </summary>
+    public void Write(EventLevel level, string name, string message, string? code, IReadOnlyDictionary<string, object?>? nodeInfo)
     {
         message = _masker.Apply(message);
         var now = _clock();
@@ -68,7 +74,7 @@ public sealed class EventLog : IDisposable
             if (Passes(level, Options.FileLevel, fileDefault: true))
                 _file?.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
             if (!ShowOnConsole(level)) return;
-            if (Options.Format == "json") _console.WriteLine(Json(level, name, message, now));
+            if (Options.Format == "json") _console.WriteLine(Json(level, name, message, now, code, nodeInfo));
             else if (level == EventLevel.Print) _console.WriteLine(message);
             else if (Options.Format == "debug") _console.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
             else _console.WriteLine($"{now:HH:mm:ss}  {message}");
@@ -91,15 +97,18 @@ public sealed class EventLog : IDisposable
         return rank >= min;
     }
 
-    private string Json(EventLevel level, string name, string message, DateTime now)
+    private string Json(EventLevel level, string name, string message, DateTime now, string? code = null,
+        IReadOnlyDictionary<string, object?>? nodeInfo = null)
     {
+        var data = new Dictionary<string, object?> { ["msg"] = message };
+        if (nodeInfo is not null) data["node_info"] = nodeInfo;
         var record = new Dictionary<string, object?>
         {
-            ["data"] = new Dictionary<string, object?> { ["msg"] = message },
+            ["data"] = data,
             ["info"] = new Dictionary<string, object?>
             {
                 ["category"] = "",
-                ["code"] = "",
+                ["code"] = code ?? "",
                 ["extra"] = new Dictionary<string, object?>(),
                 ["invocation_id"] = Options.InvocationId,
                 ["level"] = LevelName(level),
