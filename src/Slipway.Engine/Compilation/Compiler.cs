@@ -27,6 +27,8 @@ internal sealed partial class Compiler
     public Manifest.Manifest Manifest => _parse.Manifest;
     public RelationQuoting Quoting => Loader.Quoting;
     public IDictionary<string, object?> FlatGraph => _flatGraph.Value;
+    /// <summary>dbt's <c>selected_resources</c>: the unique ids the command selected.</summary>
+    public List<object?> SelectedResources { get; set; } = [];
 
     /// <summary>
     /// Set when executing: binds the run-time names (a connected <c>adapter</c>, <c>run_query</c> results, …) after
@@ -122,7 +124,8 @@ internal sealed partial class Compiler
         }
         catch (TemplateError e)
         {
-            throw new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}:{e.Line}:{e.Column}): {e.Description}");
+            // The error may sit in a macro file the node called: name the file the template came from.
+            throw new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}): {e.TemplateName ?? node.OriginalFilePath}:{e.Line}:{e.Column}: {e.Description}");
         }
         catch (Exception e) when (e is CompilerException or JinjaRuntimeException)
         {

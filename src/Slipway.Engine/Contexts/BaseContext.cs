@@ -45,10 +45,14 @@ internal static class BaseContext
             var n = lists.Count == 0 ? 0 : lists.Min(l => l.Count);
             return Enumerable.Range(0, n).Select(i => (object?)lists.Select(l => l[i]).ToList()).ToList();
         });
-        c["flags"] = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["FULL_REFRESH"] = false, ["STORE_FAILURES"] = false, ["WHICH"] = runtime ? "compile" : "parse", ["EMPTY"] = false,
-        };
+        c["flags"] = loader.Invocation is { } invocation
+            ? invocation.ToJinjaFlags()
+            : new OrderedDictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["FULL_REFRESH"] = false, ["STORE_FAILURES"] = false, ["WHICH"] = runtime ? "compile" : "parse", ["EMPTY"] = false,
+            };
+        c["invocation_args_dict"] = loader.Invocation?.ToInvocationArgsDict() ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        c["dbt_metadata_envs"] = new OrderedDictionary<string, object?>(loader.Environment.MetadataEnvs().Select(kv => new KeyValuePair<string, object?>(kv.Key, kv.Value)), StringComparer.Ordinal);
         c["exceptions"] = new ExceptionsValue();
         c["run_query"] = new JinjaFunction("run_query", _ => null);
         c["load_result"] = new JinjaFunction("load_result", _ => null);

@@ -25,6 +25,15 @@ internal sealed class JinjaHost
     }
 
     public ManifestLoader Loader { get; }
+
+    /// <summary>
+    /// Execution plugs a connected adapter in here (the default answers "nothing" without a warehouse). Set it
+    /// before the first scope is rented: scopes are reused.
+    /// </summary>
+    public Func<RenderScope, Slipway.Jinja.IJinjaObject> CreateAdapter { get; set; } = scope => new AdapterValue(scope);
+
+    /// <summary>Execution adds or replaces context members here (<c>run_query</c>, <c>load_result</c>, <c>store_result</c>, …).</summary>
+    public Action<IDictionary<string, object?>, bool>? ExtendGlobals { get; set; }
     public JinjaEnvironment ParseEnvironment { get; }
     public JinjaEnvironment RuntimeEnvironment { get; }
     public string AdapterType => Loader.Target.Type;

@@ -18,7 +18,8 @@ internal sealed class RenderScope
         IsRuntime = runtime;
         Context = new Dictionary<string, object?>(StringComparer.Ordinal);
         BaseContext.AddGlobals(Context, host, runtime);
-        Context["adapter"] = new AdapterValue(this);
+        Context["adapter"] = host.CreateAdapter(this);
+        host.ExtendGlobals?.Invoke(Context, runtime);
         LoadMacros();
     }
 

@@ -37,6 +37,7 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
         c["this"] = compiler.RelationOf(node);
         c["model"] = new LazyDictionary(() => NodeDicts.Of(node));
         c["graph"] = compiler.FlatGraph;
+        c["selected_resources"] = compiler.SelectedResources;
         c["_dbt_generic_test_kwargs"] = null;
     }
 

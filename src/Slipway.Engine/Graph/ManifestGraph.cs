@@ -11,7 +11,10 @@ public sealed partial class ManifestGraph
     private readonly int[][] parents;
     private readonly int[][] children;
 
-    internal ManifestGraph(IEnumerable<GraphMember> graphMembers, IEnumerable<MacroInfo>? macros = null)
+    /// <param name="graphMembers">The members, in manifest order.</param>
+    /// <param name="macros">The manifest's macros, for state:modified.macros.</param>
+    /// <param name="ignoreMissingDependencies">Drop edges to unknown members instead of refusing them (artifacts from elsewhere).</param>
+    internal ManifestGraph(IEnumerable<GraphMember> graphMembers, IEnumerable<MacroInfo>? macros = null, bool ignoreMissingDependencies = false)
     {
         members = graphMembers.ToArray();
         indexById = new Dictionary<string, int>(members.Length, StringComparer.Ordinal);
@@ -36,6 +39,10 @@ public sealed partial class ManifestGraph
             {
                 if (!indexById.TryGetValue(dependency, out var parent))
                 {
+                    if (ignoreMissingDependencies)
+                    {
+                        continue;
+                    }
                     // dbt's linker refuses the same way (GraphDependencyNotFoundError).
                     throw new GraphException($"'{members[i].UniqueId}' depends on '{dependency}' which is not in the graph!");
                 }

@@ -29,6 +29,7 @@ public sealed class EventLog : IDisposable
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(options.LogFile)!);
+                Rotate(options.LogFile);
                 _file = new StreamWriter(options.LogFile, append: true, new UTF8Encoding(false)) { AutoFlush = true };
                 var now = _clock();
                 _file.WriteLine();
@@ -47,6 +48,20 @@ public sealed class EventLog : IDisposable
     }
 
     public EventLogOptions Options { get; }
+
+    public const long MaxLogFileBytes = 10 * 1024 * 1024;
+    public const int LogFileBackups = 5;
+
+    // Like dbt's rotating debug log: past 10 MB, dbt.log becomes dbt.log.1 (older ones shift up, five are kept).
+    internal static void Rotate(string file)
+    {
+        var info = new FileInfo(file);
+        if (!info.Exists || info.Length < MaxLogFileBytes) return;
+        File.Delete($"{file}.{LogFileBackups}");
+        for (var i = LogFileBackups - 1; i >= 1; i--)
+            if (File.Exists($"{file}.{i}")) File.Move($"{file}.{i}", $"{file}.{i + 1}");
+        File.Move(file, $"{file}.1");
+    }
 
     public void Info(string message, string name = "Note") => Write(EventLevel.Info, name, message);
     public void Warn(string message, string name = "Note") => Write(EventLevel.Warn, name, "[WARNING]: " + message);

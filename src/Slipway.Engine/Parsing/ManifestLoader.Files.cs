@@ -14,12 +14,13 @@ internal sealed partial class ManifestLoader
         var files = new List<(FileKind, SourceFile)>();
         foreach (var p in _projects)
         {
-            files.AddRange(ProjectFiles.Find(p, p.ModelPaths, ".sql").Select(f => (FileKind.Model, f)));
+            // dbt's parser order (models, snapshots, analyses, singular tests, seeds) gives the manifest's order.
+            files.AddRange(ProjectFiles.Find(p, p.ModelPaths, ".sql", ".py").Select(f => (FileKind.Model, f)));
+            files.AddRange(ProjectFiles.Find(p, p.SnapshotPaths, ".sql").Select(f => (FileKind.Snapshot, f)));
             files.AddRange(ProjectFiles.Find(p, p.AnalysisPaths, ".sql").Select(f => (FileKind.Analysis, f)));
             files.AddRange(ProjectFiles.Find(p, p.TestPaths, ".sql")
                 .Where(f => !f.Path.StartsWith("generic/", StringComparison.Ordinal))
                 .Select(f => (FileKind.SingularTest, f)));
-            files.AddRange(ProjectFiles.Find(p, p.SnapshotPaths, ".sql").Select(f => (FileKind.Snapshot, f)));
             files.AddRange(ProjectFiles.Find(p, p.SeedPaths, ".csv").Select(f => (FileKind.Seed, f)));
         }
         return files;
@@ -101,12 +102,21 @@ internal sealed partial class ManifestLoader
         node.RawCode = text;
         node.Checksum = FileChecksum.Sha256(text);
         node.CreatedAt = _createdAt;
+        if (file.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) return [PythonModel(node, file, text)];
         return [new NodeDraft(node, file) { Static = StaticTemplate.TryParse(text) }];
     }
 
     /// <summary><c>{% docs %}</c> blocks in .md files under the docs paths (default: every source path).</summary>
     private void LoadDocs()
     {
+        // dbt's own package ships the docs site's landing page (doc.dbt.__overview__); ours is written by us.
+        foreach (var (path, text) in BuiltInFiles(".md"))
+            foreach (var block in BlockExtractor.Extract(text, path, DocsBlocks))
+                _manifest.Docs[$"doc.{InternalPackage}.{block.Name}"] = new Documentation
+                {
+                    UniqueId = $"doc.{InternalPackage}.{block.Name}", Name = block.Name, PackageName = InternalPackage,
+                    Path = System.IO.Path.GetFileName(path), OriginalFilePath = path, BlockContents = block.Contents.Trim(),
+                };
         foreach (var p in _projects)
         {
             var roots = p.DocsPaths.Count > 0 ? p.DocsPaths : ProjectFiles.AllSourcePaths(p);
@@ -155,5 +165,28 @@ internal sealed partial class ManifestLoader
             else pos = close + 2;
         }
         return sb.ToString();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bdbt\.(ref|source|config)\s*\(")]
+    private static partial System.Text.RegularExpressions.Regex PythonDbtCall();
+
+    /// <summary>
+    /// A Python model: dbt reads its <c>dbt.ref(...)</c>, <c>dbt.source(...)</c> and <c>dbt.config(...)</c> calls
+    /// (literal arguments) without running it; its code is not Jinja, so it compiles to itself.
+    /// </summary>
+    private static NodeDraft PythonModel(ManifestNode node, SourceFile file, string text)
+    {
+        node.Language = "python";
+        foreach (System.Text.RegularExpressions.Match m in PythonDbtCall().Matches(text))
+        {
+            var reader = new LiteralReader(text, m.Index + "dbt.".Length);
+            if (reader.ReadCall() is { } call)
+            {
+                if (call.Function == "config") foreach (var (k, v) in call.Keyword) node.ConfigCallDict[k] = v;
+                else RecordCall(node.Refs, node.Sources, node.Metrics, call);
+            }
+        }
+        // A template with no Jinja markers: the static path compiles it to its own text.
+        return new NodeDraft(node, file) { Static = new StaticTemplate.Literal(text).Template };
     }
 }

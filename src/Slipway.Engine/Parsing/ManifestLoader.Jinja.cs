@@ -14,6 +14,7 @@ internal sealed partial class ManifestLoader
     internal string InvocationId => _request.InvocationId;
     internal DateTimeOffset RunStartedAt => _request.RunStartedAt;
     internal Project.EnvironmentVariables Environment => _request.Environment;
+    internal Project.Invocation? Invocation => _request.Invocation;
 
     /// <summary>Renders models that use more Jinja than ref/source/config with literal arguments, in parallel.</summary>
     private void RenderWithJinja(List<NodeDraft> drafts)
@@ -46,6 +47,11 @@ internal sealed partial class ManifestLoader
             var template = Jinja.Compile(node.RawCode, node.OriginalFilePath, runtime: false);
             template.Render(scope.Context);
             draft.Rendered = true;
+        }
+        catch (TemplateError e) when (e.TemplateName is not null && e.TemplateName != node.OriginalFilePath)
+        {
+            // Raised inside a macro the node called: point at the macro's file, and name the node.
+            throw new ParseException(e.TemplateName, e.Line, e.Column, $"{e.Description} (while parsing {node.UniqueId})");
         }
         catch (TemplateError e)
         {

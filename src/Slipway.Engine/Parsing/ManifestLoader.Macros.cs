@@ -17,7 +17,7 @@ internal sealed partial class ManifestLoader
 
     private void LoadMacros()
     {
-        foreach (var (path, text) in BuiltInMacros())
+        foreach (var (path, text) in BuiltInFiles(".sql"))
             AddMacroFile(InternalPackage, path, path, text, MacroBlocks);
         foreach (var project in _projects)
         {
@@ -80,12 +80,13 @@ internal sealed partial class ManifestLoader
         return $"materialization_{block.Name}_{adapter}";
     }
 
-    /// <summary>Our own built-in macros (generate_*_name, generic tests, helpers), embedded in the assembly.</summary>
-    private static IEnumerable<(string Path, string Text)> BuiltInMacros()
+    /// <summary>Our own built-in macros (generate_*_name, generic tests, helpers) and docs, embedded in the assembly.</summary>
+    private static IEnumerable<(string Path, string Text)> BuiltInFiles(string extension)
     {
         var assembly = typeof(ManifestLoader).Assembly;
         const string prefix = "Slipway.Engine.Macros.";
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var resource in assembly.GetManifestResourceNames()
+                     .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(extension, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);

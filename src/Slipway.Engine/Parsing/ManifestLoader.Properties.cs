@@ -55,6 +55,8 @@ internal sealed partial class ManifestLoader
                 if (key != "semantic_models" && key != "metrics" && key != "saved_queries" && key != "unit_tests"
                     && (!entry.TryGetValue("name", out var n) || n is not string))
                     throw Error(yaml, $"has an entry under '{key}' without a 'name' (a string)", path);
+                if (key is "models" or "seeds" or "snapshots" or "analyses" or "sources" or "exposures" or "groups")
+                    entry = RenderYamlEntry(file, yaml, entry, path);
                 switch (key)
                 {
                     case "models" or "seeds" or "snapshots" or "analyses": PatchNode(file, yaml, key, entry, path); break;
@@ -150,6 +152,7 @@ internal sealed partial class ManifestLoader
         var draft = _drafts[node];
         node.PatchPath = $"{file.PackageName}://{file.OriginalFilePath}";
         node.Description = RenderDescription(Str(entry, "description") ?? "", file.PackageName, yaml, [.. path, "description"]);
+        node.DocBlocks = DocBlocksOf(Str(entry, "description"), file.PackageName);
         var config = Dict(entry, "config") ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
         // Top-level docs/access/group/meta/tags are older spellings of the configs.
         foreach (var k in new[] { "docs", "access", "group" })
@@ -186,6 +189,7 @@ internal sealed partial class ManifestLoader
         {
             Name = name,
             Description = RenderDescription(Str(col, "description") ?? "", package, yaml, [.. path, "description"]),
+            DocBlocks = DocBlocksOf(Str(col, "description"), package),
             DataType = Str(col, "data_type"),
             Meta = meta,
             Tags = tags,
@@ -230,22 +234,52 @@ internal sealed partial class ManifestLoader
     [GeneratedRegex(@"\{\{-?\s*doc\(\s*(['""])([^'""]+)\1\s*(?:,\s*(['""])([^'""]+)\3\s*)?\)\s*-?\}\}")]
     private static partial Regex DocCall();
 
-    /// <summary>Descriptions may embed <c>{{ doc('name') }}</c> / <c>{{ doc('package', 'name') }}</c>.</summary>
+    /// <summary>
+    /// Descriptions are rendered as dbt's docs context does: <c>doc('name')</c>/<c>doc('package', 'name')</c> plus
+    /// <c>var</c>, <c>env_var</c> and <c>target</c>. A lone doc() call (the common case) needs no Jinja.
+    /// </summary>
     internal string RenderDescription(string text, string package, YamlValues? yaml, string[] path)
     {
-        if (!text.Contains("{{", StringComparison.Ordinal)) return text;
-        return DocCall().Replace(text, m =>
+        if (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains("{%", StringComparison.Ordinal)) return text;
+        var (line, column) = yaml?.Position(path) ?? (1, 1);
+        var file = yaml?.File ?? "";
+        var onlyDocCalls = DocCall().Replace(text, "");
+        if (!onlyDocCalls.Contains("{{", StringComparison.Ordinal) && !onlyDocCalls.Contains("{%", StringComparison.Ordinal))
         {
-            var (pkg, name) = m.Groups[4].Success ? (m.Groups[2].Value, m.Groups[4].Value) : ((string?)null, m.Groups[2].Value);
-            var doc = FindDoc(name, pkg, package);
-            if (doc is null)
+            return DocCall().Replace(text, m =>
             {
-                var (line, column) = yaml?.Position(path) ?? (1, 1);
-                throw new ParseException(yaml?.File ?? "", line, column, $"refers to the docs block '{name}' with doc(), but no {{% docs {name} %}} block was found");
-            }
-            return doc.BlockContents;
+                var (pkg, name) = m.Groups[4].Success ? (m.Groups[2].Value, m.Groups[4].Value) : ((string?)null, m.Groups[2].Value);
+                return (FindDoc(name, pkg, package) ?? throw MissingDoc(name, file, line, column)).BlockContents;
+            });
+        }
+        var globals = new ConfigRenderContext(VarsFor(package), _request.Environment, Target.ToJinjaTarget()).ToJinjaGlobals();
+        globals["doc"] = new Slipway.Jinja.JinjaFunction("doc", a =>
+        {
+            var (pkg, name) = a.Positional.Count >= 2 ? (a.Positional[0]?.ToString(), a.Positional[1]?.ToString() ?? "") : (null, a.Get(0, "name")?.ToString() ?? "");
+            return (FindDoc(name, pkg, package) ?? throw MissingDoc(name, file, line, column)).BlockContents;
         });
+        try
+        {
+            return Jinja.RuntimeEnvironment.FromString(text, file).Render(globals);
+        }
+        catch (Exception e) when (e is Slipway.Jinja.TemplateError or Slipway.Jinja.JinjaRuntimeException or ProjectException)
+        {
+            if (e is Slipway.Jinja.TemplateError { InnerException: ParseException inner }) throw inner;
+            throw new ParseException(file, line, column, $"has a description that could not be rendered: {e.Message}");
+        }
     }
+
+    /// <summary>dbt 1.10's <c>doc_blocks</c>: the unique ids of the docs blocks a description uses.</summary>
+    private List<object?> DocBlocksOf(string? description, string package)
+    {
+        if (description is null || !description.Contains("doc(", StringComparison.Ordinal)) return [];
+        return DocCall().Matches(description)
+            .Select(m => FindDoc(m.Groups[4].Success ? m.Groups[4].Value : m.Groups[2].Value, m.Groups[4].Success ? m.Groups[2].Value : null, package)?.UniqueId)
+            .Where(id => id is not null).Distinct().Cast<object?>().ToList();
+    }
+
+    private static ParseException MissingDoc(string name, string file, int line, int column) =>
+        new(file, line, column, $"refers to the docs block '{name}' with doc(), but no {{% docs {name} %}} block was found");
 
     private Documentation? FindDoc(string name, string? explicitPackage, string nodePackage)
     {
@@ -277,5 +311,47 @@ internal sealed partial class ManifestLoader
         _manifest.Nodes[node.UniqueId] = node;
         AddDraft(draft);
         return node;
+    }
+
+    /// <summary>Keys whose values dbt does not render while reading properties YAML (rendered later, or never).</summary>
+    private static readonly HashSet<string> UnrenderedYamlKeys =
+        ["description", "data_tests", "tests", "pre-hook", "post-hook", "pre_hook", "post_hook", "depends_on", "relation"];
+
+    /// <summary>
+    /// dbt renders the Jinja in properties YAML (e.g. <c>schema: "{{ var('raw_schema') }}"</c>) with <c>var</c>,
+    /// <c>env_var</c> and <c>target</c>, except descriptions (doc blocks), tests (rendered at compile time) and hooks.
+    /// </summary>
+    private IDictionary<string, object?> RenderYamlEntry(SourceFile file, YamlValues yaml, IDictionary<string, object?> entry, string[] path)
+    {
+        if (!ContainsJinja(entry)) return entry;
+        var context = new ConfigRenderContext(VarsFor(file.PackageName), _request.Environment, Target.ToJinjaTarget());
+        return (IDictionary<string, object?>)RenderYamlValue(entry, context, yaml, path)!;
+    }
+
+    private static bool ContainsJinja(object? value) => value switch
+    {
+        string s => NativeRenderer.HasJinja(s),
+        IDictionary<string, object?> d => d.Values.Any(ContainsJinja),
+        IList<object?> l => l.Any(ContainsJinja),
+        _ => false,
+    };
+
+    private static object? RenderYamlValue(object? value, ConfigRenderContext context, YamlValues yaml, string[] path)
+    {
+        switch (value)
+        {
+            case string s when NativeRenderer.HasJinja(s):
+                try { return NativeRenderer.Render(s, context, string.Join(".", path)); }
+                catch (ProjectException e) { throw Error(yaml, StripLocation(e.Message), path); }
+            case IDictionary<string, object?> d:
+                var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (k, v) in d)
+                    result[k] = UnrenderedYamlKeys.Contains(k) ? v : RenderYamlValue(v, context, yaml, [.. path, k]);
+                return result;
+            case IList<object?> l:
+                return l.Select((item, i) => RenderYamlValue(item, context, yaml, [.. path, i.ToString(CultureInfo.InvariantCulture)])).ToList();
+            default:
+                return value;
+        }
     }
 }

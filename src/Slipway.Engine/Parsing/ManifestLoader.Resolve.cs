@@ -61,7 +61,12 @@ internal sealed partial class ManifestLoader
     {
         foreach (var node in _manifest.Nodes.Values)
         {
-            foreach (var r in node.Refs) node.DependsOn.AddNode(ResolveRefOrThrow(r, node));
+            foreach (var r in node.Refs)
+            {
+                var id = ResolveRefOrThrow(r, node);
+                CheckAccess(node, _manifest.Nodes[id]);
+                node.DependsOn.AddNode(id);
+            }
             foreach (var s in node.Sources) node.DependsOn.AddNode(ResolveSourceOrThrow(s[0], s[1], node));
             if (_drafts.TryGetValue(node, out var draft) && draft.Static is null && node is not SeedNode)
                 foreach (var id in FindMacroCalls(node.RawCode, node.PackageName)) node.DependsOn.AddMacro(id);
@@ -108,6 +113,15 @@ internal sealed partial class ManifestLoader
         return _refableByName = index;
     }
 
+    /// <summary>A model with <c>access: private</c> may only be referenced from its own group (dbt's private-ref rule).</summary>
+    private static void CheckAccess(ManifestNode from, ManifestNode target)
+    {
+        if (target is not ModelNode { Access: "private" } || from is SqlOperationNode) return;
+        if (from.Group is not null && from.Group == target.Group) return;
+        throw new ManifestException(
+            $"Node {from.UniqueId} attempted to reference node {target.UniqueId}, which is not allowed because the referenced node is private to the '{target.Group}' group.");
+    }
+
     /// <summary>dbt's ref lookup: an explicit package only; otherwise the root project, the node's package, then any.</summary>
     internal ManifestNode? FindRefable(string name, string nodePackage, string? version, bool includeDisabled = false, string? explicitPackage = null)
     {
@@ -141,7 +155,7 @@ internal sealed partial class ManifestLoader
         if (r.Version is not null) what += $" (version {r.Version})";
         var reason = disabled ? "which is disabled" : "which was not found";
         var suggestion = disabled ? "" : Suggest(r.Name, _manifest.Nodes.Values.Where(n => n.IsRefable).Select(n => n.Name));
-        throw new ManifestException($"{Describe(from)} depends on a node named {what} {reason}.{suggestion}");
+        throw new ManifestException($"{Locate(from, "ref", r.Name)}{Describe(from)} depends on a node named {what} {reason}.{suggestion}");
     }
 
     private string ResolveSourceOrThrow(string sourceName, string tableName, GraphResource from)
@@ -151,7 +165,19 @@ internal sealed partial class ManifestLoader
         var any = _manifest.Sources.Values.FirstOrDefault(s => s.SourceName == sourceName && s.Name == tableName);
         if (any is not null) return any.UniqueId;
         var suggestion = Suggest($"{sourceName}.{tableName}", _manifest.Sources.Values.Select(s => $"{s.SourceName}.{s.Name}"));
-        throw new ManifestException($"{Describe(from)} depends on a source named '{sourceName}.{tableName}' which was not found.{suggestion}");
+        throw new ManifestException($"{Locate(from, "source", tableName)}{Describe(from)} depends on a source named '{sourceName}.{tableName}' which was not found.{suggestion}");
+    }
+
+    /// <summary>"file:line:column: " of the first <c>ref(...'name')</c> (or source) call in a node's SQL, when it can be found.</summary>
+    private string Locate(GraphResource r, string function, string name)
+    {
+        if (r is not ManifestNode { RawCode: { Length: > 0 } code } || r is GenericTestNode) return "";
+        var m = System.Text.RegularExpressions.Regex.Match(code,
+            function + @"\s*\((?:[^()]*?,\s*)?['""]" + System.Text.RegularExpressions.Regex.Escape(name) + "['\"]");
+        if (!m.Success) return "";
+        var (line, column) = BlockExtractor.LineColumn(code, m.Index);
+        if (r is ManifestNode node && _drafts.TryGetValue(node, out var draft)) line += draft.Line - 1;
+        return $"{r.OriginalFilePath}:{line}:{column}: ";
     }
 
     private static string Describe(GraphResource r)

@@ -59,6 +59,7 @@ internal sealed partial class ManifestLoader
         _perf.PathCount = files.Count;
         ParseNodeFiles(files); Step("ParseNodeFiles(files");
         LoadDocs(); Step("LoadDocs");
+        AddHooks(); Step("AddHooks");
         _perf.ReadFilesElapsed = Lap(phase);
 
         ParseAllProperties(); Step("ParseAllProperties");
@@ -72,7 +73,6 @@ internal sealed partial class ManifestLoader
 
         GenerateRelationNames(); Step("GenerateRelationNames");
         ResolveDependencies(); Step("ResolveDependencies");
-        AddHooks(); Step("AddHooks");
         _manifest.BuildParentAndChildMaps(); Step("BuildParentAndChildMaps");
         CheckForCycles(); Step("CheckForCycles");
         FillMetadata();

@@ -14,4 +14,6 @@ public sealed class ParseRequest
     public string DbtVersion { get; init; } = SlipwayVersion.DbtVersion;
     public string InvocationId { get; init; } = Guid.NewGuid().ToString();
     public DateTimeOffset RunStartedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>The command line, when there is one: Jinja's <c>flags</c> and <c>invocation_args_dict</c> come from it.</summary>
+    public Invocation? Invocation { get; init; }
 }

@@ -19,6 +19,12 @@ internal sealed class StaticTemplate
 
     public IEnumerable<StaticCall> Calls => Segments.OfType<StaticCall>();
 
+    /// <summary>Code that is not Jinja at all (Python models): one text segment, kept exactly.</summary>
+    public readonly struct Literal(string text)
+    {
+        public StaticTemplate Template { get; } = new([text]);
+    }
+
     public static StaticTemplate? TryParse(string source)
     {
         if (source.Contains("{%", StringComparison.Ordinal)) return null;

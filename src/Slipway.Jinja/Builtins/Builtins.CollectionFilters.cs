@@ -204,7 +204,7 @@ public static partial class Builtins
         return groups.Select(g =>
         {
             var items = (List<object?>)g!;
-            return (object?)new PyTuple([output(items[0]), items], ["grouper", "list"]);
+            return (object?)new PyTuple([output(items[0]), items], ["grouper", "list"], "_GroupTuple");
         }).ToList();
     }
 

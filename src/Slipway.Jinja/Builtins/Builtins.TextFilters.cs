@@ -197,7 +197,8 @@ public static partial class Builtins
         {
             if (item is null or bool or long or double) throw Py.TypeError($"cannot unpack non-iterable {Py.TypeName(item)} object");
             var pair = Py.Iterate(item).ToList();
-            if (pair.Count != 2) throw Py.ValueError($"too many values to unpack (expected 2)");
+            if (pair.Count < 2) throw Py.ValueError($"not enough values to unpack (expected 2, got {pair.Count})");
+            if (pair.Count > 2) throw Py.ValueError("too many values to unpack (expected 2)");
             return UrlQuote(pair[0], true) + "=" + UrlQuote(pair[1], true);
         }));
     }

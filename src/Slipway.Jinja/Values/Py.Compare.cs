@@ -14,6 +14,7 @@ public static partial class Py
         if (b is Undefined u2) return u2.IsStrict ? throw u2.Fail() : false;
         if (a is null || b is null) return a is null && b is null;
         if (IsNumber(a) && IsNumber(b)) return NumericCompare(a, b) == 0;
+        if (a is PyComplex || b is PyComplex) return a is PyComplex ca ? ca.Equals(b) : b!.Equals(a);
         if (AsString(a) is { } sa) return AsString(b) is { } sb && string.Equals(sa, sb, StringComparison.Ordinal);
         if (a is PyTuple ta) return b is PyTuple tb && SequenceEqual(ta, tb);
         if (a is IList<object?> la) return b is IList<object?> lb && SequenceEqual(la, lb);

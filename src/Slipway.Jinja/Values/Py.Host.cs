@@ -89,7 +89,7 @@ public static partial class Py
         double => "float",
         string => "str",
         Markup => "Markup",
-        PyTuple => "tuple",
+        PyTuple t => t.TypeName,
         IPyObject o => o.PyTypeName,
         Undefined u => u.IsStrict ? "StrictUndefined" : "Undefined",
         Namespace => "Namespace",
@@ -110,6 +110,7 @@ public static partial class Py
         Undefined u => u.IsStrict ? throw u.Fail() : false,
         PyTuple t => t.Count > 0,
         PyRange r => r.Count > 0,
+        PyComplex c => c.Real != 0 || c.Imaginary != 0,
         ICollection<KeyValuePair<object, object?>> d => d.Count > 0,
         ICollection<KeyValuePair<string, object?>> d => d.Count > 0,
         ICollection<object?> c => c.Count > 0,
@@ -117,6 +118,21 @@ public static partial class Py
         int i => i != 0,
         // Other host values (decimal, float, …) count as their normalised form does.
         _ => FromHost(value) is var normal && !ReferenceEquals(normal, value) ? IsTruthy(normal) : true,
+    };
+
+    /// <summary>
+    /// How Jinja2 names a value's type in "has no attribute" messages (its object_type_repr): "None",
+    /// "dict object" for builtins, "module.Class object" for everything else.
+    /// </summary>
+    public static string ObjectTypeRepr(object? value) => value switch
+    {
+        null => "None",
+        Markup => "markupsafe.Markup object",
+        PyTuple { FieldNames: not null } t => $"jinja2.filters.{t.TypeName} object",
+        Namespace => "jinja2.utils.Namespace object",
+        Undefined u => $"jinja2.runtime.{TypeName(u)} object",
+        IPyObject o when o.PyTypeName is "Cycler" or "Joiner" => $"jinja2.utils.{o.PyTypeName} object",
+        _ => $"{TypeName(value)} object",
     };
 
     /// <summary>The text of a str value (str or Markup), or null when the value is not a str.</summary>

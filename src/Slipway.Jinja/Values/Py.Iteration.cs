@@ -13,7 +13,7 @@ public static partial class Py
                 if (u.IsStrict) throw u.Fail();
                 return [];
             case string s: return StringChars(s, false);
-            case Markup m: return StringChars(m.Value, true);
+            case Markup m: return StringChars(m.Value, false); // str.__iter__ gives plain str, even for Markup
             case PyTuple t: return t;
             case PyRange r: return r.Items();
             case IDictionary<object, object?> d: return d.Keys.Select(KeyOut).ToList();

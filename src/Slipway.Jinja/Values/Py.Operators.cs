@@ -7,7 +7,9 @@ public static partial class Py
     public static object? Binary(string op, object? a, object? b)
     {
         if (a is Undefined ua) throw ua.Fail();
-        if (b is Undefined ub) throw ub.Fail();
+        // str % x formats before x is consulted (an undefined is taken as an empty mapping); other operators
+        // end up in the undefined's reflected method, which fails.
+        if (b is Undefined ub && !(op == "%" && a is string or Markup)) throw ub.Fail();
         if (IsNumber(a) && IsNumber(b)) return Arithmetic(op, a!, b!);
         switch (op)
         {
@@ -32,8 +34,9 @@ public static partial class Py
                 break;
             case "*":
                 if (IsInt(b) && IsSequence(a)) return Repeat(a!, ToLong(b));
-                // Markup.__mul__ hands its operand straight to str.__mul__, which wants an index.
+                // Markup.__mul__ (and __rmul__) hands its operand straight to str.__mul__, which wants an index.
                 if (a is Markup) throw TypeError($"'{TypeName(b)}' object cannot be interpreted as an integer");
+                if (b is Markup && !IsInt(a)) throw TypeError($"'{TypeName(a)}' object cannot be interpreted as an integer");
                 if (IsInt(a) && IsSequence(b)) return Repeat(b!, ToLong(a));
                 if (IsSequence(a)) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(b)}'");
                 if (IsSequence(b)) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(a)}'");
@@ -125,8 +128,7 @@ public static partial class Py
                     return FloatMod(x, y);
                 case "**":
                     if (x == 0 && y < 0) throw ZeroDivision("0.0 cannot be raised to a negative power");
-                    if (x < 0 && y != Math.Floor(y) && !double.IsInfinity(y))
-                        throw new JinjaRuntimeException("negative number cannot be raised to a fractional power (complex results are not supported)", "ValueError");
+                    if (x < 0 && y != Math.Floor(y) && !double.IsInfinity(y)) return PyComplex.Power(x, y);
                     var r = Math.Pow(x, y);
                     if (double.IsInfinity(r) && !double.IsInfinity(x) && !double.IsInfinity(y))
                         throw new JinjaRuntimeException("(34, 'Numerical result out of range')", "OverflowError");

@@ -11,7 +11,7 @@ public static partial class Py
         IReadOnlyList<object?> positional = args is PyTuple tuple ? tuple : [args];
         var argCount = args is PyTuple ? positional.Count : -1; // -1: a single non-tuple argument
         // Python treats anything with __getitem__ that is not a tuple or str as a mapping (lists too).
-        var mapping = args is not PyTuple && args is not string && args is not Markup && (IsDict(args) || IsList(args) || args is PyRange) ? args : null;
+        var mapping = args is not PyTuple && args is not string && args is not Markup && (IsDict(args) || IsList(args) || args is PyRange or Undefined) ? args : null;
         var next = 0;
         var sb = new StringBuilder(format.Length + 16);
         var i = 0;

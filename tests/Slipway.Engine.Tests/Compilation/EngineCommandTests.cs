@@ -87,4 +87,19 @@ public sealed class EngineCommandTests : IDisposable
         var (_, lines) = Run("compile", new() { ["inline"] = "select * from {{ ref('fct_orders') }} where {{ var('x', 1) }} = 1" });
         Assert.Equal(["Compiled inline node is:", "select * from \"ci\".\"main_mart\".\"orders\" where 1 = 1"], lines);
     }
+
+    [Fact]
+    public void Templates_see_the_command_line_as_flags_and_invocation_args()
+    {
+        var (_, lines) = Run("compile", new() { ["inline"] = "{{ flags.WHICH }} {{ flags.FULL_REFRESH }} {{ invocation_args_dict.which }}", ["full_refresh"] = true });
+        Assert.Equal("compile True compile", lines[^1]);
+    }
+
+    [Fact]
+    public void Parse_reports_what_it_found_like_dbt()
+    {
+        var m = Parsing.FixtureLoader.Parse("harbor_basic").Manifest;
+        Assert.Equal($"Found 5 models, 1 snapshot, 1 analysis, 8 data tests, 1 seed, 1 operation, 2 sources, {m.Macros.Count} macros",
+            Engine.Compilation.Commands.ParseCommand.FoundStats(m));
+    }
 }

@@ -87,15 +87,45 @@ public sealed class JinjaParseTests
         Assert.Equal(["macro.shop.never_called"], m.Nodes["model.shop.a"].DependsOn.Macros);
     }
 
-    /// <summary>COMPATIBILITY: only doc() is rendered in properties YAML descriptions; other Jinja stays text.</summary>
+    /// <summary>Descriptions render doc() with var, env_var and target, as dbt's docs context.</summary>
     [Fact]
-    public void Descriptions_render_doc_calls_only()
+    public void Descriptions_render_doc_calls_and_target()
     {
         var m = FixtureLoader.ParseFiles(
             ("dbt_project.yml", Project),
             ("models/a.sql", "select 1 as id"),
             ("models/docs.md", "{% docs a_doc %}About a{% enddocs %}"),
             ("models/schema.yml", "version: 2\nmodels:\n  - name: a\n    description: \"{{ doc('a_doc') }} in {{ target.name }}\"\n")).Manifest;
-        Assert.Equal("About a in {{ target.name }}", m.Nodes["model.shop.a"].Description);
+        Assert.Equal("About a in dev", m.Nodes["model.shop.a"].Description);
+    }
+
+    [Fact]
+    public void Properties_yaml_renders_var_and_target_outside_descriptions_and_tests()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project + "  raw_schema: landing\n"),
+            ("models/a.sql", "select * from {{ source('raw', 'orders') }}"),
+            ("models/schema.yml",
+                "version: 2\nsources:\n  - name: raw\n    schema: \"{{ var('raw_schema') }}\"\n    database: \"{{ target.database }}_src\"\n    tables:\n      - name: orders\n" +
+                "models:\n  - name: a\n    description: \"{{ var('raw_schema') }}\"\n    config:\n      alias: \"a_{{ target.name }}\"\n")).Manifest;
+        var source = m.Sources["source.shop.raw.orders"];
+        Assert.Equal("\"ci_src\".\"landing\".\"orders\"", source.RelationName);
+        var a = m.Nodes["model.shop.a"];
+        Assert.Equal("a_dev", a.Alias);
+        Assert.Equal("landing", a.Description);
+    }
+
+    [Fact]
+    public void Python_models_record_dbt_ref_source_and_config_without_running()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1 as id"),
+            ("models/sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: events\n"),
+            ("models/py_model.py", "def model(dbt, session):\n    dbt.config(materialized=\"table\", packages=[\"pandas\"])\n    a = dbt.ref(\"a\")\n    e = dbt.source(\"raw\", \"events\")\n    return a\n")).Manifest;
+        var py = m.Nodes["model.shop.py_model"];
+        Assert.Equal("python", py.Language);
+        Assert.Equal("table", py.Config.Materialized);
+        Assert.Equal(["model.shop.a", "source.shop.raw.events"], py.DependsOn.Nodes);
     }
 }

@@ -37,6 +37,7 @@ public sealed class ManifestLoaderTests
         Assert.Equal(["daily"], fct.Tags);
         Assert.Equal("finance", fct.Meta["owner"]);
         Assert.Equal("One row per order, with the customer's name.", fct.Description);
+        Assert.Equal(["doc.harbor_basic.fct_orders"], fct.DocBlocks);
         Assert.Equal("harbor_basic://models/marts/_marts.yml", fct.PatchPath);
         Assert.Equal(["model.harbor_basic.stg_orders", "model.harbor_basic.stg_customers"], fct.DependsOn.Nodes);
         Assert.Equal("Primary key", fct.Columns["order_id"].Description);
@@ -155,6 +156,7 @@ public sealed class ManifestLoaderTests
         Assert.StartsWith("{% test dbt_utils_like_row_count", M.Macros["macro.harbor_basic.test_dbt_utils_like_row_count"].MacroSql);
         Assert.Contains("macro.dbt.generate_schema_name", M.Macros.Keys);
         Assert.Equal("Use {{ ref('x') }} to refer to a model.", M.Docs["doc.harbor_basic.raw_example"].BlockContents);
+        Assert.StartsWith("### Welcome", M.Docs["doc.dbt.__overview__"].BlockContents);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ParseErrorTests
             ("dbt_project.yml", Project),
             ("models/stg_orders.sql", "select 1 as id"),
             ("models/fct.sql", "select * from {{ ref('stg_order') }}")));
-        Assert.Equal("Model 'model.shop.fct' (models/fct.sql) depends on a node named 'stg_order' which was not found. Did you mean 'stg_orders'?", e.Message);
+        Assert.Equal("models/fct.sql:1:18: Model 'model.shop.fct' (models/fct.sql) depends on a node named 'stg_order' which was not found. Did you mean 'stg_orders'?", e.Message);
     }
 
     [Fact]
@@ -76,5 +76,42 @@ public sealed class ParseErrorTests
             ("models/a.sql", "{{ config(enabled=false) }} select 1"),
             ("models/b.sql", "select * from {{ ref('a') }}")));
         Assert.Contains("depends on a node named 'a' which is disabled", e.Message);
+    }
+
+    [Fact]
+    public void Errors_inside_a_called_macro_name_the_macro_file()
+    {
+        var e = Assert.Throws<ParseException>(() => FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("macros/bad.sql", "{% macro bad() %}\n{{ 1 / 0 }}\n{% endmacro %}"),
+            ("models/a.sql", "select {{ bad() }}")));
+        Assert.Equal(("macros/bad.sql", 2), (e.File, e.Line));
+        Assert.Contains("model.shop.a", e.Message);
+    }
+
+    [Fact]
+    public void Raise_compiler_error_stops_parsing_with_its_message()
+    {
+        var e = Assert.Throws<ParseException>(() => FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "{{ exceptions.raise_compiler_error('a is not ready') }}")));
+        Assert.Equal("models/a.sql", e.File);
+        Assert.Contains("a is not ready", e.Message);
+    }
+
+    [Fact]
+    public void Private_models_can_only_be_referenced_from_their_group()
+    {
+        (string, string)[] Files(string consumerGroup) =>
+        [
+            ("dbt_project.yml", Project),
+            ("models/groups.yml", "version: 2\ngroups:\n  - name: finance\n    owner: {name: F}\n  - name: ops\n    owner: {name: O}\n" +
+                "models:\n  - name: ledger\n    config:\n      group: finance\n      access: private\n  - name: report\n    config:\n      group: " + consumerGroup + "\n"),
+            ("models/ledger.sql", "select 1 as id"),
+            ("models/report.sql", "select * from {{ ref('ledger') }}"),
+        ];
+        Assert.Equal(["model.shop.ledger"], FixtureLoader.ParseFiles(Files("finance")).Manifest.Nodes["model.shop.report"].DependsOn.Nodes);
+        var e = Assert.Throws<ManifestException>(() => FixtureLoader.ParseFiles(Files("ops")));
+        Assert.Equal("Node model.shop.report attempted to reference node model.shop.ledger, which is not allowed because the referenced node is private to the 'finance' group.", e.Message);
     }
 }

@@ -41,6 +41,23 @@ public class PackageInstallerTests
     }
 
     [Fact]
+    public void A_local_package_is_linked_so_edits_show_and_deleting_the_install_keeps_the_source()
+    {
+        using var dir = new TempFolder();
+        dir.Write("shared/dbt_project.yml", "name: harbor_macros\n");
+        var macro = dir.Write("shared/macros/m.sql", "one");
+        var root = Root(dir, "packages:\n  - local: ../shared\n");
+        Deps(root);
+
+        File.WriteAllText(macro, "two");
+        Assert.Equal("two", File.ReadAllText(dir["shop/dbt_packages/harbor_macros/macros/m.sql"]));
+
+        PackageInstaller.DeleteDirectory(dir["shop/dbt_packages"]);
+        Assert.False(Directory.Exists(dir["shop/dbt_packages"]));
+        Assert.Equal("two", File.ReadAllText(macro));
+    }
+
+    [Fact]
     public void A_git_package_is_checked_out_at_its_tag_and_locked_at_the_commit()
     {
         using var dir = new TempFolder();

@@ -148,6 +148,28 @@ public sealed class ValueModelTests
     }
 
     [Fact]
+    public void TypesAreNamedAsJinja2NamesThemInMessages()
+    {
+        // jinja2.utils.object_type_repr: None, builtins as "<name> object", others with their module.
+        Assert.Equal("None", Py.ObjectTypeRepr(null));
+        Assert.Equal("dict object", Py.ObjectTypeRepr(new PyDict()));
+        Assert.Equal("str object", Py.ObjectTypeRepr("x"));
+        Assert.Equal("markupsafe.Markup object", Py.ObjectTypeRepr(new Markup("x")));
+        Assert.Equal("jinja2.utils.Namespace object", Py.ObjectTypeRepr(new Namespace()));
+        Assert.Equal("range object", Py.ObjectTypeRepr(new PyRange(0, 1, 1)));
+    }
+
+    [Fact]
+    public void NegativeBasesWithFractionalPowersAreComplex()
+    {
+        // python3: (-8) ** (1/3) -> (1.0000000000000002+1.7320508075688772j)
+        var c = Py.Binary("**", -8L, 1.0 / 3);
+        Assert.Equal("(1.0000000000000002+1.7320508075688772j)", Py.ToStr(c));
+        Assert.Equal("complex", Py.TypeName(c));
+        Assert.True(Py.IsTruthy(c));
+    }
+
+    [Fact]
     public void SixtyFourBitIntsOverflowLoudly()
     {
         var e = Assert.Throws<JinjaRuntimeException>(() => Py.Binary("**", 2L, 64L));

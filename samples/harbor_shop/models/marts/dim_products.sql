@@ -8,4 +8,9 @@ select
     {{ cents_to_currency('coalesce(sum(lines.line_total_cents), 0)') }} as revenue
 from {{ ref('stg_products') }} as products
 left join {{ ref('int_order_lines') }} as lines on products.sku = lines.sku
-group by all
+group by
+    products.sku,
+    products.product_name,
+    products.category,
+    products.unit_price,
+    products.supplier

@@ -32,6 +32,7 @@ internal sealed class CompileCommand : IEngineCommand
         var selected = session.Select(Compilable);
         trace.Step("select");
         var nodes = session.Manifest.Nodes.Values.Where(n => selected.Contains(n.UniqueId)).ToList();
+        compiler.SelectedResources = selected.Order(StringComparer.Ordinal).Cast<object?>().ToList();
         compiler.Compile(nodes);
         trace.Step("compile");
         compiler.WriteCompiled(nodes, config.Project.RootPath, Path.GetRelativePath(config.Project.RootPath, config.TargetPath).Replace('\\', '/'));
@@ -60,11 +61,5 @@ internal sealed class CompileCommand : IEngineCommand
     }
 
     /// <summary><c>--inline</c> SQL becomes an anonymous SQL operation of the root project, compiled like a model.</summary>
-    private static ManifestNode InlineNode(ProjectSession session, string sql)
-    {
-        var root = session.Config.Project.Name;
-        var node = session.Parse.Loader.CreateInlineNode(sql);
-        _ = root;
-        return node;
-    }
+    private static ManifestNode InlineNode(ProjectSession session, string sql) => session.Parse.Loader.CreateInlineNode(sql);
 }

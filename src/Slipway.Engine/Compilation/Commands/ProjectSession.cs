@@ -32,6 +32,7 @@ internal sealed class ProjectSession
             Target = config.Target,
             CliVars = config.Invocation.CliVars,
             Environment = config.Environment,
+            Invocation = config.Invocation,
         });
         foreach (var selector in config.Selectors)
         {

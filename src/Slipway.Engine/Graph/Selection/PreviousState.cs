@@ -30,7 +30,7 @@ public sealed class PreviousState
         return new PreviousState
         {
             Directory = stateDirectory,
-            Manifest = File.Exists(manifestPath) ? ManifestGraph.FromManifestJson(manifestPath) : null,
+            Manifest = File.Exists(manifestPath) ? ManifestGraph.FromManifestJson(manifestPath, lenient: true) : null,
             ResultStatuses = File.Exists(resultsPath) ? ReadResults(resultsPath) : null,
             Sources = File.Exists(sourcesPath) ? FreshnessResults.Read(sourcesPath) : null,
             SourcesCurrent = currentSourcesPath is not null && File.Exists(currentSourcesPath) ? FreshnessResults.Read(currentSourcesPath) : null,

@@ -5,7 +5,7 @@ namespace Slipway.Engine.Project.Packages;
 /// <summary>
 /// <c>slipway deps</c>: installs every package of packages.yml into <c>&lt;packages-install-path&gt;/&lt;name&gt;</c>,
 /// the name read from the installed package's own dbt_project.yml, and writes package-lock.yml. Local packages are
-/// copied (dbt links them when the OS allows; a copy behaves the same for parsing and survives moving the project).
+/// linked (copied where links are not allowed), as dbt does.
 /// Git packages are cloned with LibGit2Sharp and checked out at <c>revision</c> (tag, branch or commit).
 /// </summary>
 /// <remarks>
@@ -115,7 +115,7 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
         var source = Path.GetFullPath(Path.Combine(project.RootPath, spec.Path));
         if (!File.Exists(Path.Combine(source, DbtProjectLoader.FileName)))
             throw new ProjectException($"Local package '{spec.Path}' has no {DbtProjectLoader.FileName} (looked in {source}).");
-        var name = PlaceInstalled(source);
+        var name = PlaceInstalled(source, link: true);
         info($"Installed from <local @ {spec.Path}>");
         return (new LockedPackage(spec, name), source);
     }
@@ -174,11 +174,27 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
     }
 
     /// <summary>Copies a package folder into place under the name its dbt_project.yml declares; returns that name.</summary>
-    private string PlaceInstalled(string source)
+    /// <summary>
+    /// Puts a package folder in place under the name its dbt_project.yml declares; returns that name. Local packages
+    /// are linked, as dbt does, so edits to them show without another deps; a copy where links are not allowed.
+    /// </summary>
+    private string PlaceInstalled(string source, bool link = false)
     {
         var name = DbtProjectLoader.Load(source, context: null).Name;
         var dest = Path.Combine(InstallRoot, name);
         DeleteDirectory(dest);
+        if (link)
+        {
+            try
+            {
+                Directory.CreateSymbolicLink(dest, source);
+                return name;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+            {
+                // Fall through to a copy.
+            }
+        }
         CopyDirectory(source, dest);
         return name;
     }
@@ -197,11 +213,19 @@ public sealed class PackageInstaller(DbtProject project, Action<string> info, Ac
         }
     }
 
+    /// <summary>Deletes a folder; a link (an installed local package) is removed without touching what it points to.</summary>
     internal static void DeleteDirectory(string dir)
     {
-        if (!Directory.Exists(dir)) return;
-        // Git object files are read-only; clear the flag so the delete succeeds.
-        foreach (var f in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        var info = new DirectoryInfo(dir);
+        if (info.LinkTarget is not null)
+        {
+            info.Delete();
+            return;
+        }
+        if (!info.Exists) return;
+        // Git object files are read-only; clear the flag so the delete succeeds. Never follow links while doing so.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        foreach (var f in Directory.EnumerateFiles(dir, "*", options))
             File.SetAttributes(f, FileAttributes.Normal);
         Directory.Delete(dir, recursive: true);
     }
