@@ -49,6 +49,19 @@ public sealed partial class DuckDbAdapter : AdapterBase
 
     protected override string BindingChar => "?";
 
+    /// <summary>dbt-duckdb's extra <c>adapter</c> methods; MotherDuck is never in use here.</summary>
+    public override bool TryGetAttribute(string name, out object? value)
+    {
+        value = name switch
+        {
+            "is_motherduck" => new Slipway.Jinja.JinjaFunction(name, _ => false),
+            "external_root" => new Slipway.Jinja.JinjaFunction(name, _ =>
+                Credentials.Raw.TryGetValue("external_root", out var root) && root is string r ? r : "."),
+            _ => null,
+        };
+        return value is not null || base.TryGetAttribute(name, out value);
+    }
+
     private static AdapterTarget MakeTarget(DuckDbCredentials c)
     {
         var (visible, secrets) = AdapterTarget.Split(c.Raw);

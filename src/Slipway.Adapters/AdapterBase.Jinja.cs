@@ -23,6 +23,8 @@ public abstract partial class AdapterBase
             "execute" => Fn(name, a =>
             {
                 var (response, table) = Execute(Sql(a, 0, "sql"), JinjaArgs.Bool(a, 1, "auto_begin") ?? false, JinjaArgs.Bool(a, 2, "fetch") ?? false);
+                if (JinjaArgs.Long(a, 3, "limit") is { } limit && limit >= 0 && table.Rows.Count > limit)
+                    table = new ResultTable(table.ColumnNames, table.ColumnTypes, table.Rows.Take((int)limit).ToList());
                 return new PyTuple([response, table]);
             }),
             "add_query" => Fn(name, a =>
@@ -73,6 +75,17 @@ public abstract partial class AdapterBase
             "quote_seed_column" => Fn(name, a => QuoteSeedColumn(JinjaArgs.String(a, 0, "column") ?? "", JinjaArgs.Bool(a, 1, "quote_config"))),
             "get_binding_char" => Fn(name, _ => BindingChar),
             "valid_incremental_strategies" => Fn(name, _ => ValidIncrementalStrategies.Cast<object?>().ToList()),
+            "load_seed" => Fn(name, a =>
+            {
+                var table = a.Get(1, "agate_table") as Seeds.SeedTable ?? throw new AdapterException("load_seed() needs the seed's table (load_agate_table()).");
+                var types = a.Get(2, "column_types") switch
+                {
+                    IDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? ""),
+                    PyDict d => d.ToDictionary(kv => kv.Key.ToString()!, kv => kv.Value?.ToString() ?? ""),
+                    _ => null,
+                };
+                return LoadSeed(Rel(a, 0, "relation"), table, new SeedLoadOptions(types, JinjaArgs.Bool(a, 3, "quote_columns"), JinjaArgs.Bool(a, 4, "create") ?? true));
+            }),
             "standardize_grants_dict" => Fn(name, a => StandardizeGrants(a.Get(0, "grants_table") as ResultTable)),
             _ => null,
         };
@@ -87,7 +100,8 @@ public abstract partial class AdapterBase
         JinjaArgs.String(a, index, name) ?? throw new AdapterException($"{name} is required.");
 
     private static Relation Rel(Arguments a, int index, string name) =>
-        a.Get(index, name) as Relation ?? throw new AdapterException($"'{name}' must be a Relation.");
+        a.Get(index, name) as Relation
+        ?? throw new AdapterException($"'{name}' must be a Relation, got {Slipway.Jinja.Values.Py.TypeName(a.Get(index, name))}.");
 
     /// <summary>dbt's shape for grants read back from the warehouse: privilege → list of grantees.</summary>
     private static Dictionary<string, object?> StandardizeGrants(ResultTable? table)

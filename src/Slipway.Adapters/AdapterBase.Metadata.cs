@@ -88,8 +88,9 @@ public abstract partial class AdapterBase
 
     public virtual void CreateSchema(Relation schemaRelation, CancellationToken cancellationToken = default)
     {
+        // "if not exists" may find a schema full of relations, so this does not count as a listing of it;
+        // the first lookup lists it once.
         Run($"create schema if not exists {schemaRelation.WithoutIdentifier().Render()}", false, cancellationToken);
-        Cache.AddSchema(schemaRelation.Database ?? Database, schemaRelation.Schema);
     }
 
     public virtual void DropSchema(Relation schemaRelation, CancellationToken cancellationToken = default)

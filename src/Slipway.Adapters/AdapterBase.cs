@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Slipway.Adapters.Cache;
 using Slipway.Adapters.Connections;
 using Slipway.Adapters.Relations;
@@ -127,9 +128,12 @@ public abstract partial class AdapterBase : IAdapter
         command.CommandText = sql;
         command.CommandTimeout = 0;
         _connections.Track(command);
+        var finished = new StrongBox<bool>(false);
         try
         {
-            using var registration = cancellationToken.Register(static c => ((DbCommand)c!).Cancel(), command);
+            using var registration = cancellationToken.CanBeCanceled
+                ? cancellationToken.Register(() => KeepCancelling(command, finished))
+                : default;
             if (!fetch)
             {
                 // ExecuteNonQuery is the one call every driver answers with the rows changed.
@@ -145,18 +149,37 @@ public abstract partial class AdapterBase : IAdapter
             while (reader.NextResult());
             return (MakeResponse(sql, reader.RecordsAffected), table);
         }
+        catch (OperationCanceledException)
+        {
+            // An interrupted statement leaves its transaction unusable; give the connection back clean.
+            if (handle.InTransaction) TryRollback(handle);
+            throw;
+        }
         catch (DbException e)
         {
+            if (handle.InTransaction) TryRollback(handle);
             cancellationToken.ThrowIfCancellationRequested();
             // A failed statement aborts the transaction on most warehouses; dbt's connection then rolls back.
-            if (handle.InTransaction) TryRollback(handle);
             throw AdapterException.FromDatabase(ErrorPrefix, e, TargetInfo.Secrets);
         }
         finally
         {
+            Volatile.Write(ref finished.Value, true);
             _connections.Untrack(command);
         }
     }
+
+    // Some drivers drop an interrupt that lands before the statement starts executing (DuckDB does), so the
+    // cancel is repeated until the statement is over.
+    private static void KeepCancelling(DbCommand command, StrongBox<bool> finished) =>
+        _ = Task.Run(async () =>
+        {
+            while (!Volatile.Read(ref finished.Value))
+            {
+                try { command.Cancel(); } catch (Exception) { /* finished meanwhile */ }
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+        });
 
     /// <summary>The words before a database error, e.g. <c>Database Error</c> as dbt prints it.</summary>
     protected virtual string ErrorPrefix => "Database Error";

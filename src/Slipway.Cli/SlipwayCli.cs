@@ -8,8 +8,29 @@ namespace Slipway.Cli;
 /// <summary>Parses the command line and dispatches to a command. Exit codes as dbt: 0 ok, 1 handled failure, 2 bad invocation or crash.</summary>
 public static class SlipwayCli
 {
-    public static int Run(string[] args) =>
-        Run(args, Console.Out, Console.Error, EnvironmentVariables.FromProcess(), CancellationToken.None);
+    public static int Run(string[] args)
+    {
+        // SIGINT (Ctrl+C) and SIGTERM cancel the command so warehouse queries can be cancelled and artifacts written;
+        // a second Ctrl+C ends the process at once.
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (cancellation.IsCancellationRequested) return;
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cancellation.Cancel(); });
+        try
+        {
+            return Run(args, Console.Out, Console.Error, EnvironmentVariables.FromProcess(), cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
 
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, EnvironmentVariables env,
         CancellationToken cancellationToken)
@@ -45,6 +66,7 @@ public static class SlipwayCli
         try
         {
             log.Info($"Running with slipway={SlipwayVersion.Version}", "MainReportVersion");
+            cancellationToken.ThrowIfCancellationRequested();
             return invocation.Command switch
             {
                 "debug" => DebugCommand.Execute(invocation, env, log),
@@ -52,6 +74,11 @@ public static class SlipwayCli
                 "deps" => DepsCommand.Execute(invocation, env, log),
                 _ => RunEngineCommand(invocation, env, log, cancellationToken),
             };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log.Error("The command was cancelled (interrupt signal); work in progress was stopped.", "MainKeyboardInterrupt");
+            return 2;
         }
         catch (ProjectException e)
         {

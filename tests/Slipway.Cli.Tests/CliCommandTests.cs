@@ -144,6 +144,51 @@ public class CliCommandTests
     }
 
     [Fact]
+    public void Deps_lock_writes_the_lock_without_installing()
+    {
+        using var project = new TempProject();
+        var package = project.Root + "_pkg";
+        project.Write("../" + Path.GetFileName(package) + "/dbt_project.yml", "name: anchor_utils\n");
+        project.Write("packages.yml", $"packages:\n  - local: ../{Path.GetFileName(package)}\n");
+        try
+        {
+            var (exit, output, _) = CliRun.Run("deps", "--lock", "--project-dir", project.Root);
+
+            Assert.Equal(0, exit);
+            Assert.False(Directory.Exists(project.Path_("dbt_packages")));
+            Assert.Contains("name: anchor_utils", File.ReadAllText(project.Path_("package-lock.yml")));
+            Assert.Contains("Updated lock file in file path:", output);
+            Assert.True(File.Exists(Path.Combine(package, "dbt_project.yml")));
+        }
+        finally
+        {
+            Directory.Delete(package, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Deps_add_package_adds_the_entry_then_installs()
+    {
+        using var project = new TempProject();
+        var package = project.Root + "_pkg";
+        project.Write("../" + Path.GetFileName(package) + "/dbt_project.yml", "name: anchor_utils\n");
+        try
+        {
+            var (exit, output, _) = CliRun.Run("deps", "--add-package", "../" + Path.GetFileName(package), "--source", "local",
+                "--project-dir", project.Root);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("Added new package ../", output);
+            Assert.Equal($"packages:\n  - local: ../{Path.GetFileName(package)}\n", File.ReadAllText(project.Path_("packages.yml")));
+            Assert.True(File.Exists(project.Path_("dbt_packages/anchor_utils/dbt_project.yml")));
+        }
+        finally
+        {
+            Directory.Delete(package, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Deps_with_a_hub_package_exits_2_naming_it()
     {
         using var project = new TempProject();
@@ -171,6 +216,22 @@ public class CliCommandTests
         });
         using var first = JsonDocument.Parse(lines[0]);
         Assert.StartsWith("Running with slipway=", first.RootElement.GetProperty("info").GetProperty("msg").GetString());
+    }
+
+    [Fact]
+    public void A_cancelled_invocation_stops_with_exit_2()
+    {
+        using var project = new TempProject();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var output = new StringWriter();
+
+        var exit = SlipwayCli.Run(["debug", "--project-dir", project.Root], output, new StringWriter(),
+            new Slipway.Engine.Project.EnvironmentVariables(new Dictionary<string, string>()), cancelled.Token);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("The command was cancelled", output.ToString());
+        Assert.DoesNotContain("Connection:", output.ToString());
     }
 
     [Fact]

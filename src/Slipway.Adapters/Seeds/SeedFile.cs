@@ -5,8 +5,9 @@ namespace Slipway.Adapters.Seeds;
 /// <summary>Reads a seed CSV the way dbt does: first row is the header, a BOM is dropped, empty and <c>null</c> cells are null.</summary>
 public static class SeedFile
 {
+    /// <param name="textColumns">Columns read as text whatever they hold: those with a <c>column_types</c> override, as dbt does.</param>
     /// <exception cref="AdapterException">The file is not valid CSV; the message names the file and line.</exception>
-    public static SeedTable Read(string path, string delimiter = ",")
+    public static SeedTable Read(string path, string delimiter = ",", IEnumerable<string>? textColumns = null)
     {
         if (delimiter.Length != 1)
             throw new AdapterException($"{path}: the seed delimiter must be one character, got '{delimiter}'.");
@@ -28,7 +29,7 @@ public static class SeedFile
                 }
                 rows.Add(cells);
             }
-            return new SeedTable(path, header, rows);
+            return new SeedTable(path, header, rows, textColumns?.ToHashSet() ?? []);
         }
         catch (InvalidDataException e)
         {

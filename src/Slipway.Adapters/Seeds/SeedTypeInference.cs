@@ -18,11 +18,16 @@ public static partial class SeedTypeInference
         return t.Length == 0 || t.Equals("null", StringComparison.OrdinalIgnoreCase);
     }
 
-    internal static IReadOnlyList<SeedColumn> Infer(string[] header, List<string?[]> rows)
+    internal static IReadOnlyList<SeedColumn> Infer(string[] header, List<string?[]> rows, IReadOnlySet<string> textColumns)
     {
         var columns = new SeedColumn[header.Length];
         for (var c = 0; c < header.Length; c++)
         {
+            if (textColumns.Contains(header[c]))
+            {
+                columns[c] = new SeedColumn(header[c], SeedValueKind.Text, false);
+                continue;
+            }
             var candidates = new bool[7];
             Array.Fill(candidates, true);
             var decimals = false;

@@ -19,7 +19,9 @@ public static partial class Builtins
             // random.choice: len() first (so a number fails with "has no len()"), then an index.
             var count = Py.Length(v);
             if (count == 0) return c.MakeUndefined(null, "No random item, sequence was empty.");
-            var index = RandomFor(c.Environment).NextInt64(count);
+            var random = RandomFor(c.Environment);
+            long index;
+            lock (random) index = random.NextInt64(count); // renders of one environment may run in parallel
             if (Py.IsDict(v)) return Py.TryGetItem(v, index, out var item) ? item : throw new JinjaRuntimeException(Py.Repr(index), "KeyError");
             return Py.Iterate(v).ElementAt((int)index);
         };

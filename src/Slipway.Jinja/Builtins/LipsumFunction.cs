@@ -27,6 +27,12 @@ internal sealed class LipsumFunction : IJinjaCallable, IPyObject
 
     public object? Call(Arguments a)
     {
+        // Renders of one environment may run in parallel; Random is not thread-safe.
+        lock (Random) return Generate(a);
+    }
+
+    private object? Generate(Arguments a)
+    {
         var n = Builtins.Int(a, 0, "n", 5);
         var html = Builtins.Bool(a, 1, "html", true);
         var min = Builtins.Int(a, 2, "min", 20);

@@ -169,6 +169,13 @@ internal sealed partial class Interpreter
         }
     }
 
+    /// <summary>A filter block's or set block's chain (<c>{% filter upper|trim %}</c>) applied to the captured body.</summary>
+    private object? ApplyFilterChain(FilterExpr f, object? body, Frame frame)
+    {
+        var input = f.Value is FilterExpr inner ? ApplyFilterChain(inner, body, frame) : body;
+        return ApplyFilter(f, input, frame);
+    }
+
     private object? ApplyFilter(FilterExpr f, object? value, Frame frame)
     {
         if (!_env.Filters.TryGetValue(f.Name, out var filter))

@@ -43,7 +43,7 @@ internal sealed partial class Interpreter
             case NodeKind.Unary:
                 var u = (UnaryExpr)e;
                 return Py.Unary(u.Op, Eval(u.Operand, frame));
-            case NodeKind.Not: return !IsTruthy(Eval(((UnaryExpr)e).Operand, frame));
+            case NodeKind.Not: return Box(!EvalBool(((UnaryExpr)e).Operand, frame));
             case NodeKind.And:
                 var and = (LogicExpr)e;
                 var left = Eval(and.Left, frame);
@@ -58,10 +58,10 @@ internal sealed partial class Interpreter
                 var sb = new StringBuilder();
                 foreach (var item in parts) sb.Append(Str(Eval(item, frame)));
                 return sb.ToString();
-            case NodeKind.Compare: return EvalCompare((CompareExpr)e, frame);
+            case NodeKind.Compare: return Box(EvalCompare((CompareExpr)e, frame));
             case NodeKind.CondExpr:
                 var c = (CondExpr)e;
-                if (IsTruthy(Eval(c.Test, frame))) return Eval(c.Then, frame);
+                if (EvalBool(c.Test, frame)) return Eval(c.Then, frame);
                 if (c.Else is not null) return Eval(c.Else, frame);
                 return MakeUndefined(null, $"the inline if-expression on line {c.Line} evaluated to false and no else section was defined.");
             case NodeKind.Call:
@@ -71,7 +71,7 @@ internal sealed partial class Interpreter
             case NodeKind.Filter:
                 var f = (FilterExpr)e;
                 return ApplyFilter(f, f.Value is null ? null : Eval(f.Value, frame), frame);
-            case NodeKind.Test: return EvalTest((TestExpr)e, frame);
+            case NodeKind.Test: return Box(EvalTest((TestExpr)e, frame));
             default:
                 throw new JinjaRuntimeException($"cannot evaluate a {e.Kind} node", "TemplateRuntimeError");
         }
@@ -96,19 +96,35 @@ internal sealed partial class Interpreter
             {
                 case "+":
                     var sum = a + b;
-                    if (((a ^ sum) & (b ^ sum)) >= 0) return sum;
+                    if (((a ^ sum) & (b ^ sum)) >= 0) return Boxes.Int(sum);
                     break;
                 case "-":
                     var diff = a - b;
-                    if (((a ^ b) & (a ^ diff)) >= 0) return diff;
+                    if (((a ^ b) & (a ^ diff)) >= 0) return Boxes.Int(diff);
                     break;
                 case "*":
-                    if (a is > -3037000499 and < 3037000499 && b is > -3037000499 and < 3037000499) return a * b;
+                    if (a is > -3037000499 and < 3037000499 && b is > -3037000499 and < 3037000499) return Boxes.Int(a * b);
                     break;
             }
         }
         return Py.Binary(op, left, right);
     }
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    private static object Box(bool value) => value ? True : False;
+
+    /// <summary>An expression in a boolean position (if, not, filters of loops): no boxing for comparisons and tests.</summary>
+    private bool EvalBool(Expr e, Frame frame) => e.Kind switch
+    {
+        NodeKind.Compare => EvalCompare((CompareExpr)e, frame),
+        NodeKind.Not => !EvalBool(((UnaryExpr)e).Operand, frame),
+        NodeKind.Test => EvalTest((TestExpr)e, frame),
+        NodeKind.And => EvalBool(((LogicExpr)e).Left, frame) && EvalBool(((LogicExpr)e).Right, frame),
+        NodeKind.Or => EvalBool(((LogicExpr)e).Left, frame) || EvalBool(((LogicExpr)e).Right, frame),
+        _ => IsTruthy(Eval(e, frame)),
+    };
 
     private object? EvalOpt(Expr? e, Frame frame) => e is null ? null : Eval(e, frame);
 

@@ -40,7 +40,7 @@ internal sealed partial class Interpreter
             {
                 loopFrame.Clear();
                 Assign(s.Target, item, loopFrame);
-                if (IsTruthy(Eval(s.Filter, loopFrame))) filtered.Add(item);
+                if (EvalBool(s.Filter, loopFrame)) filtered.Add(item);
             }
             items = filtered;
         }
@@ -60,7 +60,7 @@ internal sealed partial class Interpreter
                 loop.Index0 = i;
                 loopFrame.Set("loop", loop);
             }
-            Assign(s.Target, items[i], loopFrame);
+            Assign(s.Target, Py.FromHost(items[i]), loopFrame);
             if (Exec(s.Body, loopFrame) == Signal.Break) break;
         }
         if (!iterated && s.Else.Length > 0)

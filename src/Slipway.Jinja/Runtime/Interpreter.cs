@@ -220,7 +220,7 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.Output: WriteValue(Eval(((OutputStmt)s).Value, frame)); return Signal.None;
             case NodeKind.If:
                 var iff = (IfStmt)s;
-                return Exec(IsTruthy(Eval(iff.Test, frame)) ? iff.Body : iff.Else, frame);
+                return Exec(EvalBool(iff.Test, frame) ? iff.Body : iff.Else, frame);
             case NodeKind.For: return ExecFor((ForStmt)s, frame);
             case NodeKind.Set:
                 var set = (SetStmt)s;
@@ -229,14 +229,14 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.SetBlock:
                 var sb = (SetBlockStmt)s;
                 object? captured = Capture(sb.Body, new Frame(frame, frame.Context, frame.Template));
-                if (sb.Filter is not null) captured = ApplyFilter(sb.Filter, captured, frame);
+                if (sb.Filter is not null) captured = ApplyFilterChain(sb.Filter, captured, frame);
                 Assign(sb.Target, captured, frame);
                 return Signal.None;
             case NodeKind.Macro: DefineMacro(((MacroStmt)s).Def, frame); return Signal.None;
             case NodeKind.CallBlock: ExecCallBlock((CallBlockStmt)s, frame); return Signal.None;
             case NodeKind.FilterBlock:
                 var fb = (FilterBlockStmt)s;
-                WriteValue(ApplyFilter(fb.Filter, Capture(fb.Body, new Frame(frame, frame.Context, frame.Template)), frame));
+                WriteValue(ApplyFilterChain(fb.Filter, Capture(fb.Body, new Frame(frame, frame.Context, frame.Template)), frame));
                 return Signal.None;
             case NodeKind.Do: Eval(((DoStmt)s).Value, frame); return Signal.None;
             case NodeKind.With: return ExecWith((WithStmt)s, frame);
@@ -274,7 +274,14 @@ internal sealed partial class Interpreter : IRenderContext
     {
         var inner = new Frame(frame, frame.Context, frame.Template);
         var values = new object?[w.Values.Length];
-        for (var i = 0; i < values.Length; i++) values[i] = Eval(w.Values[i], frame);
+        try
+        {
+            for (var i = 0; i < values.Length; i++) values[i] = Eval(w.Values[i], frame);
+        }
+        catch (JinjaRuntimeException e)
+        {
+            throw Locate(e, w.ValuesLine, 1, frame);
+        }
         for (var i = 0; i < values.Length; i++) Assign(w.Targets[i], values[i], inner);
         return Exec(w.Body, inner);
     }
@@ -311,7 +318,7 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.Tuple:
                 var items = ((TupleExpr)target).Items;
                 var values = Unpack(value, items.Length);
-                for (var i = 0; i < items.Length; i++) Assign(items[i], values[i], frame);
+                for (var i = 0; i < items.Length; i++) Assign(items[i], Py.FromHost(values[i]), frame);
                 return;
             case NodeKind.NSRef:
                 var ns = (NSRefExpr)target;
@@ -324,11 +331,16 @@ internal sealed partial class Interpreter : IRenderContext
         }
     }
 
-    private static IList<object?> Unpack(object? value, int count)
+    private static IReadOnlyList<object?> Unpack(object? value, int count)
     {
         if (value is null or bool or long or double)
             throw new JinjaRuntimeException($"cannot unpack non-iterable {Py.TypeName(value)} object", "TypeError");
-        var list = value as IList<object?> ?? Py.Iterate(value).ToList();
+        IReadOnlyList<object?> list = value switch
+        {
+            PyTuple t => t,
+            List<object?> l => l,
+            _ => Py.Iterate(value).ToList(),
+        };
         if (list.Count > count)
             throw new JinjaRuntimeException($"too many values to unpack (expected {count})", "ValueError");
         if (list.Count < count)
@@ -340,11 +352,11 @@ internal sealed partial class Interpreter : IRenderContext
     {
         // Deep template recursion must end in a RecursionError, never in a process-killing stack overflow.
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new JinjaRuntimeException("maximum recursion depth exceeded (the thread's stack is exhausted)", "RecursionError");
+            throw new JinjaRuntimeException("maximum recursion depth exceeded", "RecursionError");
         if (++_depth > _options.MaxRecursionDepth)
         {
             _depth--;
-            throw new JinjaRuntimeException($"maximum recursion depth exceeded ({_options.MaxRecursionDepth} nested macro calls, includes or recursive loops)", "RecursionError");
+            throw new JinjaRuntimeException("maximum recursion depth exceeded", "RecursionError");
         }
     }
 

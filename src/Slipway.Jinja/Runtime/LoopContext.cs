@@ -7,31 +7,35 @@ namespace Slipway.Jinja.Runtime;
 internal sealed class LoopContext(Interpreter interpreter, ForStmt loop, Frame outer, IList<object?> items, int depth0)
     : IJinjaObject, IJinjaCallable
 {
+    private static readonly object True = true;
+    private static readonly object False = false;
     public int Index0;
     private object?[]? _lastChanged;
+    private JinjaFunction? _cycle;
+    private JinjaFunction? _changed;
     public int Length => items.Count;
 
     public bool TryGetAttribute(string name, out object? value)
     {
         switch (name)
         {
-            case "index0": value = (long)Index0; return true;
-            case "index": value = (long)Index0 + 1; return true;
-            case "revindex": value = (long)(Length - Index0); return true;
-            case "revindex0": value = (long)(Length - Index0 - 1); return true;
-            case "first": value = Index0 == 0; return true;
-            case "last": value = Index0 == Length - 1; return true;
-            case "length": value = (long)Length; return true;
+            case "index0": value = Boxes.Int(Index0); return true;
+            case "index": value = Boxes.Int(Index0 + 1L); return true;
+            case "revindex": value = Boxes.Int(Length - Index0); return true;
+            case "revindex0": value = Boxes.Int(Length - Index0 - 1); return true;
+            case "first": value = Index0 == 0 ? True : False; return true;
+            case "last": value = Index0 == Length - 1 ? True : False; return true;
+            case "length": value = Boxes.Int(Length); return true;
             case "depth0": value = (long)depth0; return true;
             case "depth": value = (long)depth0 + 1; return true;
             case "previtem":
-                value = Index0 > 0 ? items[Index0 - 1] : interpreter.MakeUndefined(null, "there is no previous item");
+                value = Index0 > 0 ? Py.FromHost(items[Index0 - 1]) : interpreter.MakeUndefined(null, "there is no previous item");
                 return true;
             case "nextitem":
-                value = Index0 + 1 < Length ? items[Index0 + 1] : interpreter.MakeUndefined(null, "there is no next item");
+                value = Index0 + 1 < Length ? Py.FromHost(items[Index0 + 1]) : interpreter.MakeUndefined(null, "there is no next item");
                 return true;
-            case "cycle": value = new JinjaFunction("cycle", Cycle); return true;
-            case "changed": value = new JinjaFunction("changed", Changed); return true;
+            case "cycle": value = _cycle ??= new JinjaFunction("cycle", Cycle); return true;
+            case "changed": value = _changed ??= new JinjaFunction("changed", Changed); return true;
             default: value = null; return false;
         }
     }

@@ -25,6 +25,20 @@ public sealed class Macro : IJinjaCallable, IJinjaObject
     /// <summary>The template that defines the macro.</summary>
     public string? TemplateName => Closure.Template.Name;
 
+    /// <summary>
+    /// The same top-level macro with its free names resolved against <paramref name="context"/> instead (the
+    /// module's own macros and variables still come first): lets a host give each render its own variables
+    /// (e.g. dbt's per-node <c>this</c>/<c>model</c>) without re-running the module, and from several threads.
+    /// </summary>
+    public Macro Rebind(IDictionary<string, object?> context)
+    {
+        if (!Closure.IsRoot)
+            throw new InvalidOperationException($"macro '{Name}' is not defined at the top level of its template, so it cannot be rebound");
+        var ctx = new TemplateContext(Closure.Template, context, null);
+        var root = new Frame(null, ctx, Closure.Template, isRoot: true) { Vars = Closure.Vars };
+        return new Macro(Definition, root, Environment);
+    }
+
     /// <summary>Calls the macro: its rendered text, or the value given to dbt's <c>return()</c>.</summary>
     public object? Call(Arguments arguments) => Interpreter.ForCall(Environment).InvokeMacro(this, arguments);
 

@@ -73,8 +73,6 @@ internal sealed class NativeLiteral
                 var first = ParseValue();
                 SkipSpace(true);
                 if (Peek(')')) { _i++; return first; }
-                _i--;
-                _s.AsSpan();
                 var rest = ParseSequenceAfterFirst(')', first);
                 return new PyTuple(rest.ToArray());
             case '{': return ParseDict();
@@ -118,9 +116,9 @@ internal sealed class NativeLiteral
         return items;
     }
 
+    /// <summary>The rest of a parenthesised tuple, positioned after its first item.</summary>
     private List<object?> ParseSequenceAfterFirst(char close, object? first)
     {
-        _i++;
         var items = new List<object?> { first };
         SkipSpace(true);
         if (!Peek(',')) throw Bad();
@@ -192,7 +190,7 @@ internal sealed class NativeLiteral
             var c = _s[_i];
             if (c == '\\') { _i += 2; continue; }
             if (!triple && c == '\n') throw Bad();
-            if (c == q && (!triple || (_i + 2 < _s.Length + 0 && _i + 2 <= _s.Length - 1 && _s[_i + 1] == q && _s[_i + 2] == q)))
+            if (c == q && (!triple || (_i + 2 < _s.Length && _s[_i + 1] == q && _s[_i + 2] == q)))
                 break;
             _i++;
         }

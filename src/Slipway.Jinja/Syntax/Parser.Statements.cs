@@ -77,6 +77,7 @@ internal sealed partial class Parser
 
     private Stmt ParseWith()
     {
+        var valuesLine = _lastMarkerLine;
         var tok = Next();
         var targets = new List<Expr>();
         var values = new List<Expr>();
@@ -88,7 +89,7 @@ internal sealed partial class Parser
             values.Add(ParseExpression());
         }
         var body = ParseStatements(["endwith"], dropNeedle: true);
-        return new WithStmt(targets.ToArray(), values.ToArray(), body, tok.Line, tok.Column);
+        return new WithStmt(targets.ToArray(), values.ToArray(), body, tok.Line, tok.Column) { ValuesLine = valuesLine };
     }
 
     private Stmt ParseAutoescape()

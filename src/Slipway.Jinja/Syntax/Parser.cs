@@ -120,6 +120,8 @@ internal sealed partial class Parser
 
     private List<Stmt> Subparse(string[]? endTokens)
     {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Error("template nested too deeply", Current);
         var body = new List<Stmt>();
         if (endTokens is not null) _endTokenStack.Add(endTokens);
         try
@@ -136,6 +138,7 @@ internal sealed partial class Parser
                     case TokenKind.VariableBegin:
                         Next();
                         var expr = ParseTuple(withCondExpr: true);
+                        if (expr is not ConstExpr) _lastMarkerLine = expr.Line;
                         body.Add(new OutputStmt(expr, expr.Line, expr.Column));
                         Expect(TokenKind.VariableEnd);
                         break;
@@ -190,7 +193,10 @@ internal sealed partial class Parser
             if (StatementKeywords.Contains(v) || v is "call" or "filter" or "do" or "break" or "continue")
                 return ParseKeywordStatement(v);
             if (_dbtDialect && v is "test" or "data_test" or "materialization" or "docs" or "snapshot")
+            {
+                _lastMarkerLine = Current.Line;
                 return ParseDbtStatement(v);
+            }
             _tagStack.RemoveAt(_tagStack.Count - 1);
             popTag = false;
             throw FailUnknownTag(v, token);
@@ -201,7 +207,19 @@ internal sealed partial class Parser
         }
     }
 
-    private Stmt? ParseKeywordStatement(string v) => v switch
+    /// <summary>
+    /// The line Jinja2's generated code last marked. Jinja2 evaluates <c>with</c> values in code that carries
+    /// no line mark of its own, so their errors report this line; kept to report the same line.
+    /// </summary>
+    private int _lastMarkerLine = 1;
+
+    private Stmt? ParseKeywordStatement(string v)
+    {
+        if (v is not ("with" or "autoescape" or "filter")) _lastMarkerLine = Current.Line;
+        return ParseKeywordStatementCore(v);
+    }
+
+    private Stmt? ParseKeywordStatementCore(string v) => v switch
     {
         "for" => ParseFor(),
         "if" => ParseIf(),

@@ -94,17 +94,51 @@ public static partial class Py
         throw ValueError(type == "list" ? $"{Repr(x)} is not in list" : "tuple.index(x): x not in tuple");
     }
 
-    /// <summary>Python's sorted(): stable, using only "&lt;" (later item on the left, as CPython compares), with an optional key callable.</summary>
+    /// <summary>
+    /// Python's sorted(): stable, comparing only with "&lt;". Small lists are sorted the way CPython's timsort
+    /// sorts them (a natural run, then binary insertion), so a failing comparison fails between the same two
+    /// items Python would compare; longer lists use a merge sort with the same result.
+    /// </summary>
     internal static List<object?> SortValues(List<object?> items, object? key, bool reverse)
     {
         var keys = key is null ? items : items.Select(x => Call(key, new Arguments([x]))).ToList();
         var order = Enumerable.Range(0, items.Count).ToArray();
-        // reverse=True sorts as if each comparison were reversed, keeping equal items in their original order.
-        bool Less(int later, int earlier) => reverse
-            ? Order("<", keys[earlier], keys[later]) < 0
-            : Order("<", keys[later], keys[earlier]) < 0;
-        MergeSort(order, new int[order.Length], 0, order.Length, Less);
+        // CPython sorts a reversed list and reverses the result, which keeps equal items in their original order.
+        if (reverse) Array.Reverse(order);
+        bool Less(int x, int y) => Order("<", keys[x], keys[y]) < 0;
+        if (order.Length < 64) BinaryInsertionSort(order, Less);
+        else MergeSort(order, new int[order.Length], 0, order.Length, Less);
+        if (reverse) Array.Reverse(order);
         return order.Select(i => items[i]).ToList();
+    }
+
+    private static void BinaryInsertionSort(int[] a, Func<int, int, bool> less)
+    {
+        if (a.Length < 2) return;
+        // The leading run: strictly descending runs are reversed, ascending ones kept.
+        var run = 2;
+        if (less(a[1], a[0]))
+        {
+            while (run < a.Length && less(a[run], a[run - 1])) run++;
+            Array.Reverse(a, 0, run);
+        }
+        else
+        {
+            while (run < a.Length && !less(a[run], a[run - 1])) run++;
+        }
+        for (var start = run; start < a.Length; start++)
+        {
+            var pivot = a[start];
+            int lo = 0, hi = start;
+            while (lo < hi)
+            {
+                var mid = lo + ((hi - lo) >> 1);
+                if (less(pivot, a[mid])) hi = mid;
+                else lo = mid + 1;
+            }
+            Array.Copy(a, lo, a, lo + 1, start - lo);
+            a[lo] = pivot;
+        }
     }
 
     private static void MergeSort(int[] a, int[] buffer, int start, int end, Func<int, int, bool> less)
@@ -186,6 +220,8 @@ public static partial class Py
         var index = 0;
         foreach (var pair in Iterate(other).ToList())
         {
+            if (pair is null or bool or long or double || pair is IJinjaCallable)
+                throw TypeError($"cannot convert dictionary update sequence element #{index} to a sequence");
             var items = Iterate(pair).ToList();
             if (items.Count != 2)
                 throw ValueError($"dictionary update sequence element #{index} has length {items.Count}; 2 is required");

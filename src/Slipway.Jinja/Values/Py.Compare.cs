@@ -77,6 +77,8 @@ public static partial class Py
         }
         if (AsString(a) is { } sa && AsString(b) is { } sb) return CompareCodePoints(sa, sb);
         if (a is PyTuple ta && b is PyTuple tb) return SequenceOrder(op, ta, tb);
+        if (a is IPyOperand pa && pa.CompareTo(b, op) is { } ca) return ca;
+        if (b is IPyOperand pb && pb.CompareTo(a, op) is { } cb) return -cb;
         if (a is IList<object?> la && b is IList<object?> lb && a is not PyTuple && b is not PyTuple) return SequenceOrder(op, la.ToList(), lb.ToList());
         throw TypeError($"'{op}' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
     }

@@ -25,6 +25,11 @@ public static partial class Py
             case float f: return (double)f;
             case decimal m: return (double)m;
             case char c: return c.ToString();
+            // Dates and times become Python's datetime objects; a UTC DateTime is an aware datetime in UTC.
+            case DateTime d: return new PyDateTime(d, d.Kind == DateTimeKind.Utc ? TimeSpan.Zero : null);
+            case DateTimeOffset o: return new PyDateTime(o.DateTime, o.Offset);
+            case DateOnly d: return new PyDate(d);
+            case TimeSpan t: return new PyTimeDelta(t.Ticks / 10);
             case IJinjaCallable or IJinjaObject or IPyObject: return value;
             // JSON documents (manifests, vars) arrive as System.Text.Json values: read them as Python's json.loads would.
             case JsonElement element: return FromJson(element);
@@ -111,6 +116,7 @@ public static partial class Py
         PyTuple t => t.Count > 0,
         PyRange r => r.Count > 0,
         PyComplex c => c.Real != 0 || c.Imaginary != 0,
+        PyTimeDelta t => t.Total != 0,
         ICollection<KeyValuePair<object, object?>> d => d.Count > 0,
         ICollection<KeyValuePair<string, object?>> d => d.Count > 0,
         ICollection<object?> c => c.Count > 0,

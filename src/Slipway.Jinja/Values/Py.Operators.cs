@@ -46,6 +46,8 @@ public static partial class Py
                 if (a is string fmt) return PercentFormat(fmt, b);
                 break;
         }
+        if (a is IPyOperand left && left.TryBinary(op, b, false, out var result)) return result;
+        if (b is IPyOperand right && right.TryBinary(op, a, true, out result)) return result;
         throw TypeError($"unsupported operand type(s) for {PyOpName(op)}: '{TypeName(a)}' and '{TypeName(b)}'");
     }
 
@@ -200,6 +202,7 @@ public static partial class Py
     {
         if (a is Undefined u) throw u.Fail();
         if (op == "not") return !IsTruthy(a);
+        if (a is PyTimeDelta td) return op == "-" ? new PyTimeDelta(-td.Total) : td;
         if (a is double d) return op == "-" ? -d : d;
         if (IsInt(a))
         {

@@ -109,7 +109,12 @@ public static partial class Py
                         if (cs.Length != 1) throw TypeError("%c requires int or char");
                         body = cs;
                     }
-                    else if (IsInt(value)) body = char.ConvertFromUtf32((int)ToLong(value));
+                    else if (IsInt(value))
+                    {
+                        var code = ToLong(value);
+                        if (code < 0 || code > 0x10FFFF) throw new JinjaRuntimeException("%c arg not in range(0x110000)", "OverflowError");
+                        body = char.ConvertFromUtf32((int)code);
+                    }
                     else throw TypeError("%c requires int or char");
                     break;
                 case 'd' or 'i' or 'u' or 'o' or 'x' or 'X':
@@ -120,7 +125,18 @@ public static partial class Py
                     else if (value is double dv && conversion is 'd' or 'i' or 'u')
                     {
                         if (!double.IsFinite(dv)) throw new JinjaRuntimeException(double.IsNaN(dv) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer", double.IsNaN(dv) ? "ValueError" : "OverflowError");
-                        n = (long)Math.Truncate(dv);
+                        var whole = Math.Truncate(dv);
+                        if (Math.Abs(whole) >= 9.2e18)
+                        {
+                            // Beyond 64 bits: Python prints the float's exact integer value.
+                            var big = new System.Numerics.BigInteger(whole);
+                            var bigDigits = System.Numerics.BigInteger.Abs(big).ToString(CultureInfo.InvariantCulture);
+                            if (precision >= 0 && bigDigits.Length < precision) bigDigits = new string('0', precision - bigDigits.Length) + bigDigits;
+                            sign = big.Sign < 0 ? "-" : plus ? "+" : space ? " " : "";
+                            body = bigDigits;
+                            break;
+                        }
+                        n = (long)whole;
                     }
                     else if (conversion is 'd' or 'i' or 'u') throw TypeError($"%{conversion} format: a real number is required, not {TypeName(value)}");
                     else throw TypeError($"%{conversion} format: an integer is required, not {TypeName(value)}");
@@ -156,7 +172,7 @@ public static partial class Py
                 default:
                     throw ValueError($"unsupported format character '{conversion}' (0x{(int)conversion:x}) at index {i - 1}");
             }
-            if (!numeric && precision >= 0 && body.Length > precision) body = body[..precision];
+            if (conversion is 's' or 'r' or 'a' && precision >= 0 && body.Length > precision) body = body[..precision];
             var total = sign.Length + body.Length;
             if (width > total)
             {

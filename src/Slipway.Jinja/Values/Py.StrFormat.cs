@@ -141,12 +141,23 @@ public static partial class Py
     {
         if (value is Undefined u && u.IsStrict) throw u.Fail();
         if (spec.Length == 0) return ToStr(value);
+        if (value is not (string or Markup or bool or long or int or double))
+            throw TypeError($"unsupported format string passed to {TypeName(value)}.__format__");
         var s = FormatSpec.Parse(spec);
+        // Each type has its default presentation; a grouping separator must suit the effective one.
+        s = s with { Type = s.Type ?? value switch { string or Markup => 's', bool or long or int => 'd', _ => null } };
+        if (s.Grouping is { } separator)
+        {
+            var allowed = s.Type is null or 'd' or 'e' or 'f' or 'g' or 'E' or 'G' or '%' or 'F'
+                || (separator == '_' && s.Type is 'b' or 'o' or 'x' or 'X');
+            if (!allowed) throw ValueError($"Cannot specify '{separator}' with '{s.Type}'.");
+        }
         switch (value)
         {
             case string or Markup:
                 if (s.Type is not (null or 's')) throw ValueError($"Unknown format code '{s.Type}' for object of type 'str'");
-                if (s.Sign is not null) throw ValueError("Sign not allowed in string format specifier");
+                if (s.Sign is not null) throw ValueError(s.Sign == ' ' ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier");
+                if (s.Alternate) throw ValueError("Alternate form (#) not allowed in string format specifier");
                 if (s.Align == '=') throw ValueError("'=' alignment not allowed in string format specifier");
                 var text = AsString(value)!;
                 if (s.Precision is { } p && text.Length > p) text = text[..p];
@@ -163,7 +174,10 @@ public static partial class Py
 
     private static string FormatIntSpec(long n, FormatSpec s)
     {
+        if (s.Type is not ('b' or 'c' or 'd' or 'o' or 'x' or 'X' or 'n'))
+            throw ValueError($"Unknown format code '{s.Type}' for object of type 'int'");
         if (s.Precision is not null) throw ValueError("Precision not allowed in integer format specifier");
+        if (s.NoNegativeZero) throw ValueError("Negative zero coercion (z) not allowed in integer format specifier");
         var magnitude = n < 0 ? (n == long.MinValue ? 9223372036854775808UL : (ulong)(-n)) : (ulong)n;
         string digits;
         var prefix = "";
@@ -176,7 +190,9 @@ public static partial class Py
             case 'b': digits = Convert.ToString((long)magnitude, 2); prefix = s.Alternate ? "0b" : ""; break;
             case 'c':
                 if (s.Sign is not null) throw ValueError("Sign not allowed with integer format specifier 'c'");
-                return s.Pad("", char.ConvertFromUtf32((int)n), '<');
+                if (s.Alternate) throw ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
+                if (n < 0 || n > 0x10FFFF) throw new JinjaRuntimeException("%c arg not in range(0x110000)", "OverflowError");
+                return s.Pad("", char.ConvertFromUtf32((int)n), '>');
             default: throw ValueError($"Unknown format code '{s.Type}' for object of type 'int'");
         }
         if (s.Grouping is { } g) digits = Group(digits, g, s.Type is 'x' or 'X' or 'o' or 'b' ? 4 : 3);
@@ -193,9 +209,9 @@ public static partial class Py
         {
             case 'e' or 'E': body = FormatExponent(d, precision ?? 6, s.Alternate, upper); break;
             case 'f' or 'F': body = FormatFixed(d, precision ?? 6, s.Alternate, upper); break;
-            case 'g' or 'G': body = FormatGeneral(d, precision ?? 6, s.Alternate, upper); break;
+            case 'g' or 'G' or 'n': body = FormatGeneral(d, precision ?? 6, s.Alternate, upper); break;
             case '%': body = FormatFixed(d * 100, precision ?? 6, s.Alternate) + "%"; break;
-            case null or 'n':
+            case null:
                 if (precision is null)
                 {
                     body = FloatRepr(Math.Abs(d));
@@ -216,6 +232,8 @@ public static partial class Py
             body = Group(intPart, g, 3) + (dot < 0 ? "" : body[dot..]);
         }
         var negative = double.IsNegative(d) && !double.IsNaN(d);
+        // 'z' turns a negative zero (after rounding) into a positive one.
+        if (negative && s.NoNegativeZero && double.IsFinite(d) && !body.Any(c => c is >= '1' and <= '9')) negative = false;
         var sign = negative ? "-" : s.Sign is '+' ? "+" : s.Sign is ' ' ? " " : "";
         return s.Pad(sign, body, '>');
     }
@@ -234,21 +252,31 @@ public static partial class Py
     /// <summary>A parsed format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type].</summary>
     private sealed record FormatSpec(char Fill, char? Align, char? Sign, bool Alternate, int Width, char? Grouping, int? Precision, char? Type)
     {
+        /// <summary>A '0' before the width: pads with zeros (unless a fill was given), between sign and digits for numbers.</summary>
+        public bool ZeroPad { get; init; }
+        public bool FillSpecified { get; init; }
+        /// <summary>'z': a negative zero prints as a positive one.</summary>
+        public bool NoNegativeZero { get; init; }
+
         public static FormatSpec Parse(string spec)
         {
             var i = 0;
             char fill = ' ';
             char? align = null;
-            if (spec.Length >= 2 && spec[1] is '<' or '>' or '^' or '=') { fill = spec[0]; align = spec[1]; i = 2; }
+            var fillSpecified = false;
+            if (spec.Length >= 2 && spec[1] is '<' or '>' or '^' or '=') { fill = spec[0]; align = spec[1]; i = 2; fillSpecified = true; }
             else if (spec.Length >= 1 && spec[0] is '<' or '>' or '^' or '=') { align = spec[0]; i = 1; }
             char? sign = null;
             if (i < spec.Length && spec[i] is '+' or '-' or ' ') sign = spec[i++];
-            if (i < spec.Length && spec[i] == 'z') i++;
+            var noNegativeZero = false;
+            if (i < spec.Length && spec[i] == 'z') { noNegativeZero = true; i++; }
             var alternate = false;
             if (i < spec.Length && spec[i] == '#') { alternate = true; i++; }
-            if (i < spec.Length && spec[i] == '0')
+            var zeroPad = false;
+            if (i < spec.Length && spec[i] == '0' && !fillSpecified)
             {
-                if (align is null) { fill = '0'; align = '='; }
+                zeroPad = true;
+                fill = '0';
                 i++;
             }
             var start = i;
@@ -267,7 +295,12 @@ public static partial class Py
             char? type = null;
             if (i < spec.Length) type = spec[i++];
             if (i < spec.Length) throw ValueError("Invalid format specifier");
-            return new FormatSpec(fill, align, sign, alternate, width, grouping, precision, type);
+            return new FormatSpec(fill, align, sign, alternate, width, grouping, precision, type)
+            {
+                ZeroPad = zeroPad,
+                FillSpecified = fillSpecified,
+                NoNegativeZero = noNegativeZero,
+            };
         }
 
         /// <summary>Pad sign+body to the width; '=' puts the padding between the sign and the digits.</summary>
@@ -276,7 +309,9 @@ public static partial class Py
             var length = sign.Length + body.Length;
             if (Width <= length) return sign + body;
             var pad = Width - length;
-            return (Align ?? defaultAlign) switch
+            // Numbers (right-aligned by default) put zero padding after the sign.
+            var align = Align ?? (ZeroPad && defaultAlign == '>' ? '=' : defaultAlign);
+            return align switch
             {
                 '<' => sign + body + new string(Fill, pad),
                 '^' => new string(Fill, pad / 2) + sign + body + new string(Fill, pad - pad / 2),

@@ -16,9 +16,9 @@ public static partial class Py
             "swapcase" => _ => SwapCase(self),
             "title" => _ => Title(self),
             "capitalize" => _ => Capitalize(self),
-            "strip" => a => Strip(self, StripChars(a), true, true),
-            "lstrip" => a => Strip(self, StripChars(a), true, false),
-            "rstrip" => a => Strip(self, StripChars(a), false, true),
+            "strip" => a => Strip(self, StripChars(a, name), true, true),
+            "lstrip" => a => Strip(self, StripChars(a, name), true, false),
+            "rstrip" => a => Strip(self, StripChars(a, name), false, true),
             "split" => a => Split(self, a.Get(0, "sep"), MaxSplit(a)),
             "rsplit" => a => RSplit(self, a.Get(0, "sep"), MaxSplit(a)),
             "splitlines" => a => SplitLines(self, IntArg(a.Get(0, "keepends", false)) != 0),
@@ -47,11 +47,11 @@ public static partial class Py
             "center" => a => Pad(self, IntArg(a.Get(0, "width")), FillChar(a), 'c'),
             "ljust" => a => Pad(self, IntArg(a.Get(0, "width")), FillChar(a), 'l'),
             "rjust" => a => Pad(self, IntArg(a.Get(0, "width")), FillChar(a), 'r'),
-            "partition" => a => Partition(self, StrArg(a.Get(0, "sep"), "partition", 1), false),
-            "rpartition" => a => Partition(self, StrArg(a.Get(0, "sep"), "rpartition", 1), true),
+            "partition" => a => Partition(self, PlainStrArg(a.Get(0, "sep")), false),
+            "rpartition" => a => Partition(self, PlainStrArg(a.Get(0, "sep")), true),
             "expandtabs" => a => ExpandTabs(self, IntArg(a.Get(0, "tabsize", 8L))),
-            "removeprefix" => a => StrArg(a.Get(0, "prefix"), "removeprefix", 1) is var p && self.StartsWith(p, StringComparison.Ordinal) ? self[p.Length..] : self,
-            "removesuffix" => a => StrArg(a.Get(0, "suffix"), "removesuffix", 1) is var p && p.Length > 0 && self.EndsWith(p, StringComparison.Ordinal) ? self[..^p.Length] : self,
+            "removeprefix" => a => StrArg(a.Get(0, "prefix"), "removeprefix", 0) is var p && self.StartsWith(p, StringComparison.Ordinal) ? self[p.Length..] : self,
+            "removesuffix" => a => StrArg(a.Get(0, "suffix"), "removesuffix", 0) is var p && p.Length > 0 && self.EndsWith(p, StringComparison.Ordinal) ? self[..^p.Length] : self,
             _ => null,
         };
         if (body is null)
@@ -92,10 +92,16 @@ public static partial class Py
         return d;
     }
 
+    /// <summary>A str argument checked as Argument Clinic does: "replace() argument 2 must be str, not int" (None for None).</summary>
     internal static string StrArg(object? value, string method, int position) =>
-        AsString(value) ?? throw TypeError(position == 1 && method is "replace" or "partition" or "rpartition" or "join"
-            ? $"{method}() argument {position} must be str, not {TypeName(value)}"
-            : $"must be str, not {TypeName(value)}");
+        AsString(value) ?? throw TypeError(position == 0
+            ? $"{method}() argument must be str, not {ClinicTypeName(value)}"
+            : $"{method}() argument {position} must be str, not {ClinicTypeName(value)}");
+
+    private static string ClinicTypeName(object? value) => value is null ? "None" : TypeName(value);
+
+    /// <summary>A str argument of the older methods: "must be str, not int".</summary>
+    internal static string PlainStrArg(object? value) => AsString(value) ?? throw TypeError($"must be str, not {TypeName(value)}");
 
     internal static long SliceIndexArg(object? value) =>
         IsInt(value) ? ToLong(value) : throw TypeError("slice indices must be integers or None or have an __index__ method");
@@ -106,11 +112,11 @@ public static partial class Py
         throw TypeError($"'{TypeName(value)}' object cannot be interpreted as an integer");
     }
 
-    private static string? StripChars(Arguments a)
+    private static string? StripChars(Arguments a, string method)
     {
         var c = a.Get(0, "chars");
         if (c is null) return null;
-        return AsString(c) ?? throw TypeError($"strip arg must be None or str");
+        return AsString(c) ?? throw TypeError($"{method} arg must be None or str");
     }
 
     private static long MaxSplit(Arguments a)
@@ -298,8 +304,9 @@ public static partial class Py
 
     private static long Find(string s, Arguments a, bool fromRight)
     {
-        var sub = AsString(a.Get(0, "sub")) ?? throw TypeError($"must be str, not {TypeName(a.Get(0, "sub"))}");
+        // The bounds are read before the needle's type is checked.
         var (start, end) = Window(s, a, 1);
+        var sub = PlainStrArg(a.Get(0, "sub"));
         if (start > end) return -1;
         var window = s[start..end];
         var i = fromRight ? window.LastIndexOf(sub, StringComparison.Ordinal) : window.IndexOf(sub, StringComparison.Ordinal);
@@ -309,8 +316,9 @@ public static partial class Py
 
     private static long CountSub(string s, Arguments a)
     {
-        var sub = AsString(a.Get(0, "sub")) ?? throw TypeError($"must be str, not {TypeName(a.Get(0, "sub"))}");
+        // The bounds are read before the needle's type is checked.
         var (start, end) = Window(s, a, 1);
+        var sub = PlainStrArg(a.Get(0, "sub"));
         if (start > end) return 0;
         var window = s[start..end];
         if (sub.Length == 0) return StringLength(window) + 1;
@@ -339,7 +347,9 @@ public static partial class Py
         foreach (var c in s)
         {
             var cased = char.IsUpper(c) || char.IsLower(c) || char.GetUnicodeCategory(c) == UnicodeCategory.TitlecaseLetter;
-            sb.Append(previousCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
+            if (previousCased) sb.Append(char.ToLowerInvariant(c));
+            else if (c == 'ß') sb.Append("Ss"); // titlecase mapping grows
+            else sb.Append(char.ToUpperInvariant(c));
             previousCased = cased;
         }
         return sb.ToString();
@@ -370,7 +380,7 @@ public static partial class Py
     }
 
     internal static string Capitalize(string s) =>
-        s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant();
+        s.Length == 0 ? s : (s[0] == 'ß' ? "Ss" : char.ToUpperInvariant(s[0]).ToString()) + s[1..].ToLowerInvariant();
 
     private static string SwapCase(string s)
     {

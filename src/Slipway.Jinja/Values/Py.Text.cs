@@ -11,6 +11,7 @@ public static partial class Py
         string s => s,
         Markup m => m.Value,
         Undefined u => u.IsStrict ? throw u.Fail() : "",
+        IPyObject o => o.PyStr(),
         _ => Repr(value),
     };
 

@@ -36,6 +36,17 @@ public class HostApiTests
     }
 
     [Fact]
+    public void Rebound_macros_read_another_context_and_keep_their_module()
+    {
+        var env = new JinjaEnvironment();
+        var module = env.FromString("{% macro helper() %}h{% endmacro %}{% macro m() %}{{ helper() }}-{{ node }}{% endmacro %}").MakeModule(Ctx(("node", "first")));
+        var m = module.Macros["m"];
+        Assert.Equal("h-first", m.Call(Arguments.Empty));
+        Assert.Equal("h-second", m.Rebind(Ctx(("node", "second"))).Call(Arguments.Empty));
+        Assert.Equal("h-first", m.Call(Arguments.Empty));
+    }
+
+    [Fact]
     public void Return_exception_from_a_host_function_becomes_the_macro_value()
     {
         var env = new JinjaEnvironment();
@@ -106,6 +117,14 @@ public class HostApiTests
         var ctx = Ctx(("target", new Target()), ("n", 3), ("f", new JinjaFunction("f", a => (long)a.Get(0, "x")! * 2 + (a.Keyword.TryGetValue("y", out var y) ? (long)y! : 0))));
         Assert.Equal("analytics 5 6 16 True",
             env.FromString("{{ target.schema }} {{ target.threads + 1 }} {{ n * 2 }} {{ f(5, y=6) }} {{ target.missing is undefined }}").Render(ctx));
+    }
+
+    [Fact]
+    public void Host_lists_of_clr_ints_behave_as_python_ints_in_loops_and_unpacking()
+    {
+        var ctx = Ctx(("xs", new List<object?> { 1, 2, 3 }), ("pairs", new List<object?> { new List<object?> { 1, (short)2 } }));
+        var t = new JinjaEnvironment().FromString("{% for x in xs %}{{ x * 2 }}{{ loop.nextitem is number }}{% endfor %}{% for a, b in pairs %}{{ a + b }}{% endfor %}");
+        Assert.Equal("2True4True6False3", t.Render(ctx));
     }
 
     [Fact]

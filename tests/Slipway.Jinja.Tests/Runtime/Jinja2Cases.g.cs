@@ -131,6 +131,8 @@ public static class Jinja2Cases
         { "{% autoescape true %}{% set x %}<b>{{ '<i>' }}{% endset %}{{ x }}{% endautoescape %}", "<b>&lt;i&gt;" },
         { "{% autoescape true %}{% macro m() %}<b>{{ '<' }}{% endmacro %}{{ m() }}{% endautoescape %}", "<b>&lt;" },
         { "{{1}}{{-2}}{{ -3 }}", "12-3" },
+        { "{% filter upper|replace('A', 'x') %}abc{% endfilter %}", "xBC" },
+        { "{% set v | trim | upper %}  abc  {% endset %}[{{ v }}]", "[ABC]" },
         { "{%- if true -%}\n{{- ' a ' -}}\n{%- endif -%}", " a " },
     };
 

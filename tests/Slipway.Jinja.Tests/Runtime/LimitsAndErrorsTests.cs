@@ -26,6 +26,29 @@ public class LimitsAndErrorsTests
     }
 
     [Fact]
+    public void Absurdly_deep_nesting_is_a_syntax_error_not_a_crash()
+    {
+        var source = string.Concat(Enumerable.Repeat("{% if true %}", 20000)) + string.Concat(Enumerable.Repeat("{% endif %}", 20000));
+        var expression = "{{ " + new string('(', 20000) + "1" + new string(')', 20000) + " }}";
+        var errors = new List<TemplateError?>();
+        var thread = new Thread(() =>
+        {
+            errors.Add(Record(() => new JinjaEnvironment().FromString(source)));
+            errors.Add(Record(() => new JinjaEnvironment().FromString(expression)));
+        }, 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.All(errors, e => Assert.Equal("TemplateSyntaxError", e?.Kind));
+    }
+
+    private static TemplateError? Record(Action action)
+    {
+        try { action(); }
+        catch (TemplateError e) { return e; }
+        return null;
+    }
+
+    [Fact]
     public void Too_many_loop_iterations_stop_the_render()
     {
         var env = new JinjaEnvironment(new JinjaOptions { MaxLoopIterations = 1000 });

@@ -181,6 +181,74 @@ for _ in range(150):
     case("tojson2", v)
 
 
+# random format specs and printf conversions over ints, floats, strs and bools (seeded)
+_frng = _random.Random(11)
+_fvalues = ["0", "1", "-1", "42", "-1234567", "255", "3.14159", "-0.0", "1e20", "0.000123", "'abc'", "''", "True", "None"]
+for _ in range(500):
+    spec = ""
+    if _frng.random() < 0.3:
+        spec += _frng.choice(["", "*", "0", " "]) + _frng.choice("<>^=")
+    if _frng.random() < 0.3:
+        spec += _frng.choice("+- ")
+    if _frng.random() < 0.2:
+        spec += "#"
+    if _frng.random() < 0.2:
+        spec += "0"
+    if _frng.random() < 0.5:
+        spec += str(_frng.randint(1, 12))
+    if _frng.random() < 0.2:
+        spec += _frng.choice(",_")
+    if _frng.random() < 0.4:
+        spec += "." + str(_frng.randint(0, 8))
+    if _frng.random() < 0.7:
+        spec += _frng.choice("bcdeEfFgGnosxX%")
+    case("method", "'{:%s}'" % spec.replace("'", ""), "format", "(%s,)" % _frng.choice(_fvalues), "{}")
+for _ in range(300):
+    conv = "%" + _frng.choice(["", "-", "+", " ", "#", "0", "-+", "0+"]) + _frng.choice(["", "5", "12"]) + \
+        _frng.choice(["", ".0", ".3"]) + _frng.choice("diouxXeEfFgGcrsa")
+    case("bin", "%", repr(conv), _frng.choice(_fvalues))
+
+# string methods with random arguments on assorted strings (seeded)
+_mrng = _random.Random(23)
+_strings = ["''", "'a'", "'abc'", "'a,b,,c'", "'  x y  '", "'Hello World'", "'ab\\ncd\\r\\n'", "'ÅÄÖ åäö'", "'a-b_c'",
+            "'123'", "'x\\ty'", "'aaa'", "'The Quick brown FOX'", "'ß'"]
+_args = ["'a'", "','", "' '", "''", "'b'", "'ab'", "'x'", "0", "1", "2", "-1", "-5", "10", "None", "'*'"]
+_methods = {"split": 2, "rsplit": 2, "strip": 1, "lstrip": 1, "rstrip": 1, "replace": 3, "startswith": 3, "endswith": 3,
+            "find": 3, "rfind": 3, "index": 3, "rindex": 3, "count": 3, "center": 2, "ljust": 2, "rjust": 2, "zfill": 1,
+            "partition": 1, "rpartition": 1, "expandtabs": 1, "splitlines": 1, "title": 0, "capitalize": 0, "swapcase": 0,
+            "upper": 0, "lower": 0, "isalpha": 0, "isdigit": 0, "isspace": 0, "istitle": 0, "islower": 0, "isupper": 0,
+            "removeprefix": 1, "removesuffix": 1, "join": 1}
+for _ in range(600):
+    name = _mrng.choice(sorted(_methods))
+    n = _mrng.randint(0, _methods[name])
+    args = [_mrng.choice(_args) for _ in range(n)]
+    if name == "join" and args:
+        args = [_mrng.choice(["['a', 'b']", "[]", "'xyz'", "[1]", "('p', 'q')"])]
+    case("method", _mrng.choice(_strings), name, "(" + "".join(a + ", " for a in args) + ")", "{}")
+
+# list, tuple and dict methods with random arguments (seeded)
+_lrng = _random.Random(31)
+_containers = {"[]": "list", "[1, 2, 3]": "list", "['b', 'a', 'c']": "list", "[1, 'a', None]": "list", "[[1], [2]]": "list",
+               "(1, 2, 1)": "tuple", "()": "tuple", "{}": "dict", "{'a': 1, 'b': 2}": "dict", "{1: 'x', None: 'n'}": "dict"}
+_cargs = ["0", "1", "-1", "5", "'a'", "'z'", "None", "[9]", "(1, 2)", "{'c': 3}", "[('k', 'v')]", "True", "2.0"]
+_cmethods = {"list": {"append": 1, "extend": 1, "insert": 2, "pop": 1, "remove": 1, "index": 3, "count": 1, "reverse": 0,
+                      "copy": 0, "clear": 0, "sort": 0},
+             "tuple": {"index": 3, "count": 1},
+             "dict": {"get": 2, "pop": 2, "popitem": 0, "setdefault": 2, "update": 1, "copy": 0, "clear": 0, "keys": 0,
+                      "values": 0, "items": 0}}
+for _ in range(400):
+    obj = _lrng.choice(sorted(_containers))
+    methods = _cmethods[_containers[obj]]
+    name = _lrng.choice(sorted(methods))
+    args = [_lrng.choice(_cargs) for _ in range(_lrng.randint(0, methods[name]))]
+    kwargs = "{}"
+    if name == "sort" and _lrng.random() < 0.5:
+        kwargs = "{'reverse': True}"
+    if name == "update" and _lrng.random() < 0.3:
+        kwargs = "{'q': 0}"
+    case("method", obj, name, "(" + "".join(a + ", " for a in args) + ")", kwargs)
+
+
 def run(kind, *e):
     ev = lambda s: eval(s)
     if kind == "repr":
@@ -221,7 +289,11 @@ def run(kind, *e):
     raise ValueError(kind)
 
 
+_written = set()
 for c in CASES:
+    if c in _written:
+        continue  # identical random cases would be one test twice
+    _written.add(c)
     try:
         expected = run(*c)
     except Exception as ex:

@@ -83,7 +83,7 @@ render_cases = [
     "{% for i in [1] %}{% block b %}{{ i }}{% endblock %}{% endfor %}", "{{ self.nope }}|{{ self }}",
     "{% autoescape true %}{% set x %}<b>{{ '<i>' }}{% endset %}{{ x }}{% endautoescape %}",
     "{% autoescape true %}{% macro m() %}<b>{{ '<' }}{% endmacro %}{{ m() }}{% endautoescape %}",
-    "{{1}}{{-2}}{{ -3 }}", "{%- if true -%}\n{{- ' a ' -}}\n{%- endif -%}",
+    "{{1}}{{-2}}{{ -3 }}", "{% filter upper|replace('A', 'x') %}abc{% endfilter %}", "{% set v | trim | upper %}  abc  {% endset %}[{{ v }}]", "{%- if true -%}\n{{- ' a ' -}}\n{%- endif -%}",
 ]
 error_cases = [
     "{% for x in y %}\nabc\ndef", "{% if x %}{% endfor %}", "{{ 1 +\n\n }}", "{% endif %}", "{% if %}{% endif %}",

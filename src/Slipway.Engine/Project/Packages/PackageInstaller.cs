@@ -12,9 +12,11 @@ namespace Slipway.Engine.Project.Packages;
 /// package-lock.yml and its hash keep the entries as written (unrendered), so a git token read from a
 /// <c>DBT_ENV_SECRET_*</c> variable never lands in the file; entries are rendered again when installed from the lock.
 /// </remarks>
-public sealed class PackageInstaller(DbtProject project, Action<string> info, Action<string> warn, IConfigRenderContext? context = null)
+public sealed class PackageInstaller(DbtProject project, Action<string> info, Action<string> warn, IConfigRenderContext? context = null,
+    string? installRoot = null)
 {
-    public string InstallRoot => Path.Combine(project.RootPath, project.PackagesInstallPath);
+    /// <summary>Where packages go: the project's packages-install-path, or a scratch folder for <c>deps --lock</c>.</summary>
+    public string InstallRoot => installRoot ?? Path.Combine(project.RootPath, project.PackagesInstallPath);
 
     /// <summary>
     /// Installs <paramref name="packages"/> (rendered); <paramref name="unrendered"/> are the same entries as written,

@@ -27,11 +27,17 @@ public sealed record PackageLock(IReadOnlyList<LockedPackage> Packages, string S
         return new PackageLock(packages, hash);
     }
 
-    public void Write(string projectRoot)
+    public void Write(string projectRoot) =>
+        File.WriteAllText(Path.Combine(projectRoot, PackagesFile.LockFileName), PackagesYaml(Packages) + $"sha1_hash: {Sha1Hash}\n");
+
+    /// <summary>A <c>packages:</c> list as YAML, one mapping per entry (with <c>name:</c> when known).</summary>
+    internal static string PackagesYaml(IEnumerable<LockedPackage> packages)
     {
         var sb = new StringBuilder("packages:\n");
-        foreach (var p in Packages)
+        var any = false;
+        foreach (var p in packages)
         {
+            any = true;
             var first = true;
             foreach (var (k, v) in p.Spec.ToDictionary())
             {
@@ -40,9 +46,7 @@ public sealed record PackageLock(IReadOnlyList<LockedPackage> Packages, string S
             }
             if (p.Name is not null) sb.Append("    name: ").Append(Scalar(p.Name)).Append('\n');
         }
-        if (Packages.Count == 0) sb.Clear().Append("packages: []\n");
-        sb.Append("sha1_hash: ").Append(Sha1Hash).Append('\n');
-        File.WriteAllText(Path.Combine(projectRoot, PackagesFile.LockFileName), sb.ToString());
+        return any ? sb.ToString() : "packages: []\n";
     }
 
     private static string Scalar(object? v) => v switch

@@ -91,6 +91,8 @@ internal sealed class WithStmt(Expr[] targets, Expr[] values, Stmt[] body, int l
     public readonly Expr[] Targets = targets;
     public readonly Expr[] Values = values;
     public readonly Stmt[] Body = body;
+    /// <summary>The line Jinja2 reports for errors in the values (see Parser._lastMarkerLine).</summary>
+    public int ValuesLine { get; init; }
 }
 
 internal sealed class LoopControlStmt(NodeKind kind, int line, int column) : Stmt(kind, line, column);
