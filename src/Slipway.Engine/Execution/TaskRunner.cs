@@ -99,31 +99,38 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
     }
 
     /// <summary>
-    /// A failed model skips everything downstream; a failed test skips what is downstream of the nodes it tests,
-    /// but not the other tests on those same nodes.
+    /// A failed model skips everything downstream. A failed test skips, as dbt build's test edges do, every node
+    /// downstream of all the nodes it tests (and what is built on those), but not other tests of the same nodes.
     /// </summary>
     private void SkipDownstream(ManifestGraph graph, ManifestNode failed)
     {
-        var roots = failed.ResourceType == ResourceType.Test
-            ? graph.ParentsOf(failed.UniqueId).ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal) { failed.UniqueId };
+        if (failed.ResourceType != ResourceType.Test)
+        {
+            foreach (var id in Descendants(graph, [failed.UniqueId])) _skipCause.TryAdd(id, failed.UniqueId);
+            return;
+        }
+        var tested = graph.ParentsOf(failed.UniqueId).ToList();
+        foreach (var id in Descendants(graph, tested))
+        {
+            if (services.Manifest.Nodes.GetValueOrDefault(id)?.ResourceType == ResourceType.Test) continue;
+            var ancestors = Ancestors(graph, id);
+            if (!tested.All(ancestors.Contains)) continue;
+            _skipCause.TryAdd(id, failed.UniqueId);
+            foreach (var below in Descendants(graph, [id])) _skipCause.TryAdd(below, failed.UniqueId);
+        }
+    }
+
+    private static HashSet<string> Descendants(ManifestGraph graph, IEnumerable<string> roots) => Walk(roots, graph.ChildrenOf);
+
+    private static HashSet<string> Ancestors(ManifestGraph graph, string id) => Walk([id], graph.ParentsOf);
+
+    private static HashSet<string> Walk(IEnumerable<string> roots, Func<string, IEnumerable<string>> next)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>(roots);
         while (stack.Count > 0)
-        {
-            foreach (var child in graph.ChildrenOf(stack.Pop()))
-            {
-                if (!seen.Add(child)) continue;
-                stack.Push(child);
-            }
-        }
-        foreach (var id in seen)
-        {
-            if (id == failed.UniqueId) continue;
-            var member = services.Manifest.Nodes.GetValueOrDefault(id);
-            if (failed.ResourceType == ResourceType.Test && member?.ResourceType == ResourceType.Test
-                && graph.ParentsOf(id).All(roots.Contains)) continue;
-            _skipCause.TryAdd(id, failed.UniqueId);
-        }
+            foreach (var n in next(stack.Pop()))
+                if (seen.Add(n)) stack.Push(n);
+        return seen;
     }
 }
