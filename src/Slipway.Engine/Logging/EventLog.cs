@@ -123,7 +123,7 @@ public sealed class EventLog : IDisposable
             ["info"] = new Dictionary<string, object?>
             {
                 ["category"] = "",
-                ["code"] = code ?? "",
+                ["code"] = code ?? EventCodes.GetValueOrDefault(name, ""),
                 ["extra"] = new Dictionary<string, object?>(),
                 ["invocation_id"] = Options.InvocationId,
                 ["level"] = LevelName(level),
@@ -136,6 +136,19 @@ public sealed class EventLog : IDisposable
         };
         return JsonSerializer.Serialize(record);
     }
+
+    // dbt's event codes for the events Slipway writes (the deployment service keys on these).
+    private static readonly Dictionary<string, string> EventCodes = new(StringComparer.Ordinal)
+    {
+        ["MainReportVersion"] = "A001", ["MainEncounteredError"] = "Z002", ["MainStackTrace"] = "Z004",
+        ["FoundStats"] = "W013", ["ConcurrencyLine"] = "Q026", ["HooksRunning"] = "E040",
+        ["LogHookStartLine"] = "Q032", ["LogHookEndLine"] = "Q033", ["LogStartLine"] = "Q011",
+        ["LogModelResult"] = "Q012", ["LogTestResult"] = "Q007", ["LogSeedResult"] = "Q016",
+        ["LogSnapshotResult"] = "Q015", ["SkippingDetails"] = "Z033", ["FinishedRunningStats"] = "E047",
+        ["EndOfRunSummary"] = "Z030", ["RunResultError"] = "Z024", ["RunResultFailure"] = "Z025",
+        ["CheckNodeTestFailure"] = "Z027", ["StatsLine"] = "Z023", ["JinjaLogInfo"] = "I062",
+        ["JinjaLogDebug"] = "I063", ["Note"] = "Z050", ["PrintEvent"] = "Z052",
+    };
 
     // dbt names the thread that started the invocation MainThread and its runners "Thread-N (worker)".
     private string ThreadName() => Environment.CurrentManagedThreadId == _mainThreadId

@@ -30,6 +30,8 @@ public static class EngineCommands
         ["build"] = () => new Execution.Commands.RunCommand("build"),
         ["snapshot"] = () => new Execution.Commands.RunCommand("snapshot"),
         ["retry"] = () => new Execution.Commands.RunCommand("retry"),
+        ["show"] = () => new Execution.Commands.ShowCommand(),
+        ["run-operation"] = () => new Execution.Commands.RunOperationCommand(),
     };
 
     public static IEngineCommand? Find(string command) =>
