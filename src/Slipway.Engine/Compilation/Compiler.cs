@@ -36,6 +36,16 @@ internal sealed partial class Compiler
     /// </summary>
     public Action<RenderScope, ManifestNode>? RuntimeBinder { get; set; }
 
+    /// <summary><c>--empty</c>: ref() and source() render as a subquery with no rows, so models build their shape only.</summary>
+    public bool Empty { get; set; }
+
+    /// <summary>A ref/source as printed: the relation, or with <see cref="Empty"/> dbt's <c>render_limited</c> form.</summary>
+    public string Limited(Slipway.Adapters.Relations.Relation relation) =>
+        Empty ? $"(select * from {relation.Render()} where false limit 0) _dbt_limit_subq_{relation.Identifier}" : relation.Render();
+
+    /// <summary>The value ref()/source() return in templates: the relation, or its empty subquery under <c>--empty</c>.</summary>
+    public object RefValue(Slipway.Adapters.Relations.Relation relation) => Empty ? Limited(relation) : relation;
+
     /// <summary>Compiles <paramref name="nodes"/> (and the ephemeral models they use) and fills compiled_code etc.</summary>
     public void Compile(IReadOnlyCollection<ManifestNode> nodes)
     {
@@ -99,11 +109,11 @@ internal sealed partial class Compiler
                         if (!ephemerals.Contains(target)) ephemerals.Add(target);
                         sb.Append(CteInjector.Prefix).Append(target.Name);
                     }
-                    else sb.Append(RelationOf(target).Render());
+                    else sb.Append(Limited(RelationOf(target)));
                     break;
                 case "source":
                     var source = ResolveSource(call.Positional[0]?.ToString() ?? "", call.Positional[1]?.ToString() ?? "", node);
-                    sb.Append(source.RelationName);
+                    sb.Append(Empty ? Limited(Quoting.Relation(source.Database, source.Schema, source.Identifier, "table")) : source.RelationName);
                     break;
             }
         }

@@ -22,7 +22,7 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
         c["source"] = new JinjaFunction("source", a =>
         {
             var source = compiler.ResolveSource(a.Get(0, "source_name")?.ToString() ?? "", a.Get(1, "table_name")?.ToString() ?? "", node);
-            return compiler.Quoting.Relation(source.Database, source.Schema, source.Identifier, "table");
+            return compiler.RefValue(compiler.Quoting.Relation(source.Database, source.Schema, source.Identifier, "table"));
         });
         c["metric"] = new JinjaFunction("metric", _ => "");
         c["config"] = new ConfigObject(key => node.Config.Values.TryGetValue(key, out var v) ? (true, v) : (false, null), null);
@@ -53,6 +53,6 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
             if (!Ephemerals.Contains(target)) Ephemerals.Add(target);
             return new RelationQuoting(false, false, false).Relation(null, null, CteInjector.Prefix + target.Name, "cte");
         }
-        return compiler.RelationOf(target);
+        return compiler.RefValue(compiler.RelationOf(target));
     }
 }

@@ -19,7 +19,7 @@ internal sealed class HookRunner(ExecutionServices services)
         if (hooks.Count == 0) return true;
         var log = services.Log;
         log.Info($"Running {hooks.Count} {kind} {(hooks.Count == 1 ? "hook" : "hooks")}", "HooksRunning");
-        var extra = kind == "on-run-end" ? EndContext(results) : null;
+        var extra = kind == "on-run-end" ? EndContext(results.Where(r => r.Node is not HookNode).ToList()) : null;
         var ok = true;
         for (var i = 0; i < hooks.Count; i++)
         {

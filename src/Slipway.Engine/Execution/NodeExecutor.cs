@@ -157,7 +157,8 @@ internal sealed class NodeExecutor(ExecutionServices services)
     private static string ErrorMessage(ManifestNode node, Exception e) => e switch
     {
         AdapterException a => $"Runtime Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {a.Message}",
-        CompilerException or ParseException => e.Message,
+        CompilerException or ParseException when e.Message.StartsWith("Compilation Error", StringComparison.Ordinal) => e.Message,
+        CompilerException or ParseException => $"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {e.Message}",
         JinjaRuntimeException => $"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {e.Message}",
         _ => $"Runtime Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {e.Message}",
     };

@@ -48,10 +48,10 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
             .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
             .ToList();
         PrintFound(log, manifest);
-        if (config.Invocation.Defer || config.Invocation.GetString("defer_state") is not null) Deferral.Apply(config, manifest, selected, log);
-
         using var adapter = AdapterFactory.Create(config, loader.Quoting);
-        var compiler = new Compiler(session.Parse);
+        if (config.Invocation.Defer)
+            Deferral.Apply(config, manifest, selected, log, (db, schema, alias) => adapter.GetRelation(db, schema, alias) is not null);
+        var compiler = new Compiler(session.Parse) { Empty = config.Invocation.Empty };
         var services = new ExecutionServices
         {
             Config = config, Parse = session.Parse, Compiler = compiler, Adapter = adapter, Log = log,
