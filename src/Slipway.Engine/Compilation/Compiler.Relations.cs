@@ -19,7 +19,7 @@ internal sealed partial class Compiler
             ?? throw new CompilerException($"{from.UniqueId} ({from.OriginalFilePath}) depends on a source named '{sourceName}.{tableName}' which was not found");
     }
 
-    public RelationValue RelationOf(ManifestNode node)
+    public Slipway.Adapters.Relations.Relation RelationOf(ManifestNode node)
     {
         var type = node.Config.Materialized switch
         {
@@ -34,7 +34,7 @@ internal sealed partial class Compiler
             q.GetValueOrDefault("database") as bool? ?? Quoting.Database,
             q.GetValueOrDefault("schema") as bool? ?? Quoting.Schema,
             q.GetValueOrDefault("identifier") as bool? ?? Quoting.Identifier);
-        return new RelationValue(node.Database, node.Schema, node.Alias, type, quoting);
+        return quoting.Relation(node.Database, node.Schema, node.Alias, type);
     }
 
     /// <summary>dbt's <c>_add_ctes</c>: a node's ephemeral dependencies, deepest first, each once, then injected.</summary>

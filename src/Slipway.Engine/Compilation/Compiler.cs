@@ -30,6 +30,22 @@ internal sealed partial class Compiler
     /// <summary>dbt's <c>selected_resources</c>: the unique ids the command selected.</summary>
     public List<object?> SelectedResources { get; set; } = [];
 
+    /// <summary>
+    /// Set when executing: binds the run-time names (a connected <c>adapter</c>, <c>run_query</c> results, …) after
+    /// ref/source/config, so models that query the warehouse while compiling see real answers.
+    /// </summary>
+    public Action<RenderScope, ManifestNode>? RuntimeBinder { get; set; }
+
+    /// <summary><c>--empty</c>: ref() and source() render as a subquery with no rows, so models build their shape only.</summary>
+    public bool Empty { get; set; }
+
+    /// <summary>A ref/source as printed: the relation, or with <see cref="Empty"/> dbt's <c>render_limited</c> form.</summary>
+    public string Limited(Slipway.Adapters.Relations.Relation relation) =>
+        Empty ? $"(select * from {relation.Render()} where false limit 0) _dbt_limit_subq_{relation.Identifier}" : relation.Render();
+
+    /// <summary>The value ref()/source() return in templates: the relation, or its empty subquery under <c>--empty</c>.</summary>
+    public object RefValue(Slipway.Adapters.Relations.Relation relation) => Empty ? Limited(relation) : relation;
+
     /// <summary>Compiles <paramref name="nodes"/> (and the ephemeral models they use) and fills compiled_code etc.</summary>
     public void Compile(IReadOnlyCollection<ManifestNode> nodes)
     {
@@ -93,11 +109,11 @@ internal sealed partial class Compiler
                         if (!ephemerals.Contains(target)) ephemerals.Add(target);
                         sb.Append(CteInjector.Prefix).Append(target.Name);
                     }
-                    else sb.Append(RelationOf(target).Render());
+                    else sb.Append(Limited(RelationOf(target)));
                     break;
                 case "source":
                     var source = ResolveSource(call.Positional[0]?.ToString() ?? "", call.Positional[1]?.ToString() ?? "", node);
-                    sb.Append(source.RelationName);
+                    sb.Append(Empty ? Limited(Quoting.Relation(source.Database, source.Schema, source.Identifier, "table")) : source.RelationName);
                     break;
             }
         }
@@ -108,6 +124,7 @@ internal sealed partial class Compiler
     {
         var provider = new RuntimeProvider(this, node);
         provider.Bind(scope);
+        RuntimeBinder?.Invoke(scope, node);
         try
         {
             if (node is GenericTestNode test)
@@ -145,7 +162,7 @@ internal sealed partial class Compiler
         if (!m.Success) return null;
         var call = ManifestLoader.ParseCallString(m.Groups[1].Value + "(" + m.Groups[2].Value + ")");
         if (call is null) return null;
-        RelationValue relation;
+        Slipway.Adapters.Relations.Relation relation;
         if (call.Function == "ref")
         {
             var (name, package) = call.Positional.Count >= 2 ? (call.Positional[1]?.ToString() ?? "", call.Positional[0]?.ToString()) : (call.Positional.FirstOrDefault()?.ToString() ?? "", null);
@@ -158,7 +175,7 @@ internal sealed partial class Compiler
         {
             if (call.Positional.Count < 2) return null;
             var source = ResolveSource(call.Positional[0]?.ToString() ?? "", call.Positional[1]?.ToString() ?? "", node);
-            relation = new RelationValue(source.Database, source.Schema, source.Identifier, "table", Quoting);
+            relation = Quoting.Relation(source.Database, source.Schema, source.Identifier, "table");
         }
         var where = node.Config.Get("where") as string;
         return string.IsNullOrEmpty(where) ? relation : $"(select * from {relation.Render()} where {where}) dbt_subquery";

@@ -19,6 +19,13 @@ public sealed class RelationQuoting(bool database = true, bool schema = true, bo
         projectQuoting.TryGetValue("schema", out var s) && s is bool bs ? bs : true,
         projectQuoting.TryGetValue("identifier", out var i) && i is bool bi ? bi : true);
 
+    /// <summary>The adapter's quote policy for these settings.</summary>
+    public Slipway.Adapters.Relations.Policy ToPolicy() => new(Database, Schema, Identifier);
+
+    /// <summary>A relation quoted by this policy; <paramref name="type"/> is dbt's spelling (table, view, cte, …) or null.</summary>
+    public Slipway.Adapters.Relations.Relation Relation(string? database, string? schema, string? identifier, string? type) =>
+        new(database, schema, identifier, Slipway.Adapters.Relations.RelationTypes.Parse(type), ToPolicy(), quoteCharacter: QuoteCharacter);
+
     public string Render(string? database, string? schema, string? identifier)
     {
         var sb = new StringBuilder();

@@ -53,8 +53,8 @@ internal sealed class AdapterValue(RenderScope scope) : IJinjaObject
         public bool TryGetAttribute(string name, out object? value)
         {
             value = name == "create"
-                ? new JinjaFunction("create", a => new RelationValue(a.Get(0, "database") as string, a.Get(1, "schema") as string,
-                    a.Get(2, "identifier") as string, a.Get(3, "type") as string, quoting))
+                ? new JinjaFunction("create", a => quoting.Relation(a.Get(0, "database") as string, a.Get(1, "schema") as string,
+                    a.Get(2, "identifier") as string, a.Get(3, "type") as string))
                 : null;
             return value is not null;
         }

@@ -21,12 +21,12 @@ internal sealed class ParseProvider(ManifestLoader loader, NodeDraft draft)
         {
             Record("ref", a);
             var name = a.Positional.Count >= 2 ? a.Positional[1] : a.Get(0, "name");
-            return new RelationValue(node.Database, node.Schema, name?.ToString(), null, quoting);
+            return quoting.Relation(node.Database, node.Schema, name?.ToString(), null);
         });
         c["source"] = new JinjaFunction("source", a =>
         {
             Record("source", a);
-            return new RelationValue(node.Database, a.Get(0, "source_name")?.ToString(), a.Get(1, "table_name")?.ToString(), null, quoting);
+            return quoting.Relation(node.Database, a.Get(0, "source_name")?.ToString(), a.Get(1, "table_name")?.ToString(), null);
         });
         c["metric"] = new JinjaFunction("metric", a => { Record("metric", a); return ""; });
         c["config"] = new ConfigObject(Lookup, values =>
@@ -40,7 +40,7 @@ internal sealed class ParseProvider(ManifestLoader loader, NodeDraft draft)
             var name = a.Get(0, "var_name") as string ?? "";
             return vars.TryGet(name, out var v) ? v : a.Get(1, "default");
         });
-        c["this"] = new RelationValue(node.Database, node.Schema, node.Alias, null, quoting);
+        c["this"] = quoting.Relation(node.Database, node.Schema, node.Alias, null);
         c["model"] = new LazyDictionary(() => NodeDicts.Of(node));
         c["_dbt_generic_test_kwargs"] = null;
     }

@@ -22,7 +22,7 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
         c["source"] = new JinjaFunction("source", a =>
         {
             var source = compiler.ResolveSource(a.Get(0, "source_name")?.ToString() ?? "", a.Get(1, "table_name")?.ToString() ?? "", node);
-            return new RelationValue(source.Database, source.Schema, source.Identifier, "table", compiler.Quoting);
+            return compiler.RefValue(compiler.Quoting.Relation(source.Database, source.Schema, source.Identifier, "table"));
         });
         c["metric"] = new JinjaFunction("metric", _ => "");
         c["config"] = new ConfigObject(key => node.Config.Values.TryGetValue(key, out var v) ? (true, v) : (false, null), null);
@@ -51,8 +51,8 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
         if (target.IsEphemeral)
         {
             if (!Ephemerals.Contains(target)) Ephemerals.Add(target);
-            return new RelationValue(null, null, CteInjector.Prefix + target.Name, "cte", new RelationQuoting(false, false, false));
+            return new RelationQuoting(false, false, false).Relation(null, null, CteInjector.Prefix + target.Name, "cte");
         }
-        return compiler.RelationOf(target);
+        return compiler.RefValue(compiler.RelationOf(target));
     }
 }

@@ -74,7 +74,13 @@ public sealed class EventLog : IDisposable
     /// <summary>Output the user asked for (<c>ls</c>, <c>compile --inline</c>): printed even with <c>--quiet</c>, no timestamp in text mode.</summary>
     public void Print(string message) => Write(EventLevel.Print, "PrintEvent", message);
 
-    public void Write(EventLevel level, string name, string message)
+    public void Write(EventLevel level, string name, string message) => Write(level, name, message, null, null);
+
+    /// <summary>
+    /// An event about one node (start, result, skip): in JSON mode <c>info.code</c> is dbt's event code and
+    /// <c>data.node_info</c> carries the node's unique_id, status and timing, which services reading the stream use.
+    /// </summary>
+    public void Write(EventLevel level, string name, string message, string? code, IReadOnlyDictionary<string, object?>? nodeInfo)
     {
         message = _masker.Apply(message);
         var now = _clock();
@@ -83,7 +89,7 @@ public sealed class EventLog : IDisposable
             if (Passes(level, Options.FileLevel, fileDefault: true))
                 _file?.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
             if (!ShowOnConsole(level)) return;
-            if (Options.Format == "json") _console.WriteLine(Json(level, name, message, now));
+            if (Options.Format == "json") _console.WriteLine(Json(level, name, message, now, code, nodeInfo));
             else if (level == EventLevel.Print) _console.WriteLine(message);
             else if (Options.Format == "debug") _console.WriteLine($"{now:HH:mm:ss.ffffff} [{LevelName(level),-5}] [{ThreadName()}]: {message}");
             else _console.WriteLine($"{now:HH:mm:ss}  {message}");
@@ -106,15 +112,18 @@ public sealed class EventLog : IDisposable
         return rank >= min;
     }
 
-    private string Json(EventLevel level, string name, string message, DateTime now)
+    private string Json(EventLevel level, string name, string message, DateTime now, string? code = null,
+        IReadOnlyDictionary<string, object?>? nodeInfo = null)
     {
+        var data = new Dictionary<string, object?> { ["msg"] = message };
+        if (nodeInfo is not null) data["node_info"] = nodeInfo;
         var record = new Dictionary<string, object?>
         {
-            ["data"] = new Dictionary<string, object?> { ["msg"] = message },
+            ["data"] = data,
             ["info"] = new Dictionary<string, object?>
             {
                 ["category"] = "",
-                ["code"] = "",
+                ["code"] = code ?? EventCodes.GetValueOrDefault(name, ""),
                 ["extra"] = new Dictionary<string, object?>(),
                 ["invocation_id"] = Options.InvocationId,
                 ["level"] = LevelName(level),
@@ -127,6 +136,19 @@ public sealed class EventLog : IDisposable
         };
         return JsonSerializer.Serialize(record);
     }
+
+    // dbt's event codes for the events Slipway writes (the deployment service keys on these).
+    private static readonly Dictionary<string, string> EventCodes = new(StringComparer.Ordinal)
+    {
+        ["MainReportVersion"] = "A001", ["MainEncounteredError"] = "Z002", ["MainStackTrace"] = "Z004",
+        ["FoundStats"] = "W013", ["ConcurrencyLine"] = "Q026", ["HooksRunning"] = "E040",
+        ["LogHookStartLine"] = "Q032", ["LogHookEndLine"] = "Q033", ["LogStartLine"] = "Q011",
+        ["LogModelResult"] = "Q012", ["LogTestResult"] = "Q007", ["LogSeedResult"] = "Q016",
+        ["LogSnapshotResult"] = "Q015", ["SkippingDetails"] = "Z033", ["FinishedRunningStats"] = "E047",
+        ["EndOfRunSummary"] = "Z030", ["RunResultError"] = "Z024", ["RunResultFailure"] = "Z025",
+        ["CheckNodeTestFailure"] = "Z027", ["StatsLine"] = "Z023", ["JinjaLogInfo"] = "I062",
+        ["JinjaLogDebug"] = "I063", ["Note"] = "Z050", ["PrintEvent"] = "Z052",
+    };
 
     // dbt names the thread that started the invocation MainThread and its runners "Thread-N (worker)".
     private string ThreadName() => Environment.CurrentManagedThreadId == _mainThreadId

@@ -24,6 +24,14 @@ public static class EngineCommands
         ["parse"] = () => new Compilation.Commands.ParseCommand(),
         ["compile"] = () => new Compilation.Commands.CompileCommand(),
         ["list"] = () => new Compilation.Commands.ListCommand(),
+        ["run"] = () => new Execution.Commands.RunCommand("run"),
+        ["seed"] = () => new Execution.Commands.RunCommand("seed"),
+        ["test"] = () => new Execution.Commands.RunCommand("test"),
+        ["build"] = () => new Execution.Commands.RunCommand("build"),
+        ["snapshot"] = () => new Execution.Commands.RunCommand("snapshot"),
+        ["retry"] = () => new Execution.Commands.RunCommand("retry"),
+        ["show"] = () => new Execution.Commands.ShowCommand(),
+        ["run-operation"] = () => new Execution.Commands.RunOperationCommand(),
     };
 
     public static IEngineCommand? Find(string command) =>

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Slipway.Engine.Compilation;
+using Slipway.Engine.Compilation.Commands;
+using Slipway.Engine.Contexts;
+using Slipway.Engine.Graph;
+using Slipway.Engine.Logging;
+using Slipway.Engine.Manifest;
+using Slipway.Engine.Project;
+
+namespace Slipway.Engine.Execution.Commands;
+
+/// <summary>
+/// <c>run</c>, <c>seed</c>, <c>test</c>, <c>build</c> and <c>retry</c>: parse, select, connect, create schemas, run
+/// on-run-start hooks, run the nodes on the thread pool, run on-run-end hooks, write run_results.json and
+/// manifest.json, and print dbt's summary. Exit code 1 when any node errored or failed.
+/// </summary>
+internal sealed partial class RunCommand(string which) : IEngineCommand
+{
+    private static readonly Dictionary<string, string[]> DefaultTypes = new(StringComparer.Ordinal)
+    {
+        ["run"] = ["model"],
+        ["seed"] = ["seed"],
+        ["test"] = ["test"],
+        ["snapshot"] = ["snapshot"],
+        ["build"] = ["model", "seed", "snapshot", "test"],
+    };
+
+    public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var session = ProjectSession.Load(config);
+        var manifest = session.Manifest;
+        var loader = session.Parse.Loader;
+        var command = which;
+        IReadOnlySet<string> selected;
+        if (which == "retry")
+        {
+            (command, selected) = RetrySelection(config);
+            if (selected.Count == 0)
+            {
+                log.Info("Nothing to do. Try checking your model configs and model specification args");
+                return 0;
+            }
+        }
+        else selected = session.Select(ResourceTypes(config.Invocation, which));
+
+        var nodes = manifest.Nodes.Values
+            .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
+            .ToList();
+        PrintFound(log, manifest);
+        using var adapter = AdapterFactory.Create(config, loader.Quoting);
+        if (config.Invocation.Defer)
+            Deferral.Apply(config, manifest, selected, log, (db, schema, alias) => adapter.GetRelation(db, schema, alias) is not null);
+        var compiler = new Compiler(session.Parse) { Empty = config.Invocation.Empty };
+        var services = new ExecutionServices
+        {
+            Config = config, Parse = session.Parse, Compiler = compiler, Adapter = adapter, Log = log,
+            SelectedResources = nodes.Select(n => n.UniqueId).ToList(),
+        };
+        compiler.RuntimeBinder = (scope, node) => new RunContext(services, node).Bind(scope);
+        var output = new RunOutput(log, adapter.Database);
+
+        if (nodes.Count == 0)
+        {
+            log.Warn("Nothing to do. Try checking your model configs and model specification args");
+            WriteArtifacts(session, config, [], clock.Elapsed.TotalSeconds, loader);
+            return 0;
+        }
+        log.Info($"Concurrency: {config.Threads} threads (target='{config.Target.Name}')", "ConcurrencyLine");
+        log.Info("");
+
+        var hooks = new HookRunner(services);
+        adapter.PopulateCache(nodes.Where(n => n.Database is not null).Select(n => (n.Database!, n.Schema)), cancellationToken);
+        CreateSchemas(adapter, nodes);
+        var results = new List<NodeResult>();
+        var hookFailed = !hooks.Run("on-run-start", results, cancellationToken);
+        if (!hookFailed)
+            results.AddRange(new TaskRunner(services, output).Run(ManifestGraph.FromManifest(manifest), nodes,
+                buildOrder: command == "build", config.Threads, cancellationToken));
+        hooks.Run("on-run-end", results, cancellationToken);
+        adapter.ReleaseConnection();
+
+        var elapsed = clock.Elapsed.TotalSeconds;
+        WriteArtifacts(session, config, results, elapsed, loader);
+        PrintSummary(log, config, nodes, results, elapsed);
+        return results.Any(r => r.IsFailure) ? 1 : 0;
+    }
+
+    private static IReadOnlySet<string> ResourceTypes(Invocation inv, string which)
+    {
+        var types = new HashSet<string>(DefaultTypes.GetValueOrDefault(which) ?? ["model"], StringComparer.Ordinal);
+        if (inv.ResourceTypes.Count > 0) types.IntersectWith(inv.ResourceTypes.Select(t => t == "data_test" ? "test" : t));
+        types.ExceptWith(inv.ExcludeResourceTypes.Select(t => t == "data_test" ? "test" : t));
+        return types;
+    }
+
+    /// <summary>dbt creates every schema the selected nodes write to before running them.</summary>
+    private static void CreateSchemas(Slipway.Adapters.IAdapter adapter, List<ManifestNode> nodes)
+    {
+        foreach (var (db, schema) in nodes.Where(n => n.ResourceType != ResourceType.Test)
+                     .Select(n => (n.Database ?? adapter.Database, n.Schema)).Distinct())
+        {
+            if (adapter.CheckSchemaExists(db, schema)) continue;
+            adapter.CreateSchema(adapter.CreateRelation(db, schema, null));
+        }
+    }
+
+    private static void WriteArtifacts(ProjectSession session, RuntimeConfig config, IReadOnlyList<NodeResult> results, double elapsed,
+        Parsing.ManifestLoader loader)
+    {
+        RunResultsWriter.Write(Path.Combine(config.TargetPath, "run_results.json"), results, elapsed, config.Invocation,
+            loader.InvocationId, loader.RunStartedAt);
+        session.WriteManifest();
+    }
+}

@@ -1,0 +1,26 @@
+using Slipway.Adapters;
+using Slipway.Engine.Compilation;
+using Slipway.Engine.Logging;
+using Slipway.Engine.Parsing;
+using Slipway.Engine.Project;
+
+namespace Slipway.Engine.Execution;
+
+/// <summary>
+/// What every node runner of one invocation shares: the parsed project, the compiler, the connected adapter,
+/// the event log and the command line. Built once per command; runners on worker threads only read it.
+/// </summary>
+internal sealed class ExecutionServices
+{
+    public required RuntimeConfig Config { get; init; }
+    public required ParseResult Parse { get; init; }
+    public required Compiler Compiler { get; init; }
+    public required IAdapter Adapter { get; init; }
+    public required EventLog Log { get; init; }
+    /// <summary>Unique ids of the selected nodes (dbt's <c>selected_resources</c>).</summary>
+    public IReadOnlyList<string> SelectedResources { get; set; } = [];
+    /// <summary>The project-relative target folder (<c>target</c>), as compiled paths are written.</summary>
+    public string RelativeTargetPath => Path.GetRelativePath(Config.Project.RootPath, Config.TargetPath).Replace('\\', '/');
+    public Manifest.Manifest Manifest => Parse.Manifest;
+    public Invocation Invocation => Config.Invocation;
+}
