@@ -29,7 +29,8 @@ public static class DeployHost
         Directory.CreateDirectory(options.DataDir);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = options.DataDir, Args = [] });
         builder.WebHost.UseUrls(urls);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.Services.AddSlipwayDeploy(options);
         var app = builder.Build();
         app.UseSlipwayDeploy();
