@@ -22,6 +22,12 @@ internal static class ErrorHandling
         {
             await WriteAsync(context, e.Status, e.Code, e.Message, e.Details);
         }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            // Unreadable JSON, a missing body, a form without its antiforgery token. The message names the
+            // parameter, never the request's content.
+            await WriteAsync(context, e.StatusCode, "bad_request", e.Message);
+        }
         catch (DbUpdateException) when (!context.Response.HasStarted)
         {
             // A unique index refused the write: another request (maybe on another node) got there first.
