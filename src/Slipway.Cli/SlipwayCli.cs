@@ -72,6 +72,7 @@ public static class SlipwayCli
                 "debug" => DebugCommand.Execute(invocation, env, log),
                 "clean" => CleanCommand.Execute(invocation, env, log),
                 "deps" => DepsCommand.Execute(invocation, env, log),
+                "serve" => ServeCommand.Execute(invocation, stdout, cancellationToken),
                 _ => RunEngineCommand(invocation, env, log, cancellationToken),
             };
         }

@@ -1,0 +1,120 @@
+using Slipway.Deploy.Api;
+using Slipway.Deploy.Audit;
+using Slipway.Deploy.Data;
+
+namespace Slipway.Deploy.Auth;
+
+/// <summary>Users (service administrators only), the caller's API tokens, and project members.</summary>
+internal static class UserEndpoints
+{
+    internal sealed record CreateUserRequest(string? Username, string? Password, bool IsAdmin);
+
+    internal sealed record CreateTokenRequest(string? Name, string[]? Scopes);
+
+    internal sealed record MemberRequest(string? Role);
+
+    public static void MapUsers(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("users");
+        api.MapGet("/users", async (Access access, DeployDbContext db, CancellationToken ct) =>
+        {
+            access.RequireServiceAdmin(Permission.Read);
+            var users = await db.Users.OrderBy(u => u.Id).Select(u => new { id = u.Id, username = u.Username, is_admin = u.IsAdmin }).ToListAsync(ct);
+            return TypedResults.Ok(users);
+        });
+        api.MapPost("/users", async (CreateUserRequest request, Access access, DeployDbContext db, Passwords passwords, CancellationToken ct) =>
+        {
+            access.RequireServiceAdmin();
+            var username = request.Username?.Trim();
+            if (string.IsNullOrEmpty(username) || !username.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
+                throw ApiException.Invalid("username", "A username is required and may hold only letters, digits, '_', '.' and '-'.");
+            Passwords.RequireStrong(request.Password);
+            if (await db.Users.AnyAsync(u => u.Username == username, ct)) throw ApiException.Conflict($"The user '{username}' already exists.");
+            var user = new User { Username = username, PasswordHash = passwords.Hash(request.Password!), IsAdmin = request.IsAdmin, CreatedAt = DateTime.UtcNow };
+            db.Users.Add(user);
+            new AuditLog(db).Record(access.Actor.Display, "user.created", target: username, detail: request.IsAdmin ? "administrator" : null);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/v1/users/{user.Id}", new { id = user.Id, username = user.Username, is_admin = user.IsAdmin });
+        });
+
+        api.MapGet("/tokens", async (Access access, DeployDbContext db, CancellationToken ct) =>
+        {
+            var userId = access.Actor.UserId;
+            var tokens = await db.ServiceTokens.Where(t => t.UserId == userId).OrderBy(t => t.Id).ToListAsync(ct);
+            return TypedResults.Ok(tokens.Select(TokenView));
+        });
+        api.MapPost("/tokens", async (CreateTokenRequest request, Access access, DeployDbContext db, CancellationToken ct) =>
+        {
+            // A token cannot mint tokens wider than itself; a signed-in user can mint any scope.
+            if (access.Actor.TokenId is not null && !access.Actor.ScopeAllows(Permission.Manage))
+                throw ApiException.Forbidden("Only a signed-in user or a 'write' token can create tokens.");
+            if (string.IsNullOrWhiteSpace(request.Name)) throw ApiException.Invalid("name", "A token name is required.");
+            var scopes = request.Scopes is { Length: > 0 } s ? s : ["read"];
+            if (scopes.FirstOrDefault(x => !Tokens.Scopes.Contains(x)) is { } bad)
+                throw ApiException.Invalid("scopes", $"Unknown scope '{bad}'; expected read, run or write.");
+            if (access.Actor.Scopes is { } own && scopes.Any(x => !own.Contains(x)))
+                throw ApiException.Forbidden("A token cannot create a token with scopes it does not have.");
+            var token = Tokens.NewApiToken();
+            var stored = new ServiceToken
+            {
+                UserId = access.Actor.UserId, Name = request.Name.Trim(), Prefix = token[..8], Hash = TokenAuthenticationHandler.Hash(token),
+                Scopes = string.Join(',', scopes.Distinct()), CreatedAt = DateTime.UtcNow,
+            };
+            db.ServiceTokens.Add(stored);
+            new AuditLog(db).Record(access.Actor.Display, "token.created", target: stored.Name, detail: $"scopes {stored.Scopes}");
+            await db.SaveChangesAsync(ct);
+            // The only time the token is shown.
+            return TypedResults.Created($"/api/v1/tokens/{stored.Id}", new { id = stored.Id, name = stored.Name, scopes, token });
+        });
+        api.MapDelete("/tokens/{id:int}", async (int id, Access access, DeployDbContext db, CancellationToken ct) =>
+        {
+            var stored = await db.ServiceTokens.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw ApiException.NotFound($"Token {id}");
+            if (stored.UserId != access.Actor.UserId && !access.Actor.IsAdmin) throw ApiException.Forbidden();
+            if (access.Actor.TokenId is not null && !access.Actor.ScopeAllows(Permission.Manage)) throw ApiException.Forbidden();
+            stored.RevokedAt ??= DateTime.UtcNow;
+            new AuditLog(db).Record(access.Actor.Display, "token.revoked", target: stored.Name);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        });
+
+        var members = api.MapGroup("/projects/{projectId:int}/members").WithTags("members");
+        members.MapGet("", async (int projectId, Access access, DeployDbContext db, CancellationToken ct) =>
+        {
+            await access.ProjectAsync(projectId, Permission.Read, ct);
+            var list = await (from m in db.ProjectMembers
+                              join u in db.Users on m.UserId equals u.Id
+                              where m.ProjectId == projectId
+                              orderby u.Username
+                              select new { user_id = u.Id, username = u.Username, m.Role }).ToListAsync(ct);
+            return TypedResults.Ok(list.Select(m => new { m.user_id, m.username, role = Roles.Name(m.Role) }));
+        });
+        members.MapPut("/{userId:int}", async (int projectId, int userId, MemberRequest request, Access access, DeployDbContext db, CancellationToken ct) =>
+        {
+            await access.ProjectAsync(projectId, Permission.Manage, ct);
+            var role = Roles.Parse(request.Role);
+            var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw ApiException.NotFound($"User {userId}");
+            var member = await db.ProjectMembers.FirstOrDefaultAsync(m => m.ProjectId == projectId && m.UserId == userId, ct);
+            if (member is null) db.ProjectMembers.Add(member = new ProjectMember { ProjectId = projectId, UserId = userId });
+            member.Role = role;
+            new AuditLog(db).Record(access.Actor.Display, "member.set", projectId, user.Username, Roles.Name(role));
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(new { user_id = userId, username = user.Username, role = Roles.Name(role) });
+        });
+        members.MapDelete("/{userId:int}", async (int projectId, int userId, Access access, DeployDbContext db, CancellationToken ct) =>
+        {
+            await access.ProjectAsync(projectId, Permission.Manage, ct);
+            var member = await db.ProjectMembers.FirstOrDefaultAsync(m => m.ProjectId == projectId && m.UserId == userId, ct)
+                ?? throw ApiException.NotFound($"Member {userId}");
+            db.ProjectMembers.Remove(member);
+            new AuditLog(db).Record(access.Actor.Display, "member.removed", projectId, userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        });
+    }
+
+    private static object TokenView(ServiceToken t) => new
+    {
+        id = t.Id, name = t.Name, prefix = t.Prefix, scopes = t.Scopes.Split(','), created_at = t.CreatedAt,
+        revoked_at = t.RevokedAt, is_active = t.RevokedAt is null,
+    };
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Slipway.Deploy.Data;
+
+/// <summary>
+/// Versioned schema applied at start, for SQLite and PostgreSQL alike. Version 1 is the EF Core model as it
+/// is created by the provider (the same DDL <c>dotnet ef migrations</c> would emit for an initial migration);
+/// each later version is an explicit step in <see cref="Upgrades"/>, applied once and recorded in
+/// <c>slipway_schema</c>. On PostgreSQL an advisory lock keeps two starting nodes from migrating at once.
+/// </summary>
+internal static class DatabaseSchema
+{
+    public const int Current = 1;
+
+    /// <summary>Steps from version N-1 to N (index 0 is version 2). Empty while version 1 is the only one.</summary>
+    private static readonly Func<DeployDbContext, CancellationToken, Task>[] Upgrades = [];
+
+    public static async Task ApplyAsync(DeployDbContext db, CancellationToken cancellationToken)
+    {
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(85807001)", cancellationToken);
+        }
+        try
+        {
+            // EnsureCreated creates the whole model only in a database without tables, which is version 0.
+            await db.Database.EnsureCreatedAsync(cancellationToken);
+            var applied = await db.SchemaVersions.Select(v => (int?)v.Version).MaxAsync(cancellationToken) ?? 0;
+            if (applied == 0)
+            {
+                db.SchemaVersions.Add(new SchemaVersion { Version = 1, AppliedAt = DateTime.UtcNow });
+                await db.SaveChangesAsync(cancellationToken);
+                applied = 1;
+            }
+            if (applied > Current)
+                throw new InvalidOperationException(
+                    $"The metadata database has schema version {applied}, newer than this slipway ({Current}); upgrade slipway.");
+            for (var version = applied + 1; version <= Current; version++)
+            {
+                await Upgrades[version - 2](db, cancellationToken);
+                db.SchemaVersions.Add(new SchemaVersion { Version = version, AppliedAt = DateTime.UtcNow });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(85807001)", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Slipway.Deploy.Runs;
+
+/// <summary>A request to run a job now, with dbt Cloud's override fields (v1 and v2 share it).</summary>
+internal sealed record TriggerRequest(
+    string? Cause,
+    string? GitBranch,
+    string? GitSha,
+    string? SchemaOverride,
+    string? TargetNameOverride,
+    int? ThreadsOverride,
+    string[]? StepsOverride,
+    bool? GenerateDocsOverride,
+    int? TimeoutSecondsOverride,
+    Dictionary<string, string>? EnvironmentVariables);
+
+/// <summary>What is stored of a trigger's overrides; override variable values are kept encrypted.</summary>
+internal sealed record RunOverrides(
+    string? SchemaOverride,
+    string? TargetNameOverride,
+    int? ThreadsOverride,
+    string[]? StepsOverride,
+    bool? GenerateDocsOverride,
+    int? TimeoutSecondsOverride,
+    string[]? EnvironmentVariableNames,
+    string? EnvironmentVariablesSecret);
