@@ -44,7 +44,7 @@ public abstract partial class AdapterBase
                 var target = GetColumnsInRelation(Rel(a, 1, "to_relation")).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 return ToList(GetColumnsInRelation(Rel(a, 0, "from_relation")).Where(c => !target.Contains(c.Name)));
             }),
-            "expand_target_column_types" => Fn(name, _ => null),
+            "expand_target_column_types" => Fn(name, a => { ExpandTargetColumnTypes(Rel(a, 0, "from_relation"), Rel(a, 1, "to_relation")); return null; }),
             "drop_relation" => Fn(name, a => { DropRelation(Rel(a, 0, "relation")); return null; }),
             "truncate_relation" => Fn(name, a => { TruncateRelation(Rel(a, 0, "relation")); return null; }),
             "rename_relation" => Fn(name, a => { RenameRelation(Rel(a, 0, "from_relation"), Rel(a, 1, "to_relation")); return null; }),

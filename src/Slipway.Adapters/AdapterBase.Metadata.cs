@@ -11,7 +11,10 @@ namespace Slipway.Adapters;
 public abstract partial class AdapterBase
 {
     public Relation CreateRelation(string? database, string? schema, string? identifier, RelationType? type = null) =>
-        new(database, schema, identifier, type, Quoting, Policy.All, QuoteCharacter);
+        new(database, schema, identifier, type, Quoting, Policy.All, QuoteCharacter, MaxNameLength);
+
+    /// <summary>The longest identifier in bytes the warehouse keeps; longer typed relation names are an error. Null: unlimited.</summary>
+    protected virtual int? MaxNameLength => null;
 
     public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 
@@ -105,6 +108,14 @@ public abstract partial class AdapterBase
         if (type is null) return;
         Run($"drop {DdlKeyword(type.Value)} if exists {relation.Render()} cascade", false, cancellationToken);
         Cache.Drop(relation);
+    }
+
+    /// <summary>
+    /// dbt's <c>expand_target_column_types</c>: widens the target's sized string columns to fit the source's
+    /// (an incremental model's new rows). Warehouses without sized strings need nothing.
+    /// </summary>
+    public virtual void ExpandTargetColumnTypes(Relation from, Relation to, CancellationToken cancellationToken = default)
+    {
     }
 
     public virtual void TruncateRelation(Relation relation, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Slipway.Adapters.Cache;
 using Slipway.Adapters.Connections;
 using Slipway.Adapters.Relations;
@@ -16,9 +15,14 @@ public abstract partial class AdapterBase : IAdapter
 {
     private readonly ConnectionManager _connections;
 
-    protected AdapterBase(AdapterTarget target)
+    /// <param name="caseSensitiveNames">
+    /// True where quoted names are case-sensitive and unquoted ones fold to lower case (Postgres); false where
+    /// every name compares case-insensitively (DuckDB). The relation cache follows it.
+    /// </param>
+    protected AdapterBase(AdapterTarget target, bool caseSensitiveNames = false)
     {
         TargetInfo = target;
+        Cache = new RelationCache(caseSensitiveNames);
         _connections = new ConnectionManager(OpenConnectionCore);
         var values = new Dictionary<string, object?>(target.Values)
         {
@@ -38,8 +42,13 @@ public abstract partial class AdapterBase : IAdapter
     public string Schema => TargetInfo.Schema;
     public int Threads => TargetInfo.Threads;
     public IReadOnlyDictionary<string, object?> Target { get; }
-    public Policy Quoting { get; set; } = Policy.All;
-    public RelationCache Cache { get; } = new();
+    public Policy Quoting
+    {
+        get => Cache.Quoting;
+        set => Cache.Quoting = value;
+    }
+
+    public RelationCache Cache { get; }
     public abstract IReadOnlyList<string> ValidIncrementalStrategies { get; }
 
     /// <summary>The quote character for identifiers (<c>"</c> for Postgres and DuckDB).</summary>
@@ -51,6 +60,12 @@ public abstract partial class AdapterBase : IAdapter
     /// <summary>The status dbt reports for a statement (DuckDB: <c>OK</c>; Postgres: the command tag).</summary>
     protected virtual AdapterResponse MakeResponse(string sql, long rowsAffected) =>
         new("OK", "OK", rowsAffected < 0 ? null : rowsAffected);
+
+    /// <summary>The status from the finished command itself, for drivers that report per-statement results (Npgsql).</summary>
+    protected virtual AdapterResponse MakeResponse(DbCommand command, long rowsAffected) => MakeResponse(command.CommandText, rowsAffected);
+
+    /// <summary>The driver error's text for the one-line message (Postgres: the server's message without SQLSTATE).</summary>
+    protected virtual string DescribeError(Exception error) => error.Message;
 
     public (AdapterResponse Response, ResultTable Table) Execute(string sql, bool autoBegin = false, bool fetch = false, CancellationToken cancellationToken = default)
     {
@@ -106,7 +121,7 @@ public abstract partial class AdapterBase : IAdapter
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
         {
-            throw AdapterException.FromDatabase($"Could not connect to {Type} target '{TargetInfo.Name}'", e, TargetInfo.Secrets);
+            throw AdapterException.FromDatabase($"Could not connect to {Type} target '{TargetInfo.Name}'", e, TargetInfo.Secrets, DescribeError(e));
         }
     }
 
@@ -115,7 +130,7 @@ public abstract partial class AdapterBase : IAdapter
 
     /// <summary>Wraps a driver error the same way statement errors are wrapped: one line, secrets masked.</summary>
     protected AdapterException DatabaseError(Exception error, string? prefix = null) =>
-        AdapterException.FromDatabase(prefix ?? ErrorPrefix, error, TargetInfo.Secrets);
+        AdapterException.FromDatabase(prefix ?? ErrorPrefix, error, TargetInfo.Secrets, DescribeError(error));
 
     /// <summary>Runs SQL on the calling thread's connection and reads the last result set that has columns.</summary>
     protected (AdapterResponse Response, ResultTable Table) Run(string sql, bool fetch, CancellationToken cancellationToken) =>
@@ -127,27 +142,34 @@ public abstract partial class AdapterBase : IAdapter
         using var command = handle.Connection.CreateCommand();
         command.CommandText = sql;
         command.CommandTimeout = 0;
-        _connections.Track(command);
-        var finished = new StrongBox<bool>(false);
+        var running = _connections.Track(command, CancelCommand);
         try
         {
-            using var registration = cancellationToken.CanBeCanceled
-                ? cancellationToken.Register(() => KeepCancelling(command, finished))
-                : default;
-            if (!fetch)
+            using var registration = cancellationToken.CanBeCanceled ? cancellationToken.Register(running.RequestCancel) : default;
+            try
             {
-                // ExecuteNonQuery is the one call every driver answers with the rows changed.
-                var changed = command.ExecuteNonQuery();
-                return (MakeResponse(sql, changed), ResultTable.Empty);
+                if (!fetch)
+                {
+                    // ExecuteNonQuery is the one call every driver answers with the rows changed.
+                    var changed = command.ExecuteNonQuery();
+                    return (MakeResponse(command, changed), ResultTable.Empty);
+                }
+                using var reader = command.ExecuteReader();
+                var table = ResultTable.Empty;
+                do
+                {
+                    if (reader.FieldCount > 0) table = ReadTable(reader, cancellationToken);
+                }
+                while (reader.NextResult());
+                var affected = reader.RecordsAffected;
+                reader.Close();
+                return (MakeResponse(command, affected), table);
             }
-            using var reader = command.ExecuteReader();
-            var table = ResultTable.Empty;
-            do
+            finally
             {
-                if (reader.FieldCount > 0) table = ReadTable(reader, cancellationToken);
+                // Before any rollback below, so a repeated cancel cannot interrupt it.
+                running.Finish();
             }
-            while (reader.NextResult());
-            return (MakeResponse(sql, reader.RecordsAffected), table);
         }
         catch (OperationCanceledException)
         {
@@ -160,26 +182,16 @@ public abstract partial class AdapterBase : IAdapter
             if (handle.InTransaction) TryRollback(handle);
             cancellationToken.ThrowIfCancellationRequested();
             // A failed statement aborts the transaction on most warehouses; dbt's connection then rolls back.
-            throw AdapterException.FromDatabase(ErrorPrefix, e, TargetInfo.Secrets);
+            throw AdapterException.FromDatabase(ErrorPrefix, e, TargetInfo.Secrets, DescribeError(e));
         }
         finally
         {
-            Volatile.Write(ref finished.Value, true);
             _connections.Untrack(command);
         }
     }
 
-    // Some drivers drop an interrupt that lands before the statement starts executing (DuckDB does), so the
-    // cancel is repeated until the statement is over.
-    private static void KeepCancelling(DbCommand command, StrongBox<bool> finished) =>
-        _ = Task.Run(async () =>
-        {
-            while (!Volatile.Read(ref finished.Value))
-            {
-                try { command.Cancel(); } catch (Exception) { /* finished meanwhile */ }
-                await Task.Delay(50).ConfigureAwait(false);
-            }
-        });
+    /// <summary>Asks the warehouse to interrupt one running statement; called repeatedly until it ends.</summary>
+    protected virtual void CancelCommand(DbCommand command) => command.Cancel();
 
     /// <summary>The words before a database error, e.g. <c>Database Error</c> as dbt prints it.</summary>
     protected virtual string ErrorPrefix => "Database Error";

@@ -16,10 +16,11 @@ public sealed class AdapterException : Exception
     public string Detail { get; }
 
     /// <summary>The first meaningful line of a driver's message, with every secret replaced by <c>*****</c>.</summary>
-    public static AdapterException FromDatabase(string prefix, Exception error, IEnumerable<string> secrets)
+    public static AdapterException FromDatabase(string prefix, Exception error, IEnumerable<string> secrets, string? message = null)
     {
         var detail = Mask(error.Message, secrets);
-        var line = detail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        var text = message is null ? detail : Mask(message, secrets);
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
         return new AdapterException(string.IsNullOrEmpty(prefix) ? line : $"{prefix}: {line}", detail, error);
     }
 

@@ -10,7 +10,7 @@ namespace Slipway.Adapters.Connections;
 internal sealed class ConnectionManager(Func<DbConnection> open) : IDisposable
 {
     private readonly ConcurrentDictionary<int, ConnectionHandle> _handles = new();
-    private readonly ConcurrentDictionary<DbCommand, byte> _running = new();
+    private readonly ConcurrentDictionary<DbCommand, RunningCommand> _running = new();
 
     public ConnectionHandle Acquire()
     {
@@ -32,16 +32,24 @@ internal sealed class ConnectionManager(Func<DbConnection> open) : IDisposable
         if (_handles.TryRemove(Environment.CurrentManagedThreadId, out var h)) h.Dispose();
     }
 
-    public void Track(DbCommand command) => _running[command] = 0;
+    /// <summary>Records a statement as running; whoever cancels it uses <paramref name="cancel"/> until it finishes.</summary>
+    public RunningCommand Track(DbCommand command, Action<DbCommand> cancel)
+    {
+        var running = new RunningCommand(command, cancel);
+        _running[command] = running;
+        return running;
+    }
+
     public void Untrack(DbCommand command) => _running.TryRemove(command, out _);
 
-    /// <summary>Interrupts every running query on every thread (Ctrl-C, a cancelled job).</summary>
+    /// <summary>Interrupts every running query on every thread (Ctrl-C, a cancelled job); returns how many.</summary>
     public int CancelAll()
     {
         var n = 0;
-        foreach (var c in _running.Keys)
+        foreach (var r in _running.Values)
         {
-            try { c.Cancel(); n++; } catch (Exception) { /* the query may have just finished */ }
+            r.RequestCancel();
+            n++;
         }
         return n;
     }
@@ -71,5 +79,40 @@ internal sealed class ConnectionHandle(DbConnection connection) : IDisposable
         }
         catch (DbException) { /* closing anyway */ }
         Connection.Dispose();
+    }
+}
+
+/// <summary>
+/// One statement in flight. A cancel can reach the server before the statement starts executing, where it is
+/// dropped (DuckDB and PostgreSQL both do), so a requested cancel is repeated until the statement is over; it
+/// stops before the connection's next statement can be hit.
+/// </summary>
+internal sealed class RunningCommand(DbCommand command, Action<DbCommand> cancel)
+{
+    private readonly Lock _lock = new();
+    private bool _finished;
+    private int _requested;
+
+    public void RequestCancel()
+    {
+        if (Interlocked.Exchange(ref _requested, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                lock (_lock)
+                {
+                    if (_finished) return;
+                    try { cancel(command); } catch (Exception) { /* finished meanwhile, or the server is gone */ }
+                }
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+        });
+    }
+
+    /// <summary>Marks the statement over; waits for a cancel being sent right now, so none lands on a later statement.</summary>
+    public void Finish()
+    {
+        lock (_lock) _finished = true;
     }
 }

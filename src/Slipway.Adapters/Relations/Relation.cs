@@ -12,8 +12,13 @@ namespace Slipway.Adapters.Relations;
 public sealed class Relation : IJinjaObject, IEquatable<Relation>
 {
     public Relation(string? database, string? schema, string? identifier, RelationType? type = null,
-        Policy? quotePolicy = null, Policy? includePolicy = null, char quoteCharacter = '"')
+        Policy? quotePolicy = null, Policy? includePolicy = null, char quoteCharacter = '"', int? maxNameLength = null)
     {
+        // As dbt-postgres: a typed relation whose name the database would silently truncate is an error, not a surprise.
+        if (maxNameLength is { } max && type is not null && identifier is not null && Encoding.UTF8.GetByteCount(identifier) > max)
+            throw new AdapterException(
+                $"Relation name '{identifier}' is {Encoding.UTF8.GetByteCount(identifier)} bytes long, longer than the {max} bytes the database keeps (it would silently truncate it); choose a shorter name or alias.");
+        MaxNameLength = maxNameLength;
         Database = database;
         Schema = schema;
         Identifier = identifier;
@@ -31,6 +36,8 @@ public sealed class Relation : IJinjaObject, IEquatable<Relation>
     public Policy QuotePolicy { get; }
     public Policy IncludePolicy { get; }
     public char QuoteCharacter { get; }
+    /// <summary>The longest identifier in bytes the database keeps (Postgres: 63); null when unlimited.</summary>
+    public int? MaxNameLength { get; }
 
     public bool IsTable => Type == RelationType.Table;
     public bool IsView => Type == RelationType.View;
@@ -61,14 +68,14 @@ public sealed class Relation : IJinjaObject, IEquatable<Relation>
     public override string ToString() => Render();
 
     public Relation Include(bool? database = null, bool? schema = null, bool? identifier = null) =>
-        new(Database, Schema, Identifier, Type, QuotePolicy, IncludePolicy.With(database, schema, identifier), QuoteCharacter);
+        new(Database, Schema, Identifier, Type, QuotePolicy, IncludePolicy.With(database, schema, identifier), QuoteCharacter, MaxNameLength);
 
     public Relation Quote(bool? database = null, bool? schema = null, bool? identifier = null) =>
-        new(Database, Schema, Identifier, Type, QuotePolicy.With(database, schema, identifier), IncludePolicy, QuoteCharacter);
+        new(Database, Schema, Identifier, Type, QuotePolicy.With(database, schema, identifier), IncludePolicy, QuoteCharacter, MaxNameLength);
 
     /// <summary>A copy with some parts replaced, like dbt's <c>incorporate(path={...}, type=...)</c>.</summary>
     public Relation Incorporate(string? database = null, string? schema = null, string? identifier = null, RelationType? type = null) =>
-        new(database ?? Database, schema ?? Schema, identifier ?? Identifier, type ?? Type, QuotePolicy, IncludePolicy, QuoteCharacter);
+        new(database ?? Database, schema ?? Schema, identifier ?? Identifier, type ?? Type, QuotePolicy, IncludePolicy, QuoteCharacter, MaxNameLength);
 
     public Relation WithoutIdentifier() => Include(identifier: false);
 
@@ -109,6 +116,7 @@ public sealed class Relation : IJinjaObject, IEquatable<Relation>
             "quote" => JinjaArgs.Method("quote", a => Quote(
                 JinjaArgs.Bool(a, 0, "database"), JinjaArgs.Bool(a, 1, "schema"), JinjaArgs.Bool(a, 2, "identifier"))),
             "incorporate" => JinjaArgs.Method("incorporate", CallIncorporate),
+            "relation_max_name_length" when MaxNameLength is not null => JinjaArgs.Method("relation_max_name_length", _ => (long)MaxNameLength.Value),
             "without_identifier" => JinjaArgs.Method("without_identifier", _ => WithoutIdentifier()),
             _ => null,
         };
