@@ -125,6 +125,30 @@ public abstract class JobsTests<TService>(TService service) : IClassFixture<TSer
     }
 
     [SkippableFact]
+    public async Task Developers_queue_development_runs_on_a_branch_they_pick_with_their_own_credentials()
+    {
+        RequireBackend();
+        var admin = await service.AdminAsync();
+        var project = await service.ProjectAsync(admin);
+        var (developer, developerId, _) = await service.UserAsync(project.Id, "developer");
+        var url = $"/api/v1/projects/{project.Id}/development-runs";
+        var body = new { branch = "feature/x", commands = new[] { "dbt build --select state:modified+" } };
+        Assert.Contains("development credentials", await Http.RefusedAsync(developer, HttpMethod.Post, url, body));
+        await Http.SendAsync(developer, HttpMethod.Put, $"/api/v1/projects/{project.Id}/development-credentials/me", new { warehouse_user = "me" }, HttpStatusCode.OK);
+        Assert.Contains("no development environment", await Http.RefusedAsync(developer, HttpMethod.Post, url, body));
+        await Http.SendAsync(admin, HttpMethod.Post, $"/api/v1/projects/{project.Id}/environments", new { name = "Development", type = "development" }, HttpStatusCode.Created);
+        Assert.Contains("branch 'feature/y' does not exist", await Http.RefusedAsync(developer, HttpMethod.Post, url, body with { branch = "feature/y" }));
+        Assert.Contains("dbt biuld", await Http.RefusedAsync(developer, HttpMethod.Post, url, body with { commands = new[] { "dbt biuld" } }));
+
+        var run = await Http.SendAsync(developer, HttpMethod.Post, url, body, HttpStatusCode.Created);
+        Assert.Equal("feature/x", run.GetProperty("git_branch").GetString());
+        Assert.Equal("development", run.GetProperty("trigger").GetProperty("kind").GetString());
+        Assert.Equal(developerId, run.GetProperty("developer_user_id").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, run.GetProperty("job_id").ValueKind);
+        Assert.Equal(1, run.GetProperty("status").GetInt32());
+    }
+
+    [SkippableFact]
     public async Task Test_connection_lists_the_repositorys_branches()
     {
         RequireBackend();
