@@ -92,6 +92,7 @@ public static class DeployHost
         endpoints.MapDevelopmentCredentials();
         endpoints.MapJobs();
         endpoints.MapRuns();
+        endpoints.MapDevelopmentRuns();
         endpoints.MapAuditLog();
         endpoints.MapDbtCloudV2();
         return endpoints;

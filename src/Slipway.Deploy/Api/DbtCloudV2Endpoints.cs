@@ -56,12 +56,12 @@ internal static class DbtCloudV2Endpoints
             };
             var total = await query.CountAsync(ct);
             var runs = await query.Skip(Math.Max(0, offset ?? 0)).Take(Math.Clamp(limit ?? 100, 1, 100)).ToListAsync(ct);
-            var jobIds = runs.Select(r => r.JobId).Distinct().ToList();
+            var jobIds = runs.Where(r => r.JobId is not null).Select(r => r.JobId!.Value).Distinct().ToList();
             var jobs = await db.Jobs.Where(x => jobIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
             return TypedResults.Ok(new
             {
                 status = DbtCloudV2Views.Success,
-                data = runs.Select(r => DbtCloudV2Views.Run(r, jobs.GetValueOrDefault(r.JobId), null, accountId, http.Request)),
+                data = runs.Select(r => DbtCloudV2Views.Run(r, r.JobId is { } id ? jobs.GetValueOrDefault(id) : null, null, accountId, http.Request)),
                 extra = new { filters = new { limit = limit ?? 100, offset = offset ?? 0 }, order_by = orderBy ?? "-id", pagination = new { count = runs.Count, total_count = total } },
             });
         });

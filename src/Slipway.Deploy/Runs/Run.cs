@@ -8,9 +8,12 @@ internal sealed class Run
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }
-    public int JobId { get; set; }
+    /// <summary>Null for a development run (a developer's commands on a branch they picked, with their own credentials).</summary>
+    public int? JobId { get; set; }
+    /// <summary>For development runs: the developer whose credentials and schema the run uses.</summary>
+    public int? DeveloperUserId { get; set; }
     public int EnvironmentId { get; set; }
-    /// <summary><c>api</c>, <c>manual</c>, <c>schedule</c>, <c>job_completion</c>, <c>commit</c>.</summary>
+    /// <summary><c>api</c>, <c>manual</c>, <c>schedule</c>, <c>job_completion</c>, <c>commit</c>, <c>development</c>.</summary>
     public required string TriggerKind { get; set; }
     public required string Cause { get; set; }
     public required string TriggeredBy { get; set; }

@@ -55,7 +55,7 @@ internal static class RunEndpoints
         var overrides = Json.Read<RunOverrides?>(r.Overrides, null);
         return new
         {
-            id = r.Id, project_id = r.ProjectId, job_id = r.JobId, environment_id = r.EnvironmentId, status = r.Status,
+            id = r.Id, project_id = r.ProjectId, job_id = r.JobId, developer_user_id = r.DeveloperUserId, environment_id = r.EnvironmentId, status = r.Status,
             status_humanized = RunStatus.Humanize(r.Status), status_message = r.StatusMessage, cancel_requested = r.CancelRequested,
             trigger = new { kind = r.TriggerKind, cause = r.Cause, triggered_by = r.TriggeredBy, scheduled_at = r.ScheduledAt },
             git_branch = r.GitBranch, git_sha = r.GitSha,
