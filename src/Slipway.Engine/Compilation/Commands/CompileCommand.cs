@@ -29,7 +29,7 @@ internal sealed class CompileCommand : IEngineCommand
         }
 
         var trace = Trace.Start();
-        var selected = session.Select(Compilable);
+        var selected = session.Select(Compilable, log);
         trace.Step("select");
         var nodes = session.Manifest.Nodes.Values.Where(n => selected.Contains(n.UniqueId)).ToList();
         compiler.SelectedResources = selected.Order(StringComparer.Ordinal).Cast<object?>().ToList();
