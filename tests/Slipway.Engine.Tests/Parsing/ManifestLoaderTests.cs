@@ -97,7 +97,7 @@ public sealed class ManifestLoaderTests
         Assert.Equal("count(*)", unique.Config.GetString("fail_calc"));
         Assert.Equal("!= 0", unique.Config.GetString("warn_if"));
         Assert.Equal("{{ test_unique(**_dbt_generic_test_kwargs) }}", unique.RawCode);
-        Assert.Equal(["macro.dbt.test_unique"], unique.DependsOn.Macros);
+        Assert.Equal(["macro.dbt.test_unique", "macro.dbt.get_where_subquery"], unique.DependsOn.Macros);
         Assert.Equal("{{ get_where_subquery(ref('fct_orders')) }}", unique.TestMetadata.Kwargs["model"]);
 
         Assert.Contains("test.harbor_basic.not_null_fct_orders_order_id.4e687af8d0", M.Nodes.Keys);
