@@ -217,6 +217,7 @@ internal sealed partial class Parser
         {
             if (names.Count > 0) Expect(TokenKind.Comma);
             var arg = Expect(TokenKind.Name);
+            if (names.Contains(arg.Value)) PythonSyntaxError($"duplicate argument '{arg.Value}' in function definition", arg);
             if (_dbtDialect && Current.Kind == TokenKind.Colon)
             {
                 Next();
@@ -342,7 +343,11 @@ internal sealed partial class Parser
     /// functions of their own in Jinja2's generated code, where a break cannot reach an outer loop.
     /// </summary>
     private int _loopDepth;
-    private TemplateError? _loopControlError;
+    /// <summary>The first error Python itself would raise compiling Jinja2's generated code (raised after parsing).</summary>
+    private TemplateError? _pythonSyntaxError;
+
+    private void PythonSyntaxError(string message, in Token at) =>
+        _pythonSyntaxError ??= new TemplateError("SyntaxError", message, _name, at.Line, at.Column, _source.LineText(at.Line));
 
     private T OutsideLoops<T>(Func<T> parse)
     {
@@ -354,13 +359,9 @@ internal sealed partial class Parser
 
     private Stmt ParseLoopControl(string v)
     {
-        if (_loopDepth == 0 && _loopControlError is null)
-        {
-            // Jinja2 fails with Python's own SyntaxError when it compiles the code it generated, that is after
-            // parsing and after checking filters: remember the first one and raise it then.
-            var message = v == "break" ? "'break' outside loop" : "'continue' not properly in loop";
-            _loopControlError = new TemplateError("SyntaxError", message, _name, Current.Line, Current.Column, _source.LineText(Current.Line));
-        }
+        // Jinja2 fails with Python's own SyntaxError when it compiles the code it generated, that is after
+        // parsing and after checking filters: remember the first one and raise it then.
+        if (_loopDepth == 0) PythonSyntaxError(v == "break" ? "'break' outside loop" : "'continue' not properly in loop", Current);
         var tok = Next();
         return new LoopControlStmt(v == "break" ? NodeKind.Break : NodeKind.Continue, tok.Line, tok.Column);
     }

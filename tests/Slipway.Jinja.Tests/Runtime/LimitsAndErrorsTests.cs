@@ -86,7 +86,9 @@ public class LimitsAndErrorsTests
     [InlineData("{% for i in [1] %}{% macro m() %}{% break %}{% endmacro %}{% endfor %}", "'break' outside loop")]
     [InlineData("{% for i in [1] %}{% call m() %}{% continue %}{% endcall %}{% endfor %}", "'continue' not properly in loop")]
     [InlineData("{% for i in [1] %}{% else %}\n{% break %}{% endfor %}", "'break' outside loop")]
-    public void Loop_controls_outside_a_loop_fail_to_compile_as_in_Jinja2(string source, string description)
+    [InlineData("{% macro m(a) %}{% endmacro %}{{ m(a=1, a=2) }}", "keyword argument repeated: a")]
+    [InlineData("{% macro m(a, a) %}{% endmacro %}", "duplicate argument 'a' in function definition")]
+    public void Python_syntax_errors_of_the_generated_code_fail_to_compile_as_in_Jinja2(string source, string description)
     {
         // Jinja2 raises Python's SyntaxError (its message also names a line of generated code, which we leave out).
         var e = Assert.Throws<TemplateError>(() => new JinjaEnvironment().FromString(source));
