@@ -26,6 +26,7 @@ internal sealed class TemplateContext
     public Dictionary<string, Macro> Macros { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Docs { get; } = new(StringComparer.Ordinal);
     public List<string> Snapshots { get; } = new();
+    public Dictionary<string, string> SnapshotBodies { get; } = new(StringComparer.Ordinal);
     /// <summary>Set by <c>{% extends %}</c>: rendered once this template's body is done.</summary>
     public Template? ParentTemplate { get; set; }
     /// <summary>The real output while an extending template's own output is being discarded.</summary>
