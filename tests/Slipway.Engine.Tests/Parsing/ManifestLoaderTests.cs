@@ -155,6 +155,7 @@ public sealed class ManifestLoaderTests
         Assert.Equal(["sql"], M.Macros["macro.harbor_basic.materialization_fancy_view_duckdb"].SupportedLanguages);
         Assert.StartsWith("{% test dbt_utils_like_row_count", M.Macros["macro.harbor_basic.test_dbt_utils_like_row_count"].MacroSql);
         Assert.Contains("macro.dbt.generate_schema_name", M.Macros.Keys);
+        Assert.Equal(["macro.dbt.default__generate_schema_name"], M.Macros["macro.dbt.generate_schema_name"].DependsOnMacros);
         Assert.Equal("Use {{ ref('x') }} to refer to a model.", M.Docs["doc.harbor_basic.raw_example"].BlockContents);
         Assert.StartsWith("### Welcome", M.Docs["doc.dbt.__overview__"].BlockContents);
     }
