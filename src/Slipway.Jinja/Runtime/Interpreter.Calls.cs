@@ -70,10 +70,7 @@ internal sealed partial class Interpreter
         try
         {
             var def = macro.Definition;
-            var frame = new Frame(macro.Closure, macro.Closure.Context, macro.Closure.Template)
-            {
-                Vars = new Dictionary<string, object?>(def.Parameters.Length + 2, StringComparer.Ordinal),
-            };
+            var frame = new Frame(macro.Closure, macro.Closure.Context, macro.Closure.Template);
             Bind(def, args, frame);
             _out = RentBuilder();
             try
