@@ -150,4 +150,27 @@ public sealed class TableAndViewTests : MaterializationTestBase
         Assert.Equal(["2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"],
             Rows(p, "select strftime(date_day, '%Y-%m-%d') from main.spine order by 1"));
     }
+
+    [Theory]
+    [InlineData("table", "duckdb_tables()", "table_name")]
+    [InlineData("view", "duckdb_views()", "view_name")]
+    public void Persist_docs_stores_descriptions_as_comments(string materialized, string catalog, string nameColumn)
+    {
+        using var p = Project(
+            ("models/documented.sql", $"{{{{ config(materialized='{materialized}', persist_docs={{'relation': true, 'columns': true}}) }}}}\nselect 1 as id, 'x' as label"),
+            ("models/schema.yml", """
+                version: 2
+                models:
+                  - name: documented
+                    description: "The model's own words"
+                    columns:
+                      - name: id
+                        description: Primary key
+                      - name: not_a_column
+                        description: ignored
+                """));
+        Run(p, "run");
+        Assert.Equal(["The model's own words"], Rows(p, $"select comment from {catalog} where {nameColumn} = 'documented'"));
+        Assert.Equal(["id|Primary key", "label|∅"], Rows(p, "select column_name, comment from duckdb_columns() where table_name = 'documented' order by column_index"));
+    }
 }

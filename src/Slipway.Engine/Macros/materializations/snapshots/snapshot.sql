@@ -46,6 +46,9 @@
         {{ drop_relation_if_exists(staging_relation) }}
     {% endif %}
 
+    {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode=False)) %}
+    {% do persist_docs(target_relation, model) %}
+
     {{ run_hooks(post_hooks, inside_transaction=True) }}
     {{ adapter.commit() }}
     {{ run_hooks(post_hooks, inside_transaction=False) }}
