@@ -15,11 +15,21 @@
 {% macro default__create_table_as(temporary, relation, sql) -%}
     {%- set sql_header = config.get('sql_header', none) -%}
     {{ sql_header if sql_header is not none }}
+    {%- if contract_enforced() and not temporary %}
+    {{ get_assert_columns_equivalent(sql) }}
+    create table {{ relation }} {{ get_table_columns_and_constraints() }};
+    insert into {{ relation }} ({{ get_contract_column_csv() }})
+    select {{ get_contract_column_csv() }}
+    from (
+        {{ sql }}
+    ) as model_subq;
+    {%- else %}
     create {% if temporary %}temporary {% endif %}table
         {{ relation.include(database=(not temporary), schema=(not temporary)) }}
     as (
         {{ sql }}
     );
+    {%- endif %}
 {%- endmacro %}
 
 {% macro get_create_view_as_sql(relation, sql) -%}
@@ -37,6 +47,9 @@
 {% macro default__create_view_as(relation, sql) -%}
     {%- set sql_header = config.get('sql_header', none) -%}
     {{ sql_header if sql_header is not none }}
+    {%- if contract_enforced() %}
+    {{ get_assert_columns_equivalent(sql) }}
+    {%- endif %}
     create view {{ relation }} as (
         {{ sql }}
     );
