@@ -101,4 +101,34 @@ public sealed class AdapterMacroTests : MaterializationTestBase
         Assert.True(code == 0, output);
         Assert.Equal(["n:BIGINT", "extra:VARCHAR"], Columns(p, "wide"));
     }
+
+    [Fact]
+    public void Date_range_helpers_list_every_day_inclusive()
+    {
+        using var p = Project(("models/days.sql", """
+            {{ config(materialized='table') }}
+            {% if execute %}
+            select
+                '{{ dates_in_range('20240227', '20240302') | join(',') }}' as days,
+                '{{ partition_range('20241231,20250101') | join(',') }}' as partitions,
+                '{{ partition_range('2024-05-06', date_fmt='%Y-%m-%d') | join(',') }}' as single,
+                {{ py_current_timestring() | length }} as stamp_length
+            {% endif %}
+            """));
+        Run(p, "run");
+        Assert.Equal(["20240227,20240228,20240229,20240301,20240302|20241231,20250101|20240506|20"], Rows(p, "select * from main.days"));
+    }
+
+    [Fact]
+    public void Collect_freshness_reads_the_newest_load_time()
+    {
+        using var p = Project(("models/fresh.sql", """
+            {{ config(materialized='table') }}
+            {% set result = collect_freshness(api.Relation.create(database='dev', schema='main', identifier='loads'), 'loaded_at', 'id < 3') %}
+            select '{{ result['table'].columns[0].values()[0] }}' as newest, {{ result['table'].columns[1].values()[0] is not none }} as measured
+            """));
+        Exec(p, "create table main.loads as select * from (values (1, timestamp '2024-01-01 10:00:00'), (2, timestamp '2024-01-02 08:30:00'), (3, timestamp '2030-01-01 00:00:00')) as t(id, loaded_at)");
+        Run(p, "run");
+        Assert.Equal(["2024-01-02 08:30:00|True"], Rows(p, "select * from main.fresh"));
+    }
 }
