@@ -10,6 +10,11 @@ public abstract class PgTestBase : AdapterTestBase
 
     public PostgresAdapter Pg => (PostgresAdapter)Adapter;
 
+    /// <summary>Renders a template that sees <c>adapter</c>, <c>database</c> and <c>schema</c>.</summary>
+    protected string Render(string template) =>
+        new Slipway.Jinja.JinjaEnvironment().FromString(template)
+            .Render(new Dictionary<string, object?> { ["adapter"] = Adapter, ["schema"] = Schema, ["database"] = Database });
+
     /// <summary>A role that exists only for this test (dropped with <see cref="DropRole"/>).</summary>
     protected string CreateRole(string options = "nologin")
     {

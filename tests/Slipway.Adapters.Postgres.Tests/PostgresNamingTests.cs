@@ -100,4 +100,18 @@ public class PostgresNamingTests : PgTestBase
         Assert.Null(Adapter.GetRelation(Database, Schema, "reader"));
         Assert.Empty(Adapter.ListRelationsWithoutCaching(Database, Schema));
     }
+
+    [Fact]
+    public void A_temp_relation_drops_database_and_schema_as_dbt_postgres_makes_it()
+    {
+        var text = Render("""
+            {%- set base = adapter.Relation.create(database=database, schema=schema, identifier='orders', type='table') -%}
+            {%- set tmp = base.incorporate(path={'identifier': 'orders__dbt_tmp', 'schema': none, 'database': none}) -%}
+            {{ tmp }} {{ tmp.schema is none }} {{ tmp.type }} {{ base.incorporate(path={'identifier': 'x'}) }}
+            """);
+        Assert.Equal($"\"orders__dbt_tmp\" True table \"{Database}\".\"{Schema}\".\"x\"", text);
+        Adapter.Execute("create temporary table \"orders__dbt_tmp\" as select 1 as id, cast('x' as varchar(3)) as code");
+        var columns = Adapter.GetColumnsInRelation(Adapter.CreateRelation(null, null, "orders__dbt_tmp"));
+        Assert.Equal([("id", "integer", (long?)null), ("code", "character varying", 3L)], columns.Select(c => (c.Name, c.DType, c.CharSize)));
+    }
 }
