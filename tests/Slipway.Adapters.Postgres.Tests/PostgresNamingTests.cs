@@ -114,4 +114,22 @@ public class PostgresNamingTests : PgTestBase
         var columns = Adapter.GetColumnsInRelation(Adapter.CreateRelation(null, null, "orders__dbt_tmp"));
         Assert.Equal([("id", "integer", (long?)null), ("code", "character varying", 3L)], columns.Select(c => (c.Name, c.DType, c.CharSize)));
     }
+
+    [Fact]
+    public void Schema_existence_is_exact_on_the_stored_name()
+    {
+        var mixed = "Conf_" + Schema;
+        Adapter.CreateSchema(Adapter.CreateRelation(Database, mixed, null));
+        try
+        {
+            Assert.True(Adapter.CheckSchemaExists(Database, mixed));
+            Assert.False(Adapter.CheckSchemaExists(Database, mixed.ToLowerInvariant()));
+            Assert.Contains(mixed, Adapter.ListSchemas(Database));
+        }
+        finally
+        {
+            Adapter.DropSchema(Adapter.CreateRelation(Database, mixed, null));
+        }
+        Assert.False(Adapter.CheckSchemaExists(Database, mixed));
+    }
 }
