@@ -10,8 +10,9 @@ namespace Slipway.Jinja;
 public sealed class TemplateModule : IJinjaObject
 {
     internal TemplateModule(string? name, Dictionary<string, Macro> macros, Dictionary<string, object?> variables,
-        string body, Dictionary<string, string> docs, List<string> snapshots)
+        string body, Dictionary<string, string> docs, List<string> snapshots, Dictionary<string, string> snapshotBodies)
     {
+        SnapshotBodies = snapshotBodies;
         Name = name;
         Macros = macros;
         Variables = variables;
@@ -31,6 +32,8 @@ public sealed class TemplateModule : IJinjaObject
     public IReadOnlyDictionary<string, string> Docs { get; }
     /// <summary>Names of dbt <c>{% snapshot name %}</c> blocks, in order.</summary>
     public IReadOnlyList<string> SnapshotBlocks { get; }
+    /// <summary>The rendered text of each snapshot block, by name.</summary>
+    public IReadOnlyDictionary<string, string> SnapshotBodies { get; }
 
     public bool TryGetAttribute(string name, out object? value) => Variables.TryGetValue(name, out value);
 

@@ -29,14 +29,15 @@ internal static class JsonData
                 foreach (var (k, v) in dict) { w.WritePropertyName(k); Write(w, v); }
                 w.WriteEndObject();
                 break;
-            case IDictionary dict:
-                w.WriteStartObject();
-                foreach (DictionaryEntry e in dict) { w.WritePropertyName(Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "None"); Write(w, e.Value); }
-                w.WriteEndObject();
-                break;
             case IEnumerable<KeyValuePair<object, object?>> pairs:
                 w.WriteStartObject();
                 foreach (var (k, v) in pairs) { w.WritePropertyName(Convert.ToString(k, CultureInfo.InvariantCulture) ?? "None"); Write(w, v); }
+                w.WriteEndObject();
+                break;
+            case IDictionary dict:
+                w.WriteStartObject();
+                var e = dict.GetEnumerator();
+                while (e.MoveNext()) { w.WritePropertyName(Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "None"); Write(w, e.Value); }
                 w.WriteEndObject();
                 break;
             case IEnumerable list:

@@ -31,12 +31,7 @@ internal static class BaseContext
             try { return NodeDicts.ToPlain(JsonDocument.Parse(a.Get(0, "string") as string ?? "").RootElement); }
             catch (JsonException) { return a.Get(1, "default"); }
         });
-        c["tojson"] = new JinjaFunction("tojson", a =>
-        {
-            using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream)) Artifacts.JsonData.Write(w, a.Get(0, "value"));
-            return System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace(",", ", ").Replace(":", ": ");
-        });
+        c["tojson"] = new JinjaFunction("tojson", a => Artifacts.PythonJson.Dumps(PlainData.FromJinja(a.Get(0, "value")), a.Get(2, "sort_keys") is true));
         c["set"] = new JinjaFunction("set", a => a.Get(0, "value") is System.Collections.IEnumerable e and not string
             ? e.Cast<object?>().Distinct().ToList() : a.Get(1, "default"));
         c["zip"] = new JinjaFunction("zip", a =>
@@ -54,9 +49,12 @@ internal static class BaseContext
         c["invocation_args_dict"] = loader.Invocation?.ToInvocationArgsDict() ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
         c["dbt_metadata_envs"] = new OrderedDictionary<string, object?>(loader.Environment.MetadataEnvs().Select(kv => new KeyValuePair<string, object?>(kv.Key, kv.Value)), StringComparer.Ordinal);
         c["exceptions"] = new ExceptionsValue();
-        c["run_query"] = new JinjaFunction("run_query", _ => null);
+        c["modules"] = ModulesValue.Instance;
+        // Without a warehouse nothing is stored: load_result answers none (execution replaces these).
         c["load_result"] = new JinjaFunction("load_result", _ => null);
         c["store_result"] = new JinjaFunction("store_result", _ => "");
+        c["store_raw_result"] = new JinjaFunction("store_raw_result", _ => "");
+        c["write"] = new JinjaFunction("write", _ => "");
         c["env_var"] = new JinjaFunction("env_var", a =>
             loader.Environment.EnvVar(a.Get(0, "var") as string ?? throw new CompilerException("env_var() needs a variable name"), a.Get(1, "default"), false));
         c["api"] = new OrderedDictionary<string, object?> { ["Relation"] = new AdapterValue.RelationFactory(host.Quoting) };

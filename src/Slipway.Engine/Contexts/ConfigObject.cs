@@ -15,8 +15,8 @@ internal sealed class ConfigObject(Func<string, (bool Found, object? Value)> loo
         {
             var values = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
             foreach (var p in arguments.Positional)
-                if (p is IDictionary<string, object?> d) foreach (var (k, v) in d) values[k] = v;
-            foreach (var (k, v) in arguments.Keyword) values[k] = v;
+                if (PlainData.FromJinja(p) is IDictionary<string, object?> d) foreach (var (k, v) in d) values[k] = v;
+            foreach (var (k, v) in arguments.Keyword) values[k] = PlainData.FromJinja(v);
             record(values);
         }
         return "";

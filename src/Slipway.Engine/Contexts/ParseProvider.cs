@@ -48,8 +48,8 @@ internal sealed class ParseProvider(ManifestLoader loader, NodeDraft draft)
     private void Record(string function, Arguments a)
     {
         var keyword = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (k, v) in a.Keyword) keyword[k] = v;
-        loader.RecordNodeCall(draft.Node, new StaticCall(function, a.Positional.ToList(), keyword));
+        foreach (var (k, v) in a.Keyword) keyword[k] = PlainData.FromJinja(v);
+        loader.RecordNodeCall(draft.Node, new StaticCall(function, a.Positional.Select(PlainData.FromJinja).ToList(), keyword));
     }
 
     private (bool, object?) Lookup(string key)

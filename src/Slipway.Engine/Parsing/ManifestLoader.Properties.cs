@@ -68,6 +68,7 @@ internal sealed partial class ManifestLoader
                     case "semantic_models": AddDataResource(file, ResourceType.SemanticModel, entry, _manifest.SemanticModels); break;
                     case "saved_queries": AddDataResource(file, ResourceType.SavedQuery, entry, _manifest.SavedQueries); break;
                     case "unit_tests": AddDataResource(file, ResourceType.UnitTest, entry, _manifest.UnitTests); break;
+                    case "data_tests": PatchSingularTest(file, yaml, RenderYamlEntry(file, yaml, entry, path), path); break;
                     // Other keys (e.g. 'data_tests' at top level, 'functions') are not resources Slipway parses yet.
                 }
             }
@@ -134,6 +135,16 @@ internal sealed partial class ManifestLoader
             return;
         }
         ApplyPatch(file, yaml, target, entry, path, key, name, null, testsKey);
+    }
+
+    /// <summary>Top-level <c>data_tests:</c> entries describe singular tests (description, config).</summary>
+    private void PatchSingularTest(SourceFile file, YamlValues yaml, IDictionary<string, object?> entry, string[] path)
+    {
+        var name = (string)entry["name"]!;
+        if (_manifest.Nodes.GetValueOrDefault($"test.{file.PackageName}.{name}") is not SingularTestNode node) return;
+        node.PatchPath = $"{file.PackageName}://{file.OriginalFilePath}";
+        node.Description = RenderDescription(Str(entry, "description") ?? "", file.PackageName, yaml, [.. path, "description"]);
+        _drafts[node].PatchConfig = Dict(entry, "config") ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
     }
 
     private static string? TestsKey(YamlValues yaml, IDictionary<string, object?> entry, string[] path)

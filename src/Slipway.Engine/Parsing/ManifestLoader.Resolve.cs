@@ -59,17 +59,35 @@ internal sealed partial class ManifestLoader
     /// <summary>Resolves refs and sources into <c>depends_on.nodes</c> (call order, de-duplicated).</summary>
     private void ResolveDependencies()
     {
+        var orphanTests = new List<ManifestNode>();
         foreach (var node in _manifest.Nodes.Values)
         {
-            foreach (var r in node.Refs)
+            try
             {
-                var id = ResolveRefOrThrow(r, node);
-                CheckAccess(node, _manifest.Nodes[id]);
-                node.DependsOn.AddNode(id);
+                foreach (var r in node.Refs)
+                {
+                    var id = ResolveRefOrThrow(r, node);
+                    CheckAccess(node, _manifest.Nodes[id]);
+                    node.DependsOn.AddNode(id);
+                }
+                foreach (var s in node.Sources) node.DependsOn.AddNode(ResolveSourceOrThrow(s[0], s[1], node));
             }
-            foreach (var s in node.Sources) node.DependsOn.AddNode(ResolveSourceOrThrow(s[0], s[1], node));
+            catch (ManifestException e) when (node is GenericTestNode or SingularTestNode && !e.Message.Contains("attempted to reference", StringComparison.Ordinal))
+            {
+                // dbt disables a test whose model or source is missing or disabled, with a warning, instead of failing.
+                Warnings.Add(e.Message.Replace(" which was not found.", " which was not found; the test is disabled.")
+                    .Replace(" which is disabled.", " which is disabled; the test is disabled too."));
+                orphanTests.Add(node);
+                continue;
+            }
             if (_drafts.TryGetValue(node, out var draft) && draft.Static is null && node is not SeedNode)
                 foreach (var id in FindMacroCalls(node.RawCode, node.PackageName)) node.DependsOn.AddMacro(id);
+        }
+        foreach (var test in orphanTests)
+        {
+            _manifest.Nodes.Remove(test.UniqueId);
+            test.Config.Enabled = false;
+            AddDisabled(test);
         }
         foreach (var e in _manifest.Exposures.Values)
         {

@@ -39,6 +39,9 @@ internal sealed partial class ManifestLoader
     }
 
     public DbtProject Root => _request.Root;
+
+    /// <summary>Problems dbt reports as warnings (e.g. a test whose model does not exist), for the command to print.</summary>
+    public List<string> Warnings { get; } = [];
     public Target Target => _request.Target;
     public RelationQuoting Quoting => _quoting;
 

@@ -11,7 +11,9 @@ public static partial class Builtins
         f["length"] = f["count"] = (_, v, _) => Py.Length(v);
         f["list"] = (_, v, _) => ToList(v);
         f["first"] = (c, v, _) => Py.Iterate(v).Take(1).ToList() is [var x] ? x : c.MakeUndefined(null, "No first item, sequence was empty.");
-        f["last"] = (c, v, _) => (v is null or bool or long or double || v is IJinjaCallable or Namespace
+        // reversed() indexes a Markup (getting Markup back) where iterating it gives plain str.
+        f["last"] = (c, v, _) => v is Markup m ? (m.Value.Length > 0 && Py.TryGetItem(m, -1L, out var lastChar) ? lastChar : c.MakeUndefined(null, "No last item, sequence was empty."))
+            : (v is null or bool or long or double || v is IJinjaCallable or Namespace
                 ? throw Py.TypeError($"'{Py.TypeName(v)}' object is not reversible")
                 : ToList(v)) is { Count: > 0 } l ? l[^1] : c.MakeUndefined(null, "No last item, sequence was empty.");
         f["random"] = (c, v, _) =>

@@ -29,9 +29,9 @@ public static partial class Builtins
     private static object? Round(object? value, long precision, string method)
     {
         if (method is not ("common" or "ceil" or "floor")) throw FilterArgumentError("method must be common, ceil or floor");
-        if (!Py.IsNumber(value)) throw Py.TypeError($"type {Py.TypeName(value)} doesn't define __round__ method");
         if (method == "common")
         {
+            if (!Py.IsNumber(value)) throw Py.TypeError($"type {Py.TypeName(value)} doesn't define __round__ method");
             if (value is double d) return Py.RoundFloat(d, (int)Math.Clamp(precision, -400, 400));
             var n = Py.ToLong(value);
             if (precision >= 0) return n;
@@ -43,8 +43,12 @@ public static partial class Builtins
             if (r * 2 > unit || (r * 2 == unit && q % 2 != 0)) q++;
             return q * unit;
         }
+        // Jinja2: math.ceil(value * 10 ** precision) / 10 ** precision — the product comes first, so a str is
+        // repeated before math.ceil rejects it.
         var scale = Py.Binary("**", 10L, precision);
-        var scaled = Py.ToDouble(Py.Binary("*", value, scale));
+        var product = Py.Binary("*", value, scale);
+        if (!Py.IsNumber(product)) throw Py.TypeError($"must be real number, not {Py.TypeName(product)}");
+        var scaled = Py.ToDouble(product);
         var rounded = method == "ceil" ? Math.Ceiling(scaled) : Math.Floor(scaled);
         if (!double.IsFinite(rounded)) throw new JinjaRuntimeException("cannot convert float infinity to integer", "OverflowError");
         return Py.Binary("/", rounded, scale);

@@ -13,7 +13,9 @@ public static partial class Builtins
         f["upper"] = (_, v, _) => Text(v, Py.Upper);
         f["capitalize"] = (_, v, _) => Text(v, Py.Capitalize);
         f["title"] = (_, v, _) => Text(v, TitleWords);
-        f["trim"] = (_, v, a) => Text(v, s => Py.Strip(s, a.Get(0, "chars") is { } c ? Py.AsString(c) ?? Py.ToStr(c) : null, true, true));
+        f["trim"] = (_, v, a) => Text(v, s => Py.Strip(s, a.Get(0, "chars") is { } c
+            ? Py.AsString(c) ?? throw Py.TypeError("strip arg must be None or str")
+            : null, true, true));
         f["center"] = (_, v, a) => Text(v, s => Py.Pad(s, Int(a, 0, "width", 80), ' ', 'c'));
         f["string"] = (_, v, _) => v is Markup ? v : Py.ToStr(v);
         f["safe"] = (_, v, _) => v is Markup ? v : new Markup(Py.ToStr(v));
@@ -39,7 +41,7 @@ public static partial class Builtins
         {
             if (a.Positional.Count > 0 && a.Keyword.Count > 0)
                 throw FilterArgumentError("can't handle positional and keyword arguments at the same time");
-            object? args = a.Keyword.Count > 0 ? new PyDict().Also(d => { foreach (var kv in a.Keyword) d[kv.Key] = kv.Value; }) : new PyTuple([.. a.Positional]);
+            object? args = a.Keyword.Count > 0 ? KeywordDict(a) : new PyTuple([.. a.Positional]);
             return Py.Binary("%", v is Markup ? v : Py.ToStr(v), args);
         };
         f["wordwrap"] = (_, v, a) => WordWrap(RequireStr(v, "splitlines"), Int(a, 0, "width", 79), Bool(a, 1, "break_long_words", true),
@@ -63,10 +65,11 @@ public static partial class Builtins
 
     private static object MarkupIf(bool autoescape, string text) => autoescape ? new Markup(text) : text;
 
-    private static T Also<T>(this T value, Action<T> action)
+    private static PyDict KeywordDict(Arguments a)
     {
-        action(value);
-        return value;
+        var d = new PyDict(a.Keyword.Count);
+        foreach (var kv in a.Keyword) d[kv.Key] = kv.Value;
+        return d;
     }
 
     [GeneratedRegex(@"\w+")]

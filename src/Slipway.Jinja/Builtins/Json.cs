@@ -59,7 +59,9 @@ internal static class Json
             sb.Append('}');
             return;
         }
-        throw Py.TypeError($"Object of type {Py.TypeName(value)} is not JSON serializable");
+        // json names the class without its module: "Object of type datetime is not JSON serializable".
+        var typeName = Py.TypeName(value);
+        throw Py.TypeError($"Object of type {typeName[(typeName.LastIndexOf('.') + 1)..]} is not JSON serializable");
     }
 
     private static void WriteArray(StringBuilder sb, List<object?> items, string? indent, int level)

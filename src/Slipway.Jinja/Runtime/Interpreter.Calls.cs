@@ -70,10 +70,7 @@ internal sealed partial class Interpreter
         try
         {
             var def = macro.Definition;
-            var frame = new Frame(macro.Closure, macro.Closure.Context, macro.Closure.Template)
-            {
-                Vars = new Dictionary<string, object?>(def.Parameters.Length + 2, StringComparer.Ordinal),
-            };
+            var frame = new Frame(macro.Closure, macro.Closure.Context, macro.Closure.Template);
             Bind(def, args, frame);
             _out = RentBuilder();
             try
@@ -179,14 +176,14 @@ internal sealed partial class Interpreter
     private object? ApplyFilter(FilterExpr f, object? value, Frame frame)
     {
         if (!_env.Filters.TryGetValue(f.Name, out var filter))
-            throw new JinjaRuntimeException($"No filter named '{f.Name}'.", "TemplateRuntimeError");
+            throw new JinjaRuntimeException($"No filter named '{f.Name}' found.", "TemplateRuntimeError");
         return filter(this, value, BuildArguments(f.Args, frame, null));
     }
 
     private bool EvalTest(TestExpr t, Frame frame)
     {
         if (!_env.Tests.TryGetValue(t.Name, out var test))
-            throw new JinjaRuntimeException($"No test named '{t.Name}'.", "TemplateRuntimeError");
+            throw new JinjaRuntimeException($"No test named '{t.Name}' found.", "TemplateRuntimeError");
         return test(this, Eval(t.Value, frame), BuildArguments(t.Args, frame, null));
     }
 

@@ -214,12 +214,18 @@ internal sealed partial class Interpreter
         return true;
     }
 
+    private static bool IsDictMethodName(string name) => name is "clear" or "copy" or "fromkeys" or "get" or "items" or "keys"
+        or "pop" or "popitem" or "setdefault" or "update" or "values";
+
     /// <summary>Jinja's <c>a.b</c>: attribute, then item, else undefined naming what was missing.</summary>
     private object? GetAttr(object? value, string name)
     {
         if (value is Undefined u) return UndefinedAccess(u);
         if (value is LoopContext or Macro or TemplateModule or Namespace && name[0] != '_' && ((IJinjaObject)value).TryGetAttribute(name, out var own))
             return own;
+        // config.x, target.name, …: a host dict key that is not a dict method name is found directly.
+        if (value is IDictionary<string, object?> hostDict && !IsDictMethodName(name) && hostDict.TryGetValue(name, out var item))
+            return Py.FromHost(item);
         if (Py.TryGetAttr(value, name, out var result)) return result;
         if (Py.TryGetItem(value, name, out result)) return result;
         return MakeUndefined(name, $"'{ObjectTypeRepr(value)}' has no attribute '{name}'");

@@ -95,7 +95,7 @@ internal sealed partial class Interpreter : IRenderContext
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var name in ctx.Exported)
             if (ctx.Root.Vars!.TryGetValue(name, out var v)) vars[name] = v;
-        return new TemplateModule(template.Name, ctx.Macros, vars, body, ctx.Docs, ctx.Snapshots);
+        return new TemplateModule(template.Name, ctx.Macros, vars, body, ctx.Docs, ctx.Snapshots, ctx.SnapshotBodies);
     }
 
     /// <summary>Runs a template's body, then the templates it extends (sharing its variables and blocks).</summary>
@@ -130,7 +130,7 @@ internal sealed partial class Interpreter : IRenderContext
     private void CheckOutputLength()
     {
         if (_out.Length > _options.MaxOutputLength)
-            throw new JinjaRuntimeException($"the output is longer than the limit of {_options.MaxOutputLength} characters", "LimitExceeded");
+            throw new JinjaRuntimeException($"the output is longer than the limit of {_options.MaxOutputLength} characters (JinjaOptions.MaxOutputLength)", "LimitExceeded");
     }
 
     private void WriteValue(object? value)
@@ -159,13 +159,16 @@ internal sealed partial class Interpreter : IRenderContext
     }
 
     /// <summary>Runs <paramref name="body"/> and returns what it printed (Markup under autoescape, as Jinja2).</summary>
-    private object Capture(Stmt[] body, Frame frame)
+    private object Capture(Stmt[] body, Frame frame) => Capture(body, frame, out _);
+
+    /// <summary>As <see cref="Capture(Stmt[], Frame)"/>, also giving a break/continue that ended the body early.</summary>
+    private object Capture(Stmt[] body, Frame frame, out Signal signal)
     {
         var saved = _out;
         _out = RentBuilder();
         try
         {
-            Exec(body, frame);
+            signal = Exec(body, frame);
             return Captured(_out.ToString());
         }
         finally
@@ -228,7 +231,9 @@ internal sealed partial class Interpreter : IRenderContext
                 return Signal.None;
             case NodeKind.SetBlock:
                 var sb = (SetBlockStmt)s;
-                object? captured = Capture(sb.Body, new Frame(frame, frame.Context, frame.Template));
+                object? captured = Capture(sb.Body, new Frame(frame, frame.Context, frame.Template), out var setSignal);
+                // A break/continue inside the block leaves the loop before the assignment, as in Jinja2.
+                if (setSignal != Signal.None) return setSignal;
                 if (sb.Filter is not null) captured = ApplyFilterChain(sb.Filter, captured, frame);
                 Assign(sb.Target, captured, frame);
                 return Signal.None;
@@ -236,7 +241,9 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.CallBlock: ExecCallBlock((CallBlockStmt)s, frame); return Signal.None;
             case NodeKind.FilterBlock:
                 var fb = (FilterBlockStmt)s;
-                WriteValue(ApplyFilterChain(fb.Filter, Capture(fb.Body, new Frame(frame, frame.Context, frame.Template)), frame));
+                var filtered = Capture(fb.Body, new Frame(frame, frame.Context, frame.Template), out var filterSignal);
+                if (filterSignal != Signal.None) return filterSignal;
+                WriteValue(ApplyFilterChain(fb.Filter, filtered, frame));
                 return Signal.None;
             case NodeKind.Do: Eval(((DoStmt)s).Value, frame); return Signal.None;
             case NodeKind.With: return ExecWith((WithStmt)s, frame);
@@ -255,7 +262,10 @@ internal sealed partial class Interpreter : IRenderContext
             case NodeKind.Snapshot:
                 var snap = (SnapshotStmt)s;
                 frame.Context.Snapshots.Add(snap.Name);
-                return Exec(snap.Body, frame);
+                var snapStart = _out.Length;
+                var snapSignal = Exec(snap.Body, frame);
+                frame.Context.SnapshotBodies[snap.Name] = _out.ToString(snapStart, _out.Length - snapStart);
+                return snapSignal;
             default:
                 throw new JinjaRuntimeException($"cannot run a {s.Kind} node", "TemplateRuntimeError");
         }
@@ -363,6 +373,6 @@ internal sealed partial class Interpreter : IRenderContext
     private void CountIteration()
     {
         if (++_iterations > _options.MaxLoopIterations)
-            throw new JinjaRuntimeException($"more than {_options.MaxLoopIterations} loop iterations in one render", "LimitExceeded");
+            throw new JinjaRuntimeException($"more than {_options.MaxLoopIterations} loop iterations in one render (JinjaOptions.MaxLoopIterations)", "LimitExceeded");
     }
 }

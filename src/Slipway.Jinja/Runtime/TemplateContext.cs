@@ -26,17 +26,23 @@ internal sealed class TemplateContext
     public Dictionary<string, Macro> Macros { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Docs { get; } = new(StringComparer.Ordinal);
     public List<string> Snapshots { get; } = new();
+    public Dictionary<string, string> SnapshotBodies { get; } = new(StringComparer.Ordinal);
     /// <summary>Set by <c>{% extends %}</c>: rendered once this template's body is done.</summary>
     public Template? ParentTemplate { get; set; }
     /// <summary>The real output while an extending template's own output is being discarded.</summary>
     public StringBuilder? SuppressedOutput { get; set; }
 
+    private readonly HashSet<string> _exportedNames = new(StringComparer.Ordinal);
+
     public void Export(string name)
     {
-        if (name.Length > 0 && name[0] != '_' && !Exported.Contains(name)) Exported.Add(name);
+        if (name.Length > 0 && name[0] != '_' && _exportedNames.Add(name)) Exported.Add(name);
     }
 
-    public void Unexport(string name) => Exported.Remove(name);
+    public void Unexport(string name)
+    {
+        if (_exportedNames.Remove(name)) Exported.Remove(name);
+    }
 
     /// <summary>A root frame for code of <paramref name="owner"/> (a parent template) sharing this run's variables.</summary>
     public Frame RootFor(Template owner) =>

@@ -50,12 +50,14 @@ internal sealed partial class Parser
     private Expr ParseCondExpr()
     {
         var at = Current;
+        var filtersBefore = _usedFilters.Count;
         var expr1 = ParseOr();
         while (SkipIfName("if"))
         {
             var expr2 = ParseOr();
             Expr? expr3 = SkipIfName("else") ? ParseCondExpr() : null;
             expr1 = new CondExpr(expr2, expr1, expr3, at.Line, at.Column);
+            SoftenFiltersFrom(filtersBefore);
             at = Current;
         }
         return expr1;

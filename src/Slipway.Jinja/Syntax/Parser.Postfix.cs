@@ -109,7 +109,9 @@ internal sealed partial class Parser
             else if (Current.Kind == TokenKind.Name && Look().Kind == TokenKind.Assign)
             {
                 Ensure(dynKwargs is null);
-                var key = Next().Value;
+                var keyToken = Next();
+                var key = keyToken.Value;
+                if (kwNames is not null && kwNames.Contains(key)) PythonSyntaxError($"keyword argument repeated: {key}", keyToken);
                 Next();
                 (kwNames ??= new()).Add(key);
                 (kwValues ??= new()).Add(ParseExpression());
@@ -142,7 +144,7 @@ internal sealed partial class Parser
             var name = token.Value;
             while (SkipIf(TokenKind.Dot)) name += "." + Expect(TokenKind.Name).Value;
             var args = Current.Kind == TokenKind.LParen ? ParseCallArgs() : CallArgs.None;
-            _usedFilters.Add((false, name, token));
+            _usedFilters.Add((false, name, token, _soft));
             node = new FilterExpr(node, name, args, token.Line, token.Column);
             startInline = false;
         }
@@ -156,7 +158,7 @@ internal sealed partial class Parser
         var nameToken = Expect(TokenKind.Name);
         var name = nameToken.Value;
         while (SkipIf(TokenKind.Dot)) name += "." + Expect(TokenKind.Name).Value;
-        _usedFilters.Add((true, name, nameToken));
+        _usedFilters.Add((true, name, nameToken, _soft));
         CallArgs args;
         if (Current.Kind == TokenKind.LParen)
         {

@@ -23,8 +23,13 @@ internal sealed partial class Parser
     private readonly Dictionary<string, BlockStmt> _blocks = new(StringComparer.Ordinal);
     private bool _hasExtends;
 
-    /// <summary>Filters and tests named by the template, checked after parsing as Jinja2's compiler does.</summary>
-    private readonly List<(bool IsTest, string Name, Token At)> _usedFilters = new();
+    /// <summary>
+    /// Filters and tests named by the template, checked after parsing as Jinja2's compiler does. Soft ones
+    /// (inside an <c>if</c> or an inline <c>x if y</c>, outside any nested loop/macro/block scope) are only
+    /// checked when run, as Jinja2 allows <c>{% if 'f' is filter %}{{ x|f }}{% endif %}</c>.
+    /// </summary>
+    private readonly List<(bool IsTest, string Name, Token At, bool Soft)> _usedFilters = new();
+    private bool _soft;
 
     private Parser(SourceText source, string? name, bool trimBlocks, bool lstripBlocks, bool dbtDialect)
     {
@@ -42,14 +47,16 @@ internal sealed partial class Parser
         var body = parser.Subparse(null);
         if (environment is not null)
         {
-            foreach (var (isTest, filter, at) in parser._usedFilters)
+            foreach (var (isTest, filter, at, soft) in parser._usedFilters)
             {
+                if (soft) continue;
                 var known = isTest ? environment.Tests.ContainsKey(filter) : environment.Filters.ContainsKey(filter);
                 if (!known)
                     throw new TemplateError("TemplateAssertionError", $"No {(isTest ? "test" : "filter")} named '{filter}'.",
                         name, at.Line, at.Column, source.LineText(at.Line));
             }
         }
+        if (parser._pythonSyntaxError is { } loopControl) throw loopControl;
         return new TemplateNode(body.ToArray(), parser._blocks, parser._hasExtends);
     }
 
@@ -111,6 +118,12 @@ internal sealed partial class Parser
     internal TemplateError Error(string message, int line, int column) =>
         new("TemplateSyntaxError", message, _name, line, column, _source.LineText(line));
 
+    /// <summary>Marks the filters and tests recorded since <paramref name="start"/> as checked only at run time.</summary>
+    private void SoftenFiltersFrom(int start)
+    {
+        for (var i = start; i < _usedFilters.Count; i++) _usedFilters[i] = _usedFilters[i] with { Soft = true };
+    }
+
     private void NoteName(string name)
     {
         for (var i = 0; i < _nameScopes.Count; i++) _nameScopes[i].Add(name);
@@ -171,11 +184,15 @@ internal sealed partial class Parser
     }
 
     /// <summary>Jinja2's parse_statements: optional colon, block end, body up to one of the end tags.</summary>
-    private Stmt[] ParseStatements(string[] endTokens, bool dropNeedle = false)
+    private Stmt[] ParseStatements(string[] endTokens, bool dropNeedle = false, bool soft = false)
     {
         SkipIf(TokenKind.Colon);
         Expect(TokenKind.BlockEnd);
-        var result = Subparse(endTokens);
+        var wasSoft = _soft;
+        _soft = soft;
+        List<Stmt> result;
+        try { result = Subparse(endTokens); }
+        finally { _soft = wasSoft; }
         if (Current.Kind == TokenKind.Eof) throw FailEof(endTokens);
         if (dropNeedle) Next();
         return result.ToArray();

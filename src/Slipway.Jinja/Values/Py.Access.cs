@@ -50,6 +50,10 @@ public static partial class Py
         if (obj is Undefined u) throw u.Fail();
         switch (obj)
         {
+            case IJinjaIndexable indexable:
+                if (!indexable.TryGetItem(key, out value)) return false;
+                value = FromHost(value);
+                return true;
             case string or Markup:
             {
                 if (!IsInt(key)) return false;

@@ -30,7 +30,7 @@ public static partial class Py
             case DateTimeOffset o: return new PyDateTime(o.DateTime, o.Offset);
             case DateOnly d: return new PyDate(d);
             case TimeSpan t: return new PyTimeDelta(t.Ticks / 10);
-            case IJinjaCallable or IJinjaObject or IPyObject: return value;
+            case IJinjaCallable or IJinjaObject or IJinjaIndexable or IPyObject: return value;
             // JSON documents (manifests, vars) arrive as System.Text.Json values: read them as Python's json.loads would.
             case JsonElement element: return FromJson(element);
             case JsonNode node: return FromJson(node);
@@ -121,6 +121,7 @@ public static partial class Py
         ICollection<KeyValuePair<string, object?>> d => d.Count > 0,
         ICollection<object?> c => c.Count > 0,
         IReadOnlyCollection<object?> c => c.Count > 0,
+        System.Collections.ICollection c => c.Count > 0,
         int i => i != 0,
         // Other host values (decimal, float, …) count as their normalised form does.
         _ => FromHost(value) is var normal && !ReferenceEquals(normal, value) ? IsTruthy(normal) : true,

@@ -50,6 +50,7 @@ public static partial class Py
         IDictionary<string, object?> d => d.Count,
         ICollection<object?> c => c.Count,
         IReadOnlyCollection<object?> c => c.Count,
+        System.Collections.ICollection c => c.Count,
         _ => throw TypeError($"object of type '{TypeName(obj)}' has no len()"),
     };
 

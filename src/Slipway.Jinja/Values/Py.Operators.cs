@@ -9,7 +9,7 @@ public static partial class Py
         if (a is Undefined ua) throw ua.Fail();
         // str % x formats before x is consulted (an undefined is taken as an empty mapping); other operators
         // end up in the undefined's reflected method, which fails.
-        if (b is Undefined ub && !(op == "%" && a is string or Markup)) throw ub.Fail();
+        if (b is Undefined ub && !(op == "%" && a is string or Markup) && !(op == "*" && a is Markup)) throw ub.Fail();
         if (IsNumber(a) && IsNumber(b)) return Arithmetic(op, a!, b!);
         switch (op)
         {

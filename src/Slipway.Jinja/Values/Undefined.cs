@@ -20,7 +20,8 @@ public class Undefined
     public bool IsStrict { get; }
 
     /// <summary>The message Jinja2 raises with when this undefined is used in a way that fails.</summary>
-    public string Message => Hint ?? (Name is null ? "'undefined' is undefined" : $"'{Name}' is undefined");
+    /// <remarks>Jinja2 formats the name with repr(): <c>None is undefined</c>, <c>"it's" is undefined</c>.</remarks>
+    public string Message => Hint ?? (Name is null ? "None is undefined" : $"{Py.StringRepr(Name)} is undefined");
 
     /// <summary>Raise Jinja2's UndefinedError for this value.</summary>
     public JinjaRuntimeException Fail() => new(Message, "UndefinedError");

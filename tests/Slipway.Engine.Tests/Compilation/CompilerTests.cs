@@ -97,4 +97,59 @@ public sealed class CompilerTests
         var m = CompileAll(parse);
         Assert.Equal("select 1 as id -- no warehouse", m.Nodes["model.shop.inc"].CompiledCode);
     }
+
+    [Fact]
+    public void Statement_blocks_and_run_query_compile_without_a_warehouse()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "{% call statement('max_id', fetch_result=True) %}select max(id) from x{% endcall %}" +
+                "{% set r = load_result('max_id') %}{% set q = run_query('select 1') %}select {{ 0 if r is none and q is none else 1 }} as id"));
+        var m = CompileAll(parse);
+        Assert.Equal("select 0 as id", m.Nodes["model.shop.a"].CompiledCode);
+    }
+
+    [Fact]
+    public void Modules_re_and_datetime_are_available()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "select '{{ modules.re.sub('[^a-z]+', '_', 'Order Items 2') }}' as a, " +
+                "'{{ modules.re.match('(\\w+)_(\\d+)', 'orders_42').group(2) }}' as b, " +
+                "{{ modules.datetime.datetime.utcnow().year > 2000 }} as c"));
+        var m = CompileAll(parse);
+        Assert.Equal("select '_rder_tems_' as a, '42' as b, True as c", m.Nodes["model.shop.a"].CompiledCode);
+    }
+
+    [Fact]
+    public void Graph_holds_the_manifest_dictionaries_of_every_node()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "{{ config(materialized='table') }}select 1 as id"),
+            ("models/b.sql", "{% for n in graph.nodes.values() if n.resource_type == 'model' and n.config.materialized == 'table' %}{{ n.unique_id }} {{ n.relation_name }}{% endfor %}"));
+        var m = CompileAll(parse);
+        Assert.Equal("model.shop.a \"ci\".\"main\".\"a\"", m.Nodes["model.shop.b"].CompiledCode);
+    }
+
+    [Fact]
+    public void Tojson_writes_what_python_json_dumps_writes()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "{{ tojson({'a': 'x,y', 'b': [1, 2.5, none, true], 'c': 'é'}) }}"));
+        var m = CompileAll(parse);
+        Assert.Equal("{\"a\": \"x,y\", \"b\": [1, 2.5, null, true], \"c\": \"\\u00e9\"}", m.Nodes["model.shop.a"].CompiledCode);
+    }
+
+    [Fact]
+    public void Runtime_errors_name_the_node_and_file()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "select {{ var('missing_var') }} as x"));
+        var e = Assert.Throws<Engine.Contexts.CompilerException>(() => CompileAll(parse));
+        Assert.StartsWith("Compilation Error in model a (models/a.sql)", e.Message);
+        Assert.Contains("Required var 'missing_var' not found", e.Message);
+    }
 }

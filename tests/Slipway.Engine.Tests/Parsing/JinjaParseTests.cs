@@ -41,7 +41,7 @@ public sealed class JinjaParseTests
             ("dbt_project.yml", Project),
             ("models/dim_v1.sql", "select 1 as id"),
             ("models/dim_v2.sql", "select 2 as id"),
-            ("models/schema.yml", "version: 2\nmodels:\n  - name: dim\n    latest_version: 1\n    versions:\n      - v: 1\n      - v: 2\n"),
+            ("models/schema.yml", "version: 2\nmodels:\n  - name: dim\n    latest_version: 1\n    columns:\n      - name: id\n        data_tests: [not_null]\n    versions:\n      - v: 1\n      - v: 2\n"),
             ("models/a.sql", "select * from {{ ref('dim') }}"),
             ("models/b.sql", "select * from {{ ref('dim', v=2) }}"),
             ("models/c.sql", "select * from {{ ref('dim', version=1) }}")).Manifest;
@@ -52,6 +52,9 @@ public sealed class JinjaParseTests
         Assert.Equal(["model.shop.dim.v1"], m.Nodes["model.shop.a"].DependsOn.Nodes);
         Assert.Equal(["model.shop.dim.v2"], m.Nodes["model.shop.b"].DependsOn.Nodes);
         Assert.Equal(["model.shop.dim.v1"], m.Nodes["model.shop.c"].DependsOn.Nodes);
+        var test = (GenericTestNode)m.Nodes["test.shop.not_null_dim_v2_id.972d436685"];
+        Assert.Equal("model.shop.dim.v2", test.AttachedNode);
+        Assert.Equal(["model.shop.dim.v2"], test.DependsOn.Nodes);
     }
 
     [Fact]
@@ -127,5 +130,43 @@ public sealed class JinjaParseTests
         Assert.Equal("python", py.Language);
         Assert.Equal("table", py.Config.Materialized);
         Assert.Equal(["model.shop.a", "source.shop.raw.events"], py.DependsOn.Nodes);
+    }
+
+    [Fact]
+    public void Singular_tests_take_description_and_config_from_properties()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1 as id"),
+            ("tests/assert_a_small.sql", "select * from {{ ref('a') }} where id > 10"),
+            ("tests/tests.yml", "version: 2\ndata_tests:\n  - name: assert_a_small\n    description: A stays small\n    config:\n      severity: warn\n")).Manifest;
+        var test = m.Nodes["test.shop.assert_a_small"];
+        Assert.Equal("A stays small", test.Description);
+        Assert.Equal("warn", test.Config.Severity);
+        Assert.Equal("shop://tests/tests.yml", test.PatchPath);
+    }
+
+    [Fact]
+    public void Project_quoting_and_database_config_shape_relation_names()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project + "quoting:\n  identifier: false\n  schema: false\n"),
+            ("models/a.sql", "{{ config(database='warehouse', schema='sales') }}select 1 as id")).Manifest;
+        var a = m.Nodes["model.shop.a"];
+        Assert.Equal(("warehouse", "main_sales", "a"), (a.Database, a.Schema, a.Alias));
+        Assert.Equal("\"warehouse\".main_sales.a", a.RelationName);
+        Assert.Equal(false, m.Metadata.Quoting["identifier"]);
+        Assert.Null(m.Metadata.Quoting["database"]);
+    }
+
+    [Fact]
+    public void Dicts_passed_to_config_from_jinja_merge_like_yaml_dicts()
+    {
+        var m = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project + "models:\n  shop:\n    +meta:\n      team: core\n"),
+            ("models/a.sql", "{% set extra = {'tier': 1} %}{{ config(meta=extra) }}select 1 as id")).Manifest;
+        var meta = m.Nodes["model.shop.a"].Meta;
+        Assert.Equal("core", meta["team"]);
+        Assert.Equal(1L, meta["tier"]);
     }
 }

@@ -114,4 +114,16 @@ public sealed class ParseErrorTests
         var e = Assert.Throws<ManifestException>(() => FixtureLoader.ParseFiles(Files("ops")));
         Assert.Equal("Node model.shop.report attempted to reference node model.shop.ledger, which is not allowed because the referenced node is private to the 'finance' group.", e.Message);
     }
+
+    [Fact]
+    public void Tests_on_a_missing_model_are_disabled_with_a_warning()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1 as id"),
+            ("models/schema.yml", "version: 2\nmodels:\n  - name: gone\n    columns:\n      - name: id\n        data_tests: [not_null]\n"));
+        Assert.DoesNotContain(parse.Manifest.Nodes.Keys, k => k.StartsWith("test.", StringComparison.Ordinal));
+        Assert.Single(parse.Manifest.Disabled.Keys, k => k.StartsWith("test.shop.not_null_gone_id.", StringComparison.Ordinal));
+        Assert.Contains("depends on a node named 'gone' which was not found; the test is disabled.", Assert.Single(parse.Loader.Warnings));
+    }
 }

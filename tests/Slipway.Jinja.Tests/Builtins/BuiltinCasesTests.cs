@@ -30,7 +30,7 @@ public sealed class BuiltinCasesTests
     [MemberData(nameof(Cases))]
     public void MatchesJinja2(string line)
     {
-        var columns = line.Split('\t').Select(Decode).ToArray();
+        var columns = line.Split('\t').Select(CaseFile.Decode).ToArray();
         var (template, contextSource, expected) = (columns[0], columns[1], columns[2]);
         if (KnownDifferences.TryGetValue(template, out var reason) && reason.Length > 0) return;
         var context = ((PyDict)PyLiteral.Parse(contextSource)!).ToDictionary(kv => (string)kv.Key, kv => kv.Value);
@@ -46,17 +46,5 @@ public sealed class BuiltinCasesTests
             actual = $"!!{e.Kind}: {e.Description}";
         }
         Assert.True(expected == actual, $"{template}\n  expected: {expected}\n  actual:   {actual}");
-    }
-
-    private static string Decode(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (s[i] != '\\' || i + 1 >= s.Length) { sb.Append(s[i]); continue; }
-            var e = s[++i];
-            sb.Append(e switch { 'n' => '\n', 't' => '\t', _ => e });
-        }
-        return sb.ToString();
     }
 }

@@ -43,9 +43,12 @@ public class DbtDialectTests
     [Fact]
     public void Snapshot_blocks_render_their_body_and_are_listed()
     {
-        var module = new JinjaEnvironment().FromString("{% snapshot orders_snapshot %}select {{ 1 }}{% endsnapshot %}").MakeModule(Empty);
-        Assert.Equal("select 1", module.Body);
-        Assert.Equal(["orders_snapshot"], module.SnapshotBlocks);
+        var module = new JinjaEnvironment().FromString(
+            "{% snapshot orders_snapshot %}select {{ 1 }}{% endsnapshot %}\n{% snapshot b %}select 2{% endsnapshot %}").MakeModule(Empty);
+        Assert.Equal("select 1\nselect 2", module.Body);
+        Assert.Equal(["orders_snapshot", "b"], module.SnapshotBlocks);
+        Assert.Equal("select 1", module.SnapshotBodies["orders_snapshot"]);
+        Assert.Equal("select 2", module.SnapshotBodies["b"]);
     }
 
     [Fact]

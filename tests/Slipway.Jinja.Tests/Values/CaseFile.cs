@@ -11,4 +11,17 @@ internal static class CaseFile
         while (!File.Exists(Path.Combine(dir, "Slipway.Jinja.Tests.csproj"))) dir = Path.GetDirectoryName(dir)!;
         return File.ReadAllLines(Path.Combine(dir, relativeToTestsRoot));
     }
+
+    /// <summary>Undo the generators' escaping of a column: \\ \t \n.</summary>
+    public static string Decode(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] != '\\' || i + 1 >= s.Length) { sb.Append(s[i]); continue; }
+            var e = s[++i];
+            sb.Append(e switch { 'n' => '\n', 't' => '\t', _ => e });
+        }
+        return sb.ToString();
+    }
 }

@@ -15,10 +15,10 @@ public sealed class DatetimeCasesTests
     [MemberData(nameof(Cases))]
     public void MatchesPythonDatetime(string line)
     {
-        var columns = line.Split('\t').Select(c => c.Replace("\\n", "\n").Replace("\\t", "\t").Replace("\\\\", "\\")).ToArray();
+        var columns = line.Split('\t').Select(CaseFile.Decode).ToArray();
         var context = new Dictionary<string, object?>
         {
-            ["modules"] = new Dictionary<string, object?> { ["datetime"] = new PyDatetimeModule() },
+            ["modules"] = new Dictionary<string, object?> { ["datetime"] = new PyDatetimeModule(), ["re"] = new PyReModule() },
         };
         string actual;
         try

@@ -57,6 +57,32 @@ public sealed class ValueModelTests
         Assert.Equal(expected, Py.Repr(Py.FromHost(System.Text.Json.Nodes.JsonNode.Parse(json))));
     }
 
+    /// <summary>Like an agate MappedSequence: items by position or by name, iterated as values.</summary>
+    private sealed class Columns(params (string Name, object? Value)[] columns) : IJinjaIndexable, IReadOnlyList<object?>
+    {
+        public bool TryGetItem(object? key, out object? value)
+        {
+            var index = key is long i ? (int)i : Array.FindIndex(columns, c => c.Name == key as string);
+            value = index >= 0 && index < columns.Length ? columns[index].Value : null;
+            return index >= 0 && index < columns.Length;
+        }
+
+        public object? this[int index] => columns[index].Value;
+        public int Count => columns.Length;
+        public IEnumerator<object?> GetEnumerator() => columns.Select(c => c.Value).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
+    public void IndexableHostObjectsAnswerSubscripts()
+    {
+        var columns = new Columns(("id", 1), ("name", "a"));
+        var context = new Dictionary<string, object?> { ["columns"] = columns };
+        var text = new JinjaEnvironment().FromString(
+            "{{ columns['name'] }}|{{ columns[0] }}|{{ columns['zz'] is defined }}|{{ columns|length }}|{{ columns|list }}|{{ 'a' in columns }}").Render(context);
+        Assert.Equal("a|1|False|2|[1, 'a']|True", text);
+    }
+
     [Fact]
     public void DictKeysFollowPythonEquality()
     {
@@ -91,6 +117,15 @@ public sealed class ValueModelTests
         Assert.Equal(("UndefinedError", "'x' is undefined"), (e.PythonType, e.Message));
         Assert.Throws<JinjaRuntimeException>(() => Py.Binary("+", u, 1L));
         Assert.Throws<JinjaRuntimeException>(() => Py.Call(u, Arguments.Empty));
+    }
+
+    [Fact]
+    public void UndefinedMessagesQuoteTheNameAsPythonReprDoes()
+    {
+        // jinja2: str(Undefined() + 1) -> "None is undefined"; Undefined(name="it's") + 1 -> "\"it's\" is undefined"
+        Assert.Equal("None is undefined", new Undefined(null).Message);
+        Assert.Equal("\"it's\" is undefined", new Undefined("it's").Message);
+        Assert.Equal("'x' is undefined", new Undefined("x").Message);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
-"""Generates DatetimeCases.tsv: templates using dbt's modules.datetime, rendered by Jinja2 3.1 (sandboxed) with
+"""Generates DatetimeCases.tsv: templates using dbt's modules.datetime and modules.re, rendered by Jinja2 3.1 (sandboxed) with
 Python's datetime module. Each line: template <TAB> expected output (or "!!ExceptionClass: message").
 Run: python3 generate_datetime_cases.py > DatetimeCases.tsv
 """
 import datetime
+import re
 import sys
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -32,6 +33,12 @@ T = [
     "{{ " + D + ".datetime(2024, 1, 2).replace(hour=5, minute=6) }}|{{ " + D + ".datetime(2024, 1, 2, 3).timestamp() }}|{{ " + D + ".datetime(2024, 1, 2, tzinfo=" + D + ".timezone.utc).timestamp() }}",
     "{{ " + D + ".datetime(2024, 1, 2, 3, 4, 5).year }}/{{ " + D + ".datetime(2024, 1, 2, 3, 4, 5).hour }}/{{ " + D + ".datetime(2024, 1, 2, 3, 4, 5).second }}/{{ " + D + ".datetime(2024, 1, 2, 3, 4, 5).tzinfo }}",
     "{{ " + D + ".timedelta(days=1) > " + D + ".timedelta(hours=23) }}|{{ " + D + ".timedelta(0) or 'zero' }}|{{ " + D + ".timedelta(seconds=90) // " + D + ".timedelta(minutes=1) }}|{{ " + D + ".timedelta(seconds=7) // 2 }}",
+    "{% set m = modules.re.search('(?P<x>a)(b)?', 'zab') %}{{ m }}|{{ m.group(0) }}|{{ m.groups() }}|{{ m.groupdict() }}|{{ m.span() }}|{{ m.start() }}|{{ m.group(2) }}|{{ m.group('x') }}",
+    "{{ modules.re.escape('a.b*c d-e_f#g') }}|{{ modules.re.findall('(a)(b)', 'abab') }}|{{ modules.re.findall('a', 'aa') }}|{{ modules.re.split('(,)', 'a,b') }}|{{ modules.re.sub('(a)', '<\\1\\g<1>>', 'bab') }}",
+    "{{ modules.re.compile('a\\d', modules.re.I) }}|{{ modules.re.compile('x') }}|{{ modules.re.I }}|{{ modules.re.match('a', 'ba') }}|{{ modules.re.fullmatch('a+', 'aa') }}|{{ modules.re.subn('a', 'b', 'aaa') }}",
+    "{{ modules.re.match('^(\\w+)_(\\d+)$', 'model_42').group(2) }}|{{ modules.re.sub('[^a-z0-9]+', '_', 'My Model-Name 2'.lower()) }}|{{ modules.re.split('\\s*,\\s*', 'a , b,c') }}|{{ modules.re.search('X', 'abc') is none }}",
+    "{{ modules.re.sub('A', 'b', 'aAa', flags=modules.re.IGNORECASE) }}|{{ modules.re.sub('a', 'b', 'aaaa', 2) }}|{{ modules.re.findall('^x', 'x\\nx', modules.re.M) }}|{{ modules.re.compile('(?P<n>\\d+)').match('12ab').group('n') }}",
+    "{% if modules.re.match('^stg_', 'stg_orders') %}staging{% endif %}|{{ modules.re.compile('b').search('abc').end() }}|{{ modules.re.split(',', 'a,b,c', 1) }}|{{ modules.re.sub('(?P<w>\\w+)@', '\\g<w> at ', 'me@x') }}",
     "{{ " + D + ".datetime }}|{{ " + D + ".timezone.utc }}|{{ [" + D + ".timezone.utc] }}|{{ " + D + ".MINYEAR }}",
 ]
 
@@ -43,7 +50,7 @@ def enc(s):
 env = SandboxedEnvironment()
 for template in T:
     try:
-        out = env.from_string(template).render(modules={"datetime": datetime})
+        out = env.from_string(template).render(modules={"datetime": datetime, "re": re})
     except Exception as ex:
         out = "!!%s: %s" % (type(ex).__name__, ex)
     sys.stdout.write(enc(template) + "\t" + enc(out) + "\n")

@@ -83,6 +83,17 @@ render_cases = [
     "{% for i in [1] %}{% block b %}{{ i }}{% endblock %}{% endfor %}", "{{ self.nope }}|{{ self }}",
     "{% autoescape true %}{% set x %}<b>{{ '<i>' }}{% endset %}{{ x }}{% endautoescape %}",
     "{% autoescape true %}{% macro m() %}<b>{{ '<' }}{% endmacro %}{{ m() }}{% endautoescape %}",
+    "{% if false %}{{ x|nosuch }}{% endif %}ok", "{{ x|nosuch if false }}", "{% if 'nosuch' is filter %}{{ 1|nosuch }}{% else %}no{% endif %}",
+    "{% if false %}{% set x = 1|nosuch %}{% endif %}ok", "{% if false %}{% with a = 1|nosuch %}{% endwith %}{% endif %}ok",
+    "{% for i in [1,2,3] %}{% filter upper %}a{{ i }}{% if i == 2 %}{% break %}{% endif %}{% endfilter %}{% endfor %}",
+    "{% for i in [1,2,3] %}{% set x %}a{{ i }}{% if i == 2 %}{% continue %}{% endif %}{% endset %}{{ x }}{% endfor %}",
+    "{% set seen = [] %}{% for x in [1, 2, 1, 3, 2] if x not in seen %}{% do seen.append(x) %}{{ x }}{% endfor %}",
+    "{% set l = [1] %}{% for x in l %}{% if x < 4 %}{% do l.append(x + 1) %}{% endif %}{{ x }}{% endfor %}",
+    "{% set seen = [] %}{% for x in [1, 2, 1, 3, 2] if x not in seen %}{% do seen.append(x) %}{{ x }}/{{ loop.length }}{% endfor %}",
+    "{% set seen = [] %}{% for x in [1, 2, 1, 3, 2] if x not in seen %}{% do seen.append(x) %}{{ x }}{{ loop.last }}{% endfor %}",
+    "{% set l = [1] %}{% for x in l %}{{ loop.length }}{% if x < 4 %}{% do l.append(x + 1) %}{% endif %}{{ x }}{% endfor %}",
+    "{% for x in {'a': 1, 'b': 2} %}{{ x }}{{ loop.revindex }}{{ loop.nextitem }}{{ loop.previtem }}{% endfor %}",
+    "{% for x in range(5) if x is odd %}{{ loop.previtem }}<{{ x }}>{{ loop.nextitem }}|{% endfor %}",
     "{{1}}{{-2}}{{ -3 }}", "{% filter upper|replace('A', 'x') %}abc{% endfilter %}", "{% set v | trim | upper %}  abc  {% endset %}[{{ v }}]", "{%- if true -%}\n{{- ' a ' -}}\n{%- endif -%}",
 ]
 error_cases = [
@@ -102,6 +113,9 @@ error_cases = [
     "{{ {'a': 1}['b'].c }}", "{{ [1][5].c }}", "{% macro m() %}\nselect 1", "select {{ ref('x') }", "{% if a %}x{% else if b %}y{% endif %}",
     "{{ x | default: 'a' }}", "{% set x = 1 %", "{% if x = 1 %}{% endif %}", "{{ x.1a }}", "{{ a[1:2:3:4] }}", "{{ {1} }}", "{{ [1 2] }}",
     "{% set a.b.c = 1 %}", "{% from 'x' import %}",
+    "{% if true %}{{ x|nosuch }}{% endif %}", "{% if x|nosuch %}{% endif %}", "{% for i in [] %}{{ i|nosuch }}{% endfor %}ok",
+    "{% if false %}{% elif true %}{{ x is nosuch }}{% endif %}", "{% if false %}{% for i in [1] %}{{ i|nosuch }}{% endfor %}{% endif %}ok",
+    "{% if false %}{% macro m() %}{{ 1|nosuch }}{% endmacro %}{% endif %}ok", "{% if false %}{% set x %}{{ 1|nosuch }}{% endset %}{% endif %}ok",
     "{% macro m(a, b) %}{{ a }}{{ b }}{% endmacro %}{{ m(1, a=2) }}", "{%- raw +%}\n   a\n{%- endraw %}",
     "{% macro m() %}{{ caller() }}{% endmacro %}{% macro n() %}{% call m() %}N{{ caller() }}{% endcall %}{% endmacro %}{% call n() %}C{% endcall %}",
 ]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Slipway.Engine.Artifacts;
 using Slipway.Engine.Graph.Selection;
 using Slipway.Engine.Logging;
@@ -19,10 +18,10 @@ internal sealed class ListCommand : IEngineCommand
 
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
-        var session = ProjectSession.Load(config);
+        var session = ProjectSession.Load(config, log);
         var inv = config.Invocation;
         var types = ResourceTypeFilter.FromArgs(inv.ResourceTypes, inv.ExcludeResourceTypes, ResourceTypeFilter.ListAll, ResourceTypeFilter.ListDefault);
-        var selected = session.Select(types);
+        var selected = session.Select(types, log);
         var resources = selected.Order(StringComparer.Ordinal).Select(id => session.Manifest.Find(id)).OfType<GraphResource>().ToList();
         var output = inv.Output ?? "selector";
         foreach (var r in resources)
@@ -58,8 +57,6 @@ internal sealed class ListCommand : IEngineCommand
         var dict = Contexts.NodeDicts.Of(r);
         var filtered = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (k, v) in dict) if (keys.Contains(k)) filtered[k] = v;
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream)) JsonData.Write(w, filtered);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return PythonJson.Dumps(filtered);
     }
 }

@@ -9,7 +9,7 @@ internal sealed class ParseCommand : IEngineCommand
 {
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
-        var session = ProjectSession.Load(config);
+        var session = ProjectSession.Load(config, log);
         session.WriteManifest();
         var perf = session.WritePerfInfo();
         log.Info(FoundStats(session.Manifest), "FoundStats");

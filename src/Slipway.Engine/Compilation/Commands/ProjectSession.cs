@@ -23,7 +23,7 @@ internal sealed class ProjectSession
     public ParseResult Parse { get; }
     public Manifest.Manifest Manifest => Parse.Manifest;
 
-    public static ProjectSession Load(RuntimeConfig config)
+    public static ProjectSession Load(RuntimeConfig config, Logging.EventLog? log = null)
     {
         var parse = ManifestLoader.Load(new ParseRequest
         {
@@ -42,11 +42,12 @@ internal sealed class ProjectSession
             if (selector.IsDefault) entry["default"] = true;
             parse.Manifest.Selectors[selector.Name] = entry;
         }
+        if (log is not null) foreach (var warning in parse.Loader.Warnings) log.Warn(warning, "NodeNotFoundOrDisabled");
         return new ProjectSession(config, parse);
     }
 
     /// <summary>The unique ids the command line selects, restricted to <paramref name="resourceTypes"/>.</summary>
-    public IReadOnlySet<string> Select(IReadOnlySet<string>? resourceTypes)
+    public IReadOnlySet<string> Select(IReadOnlySet<string>? resourceTypes, Logging.EventLog? log = null)
     {
         var inv = Config.Invocation;
         var graph = ManifestGraph.FromManifest(Manifest);
@@ -57,7 +58,9 @@ internal sealed class ProjectSession
             IncludeEmptyNodes = true,
             PreviousState = inv.State is { } state ? PreviousState.Load(Path.GetFullPath(state, Config.Project.RootPath), Config.TargetPath) : null,
         };
-        return NodeSelector.Select(graph, spec, options).Selected;
+        var result = NodeSelector.Select(graph, spec, options);
+        if (log is not null) foreach (var warning in result.Warnings) log.Warn(warning, "NoNodesForSelectionCriteria");
+        return result.Selected;
     }
 
     public void WriteManifest()
