@@ -27,7 +27,7 @@
         {% set staging_relation = make_temp_relation(target_relation, '__dbt_snapshot_staging') %}
         {{ drop_relation_if_exists(staging_relation) }}
         {% call statement('snapshot_staging') -%}
-            {{ get_create_table_as_sql(True, staging_relation, snapshot_staging_sql(strategy, sql, existing_relation, source_columns, target_names)) }}
+            {{ get_create_table_as_sql(True, staging_relation, snapshot_staging_sql(strategy, sql, existing_relation, source_columns, target_columns)) }}
         {%- endcall %}
 
         {#-- Columns the query gained since the last run are added to the snapshot table. --#}
@@ -57,6 +57,12 @@
     {{ return({'relations': [target_relation]}) }}
 {% endmaterialization %}
 
+{#-- The snapshot table's name for a meta column (snapshot_meta_column_names config), e.g. dbt_valid_to. --#}
+{% macro snapshot_column(name) -%}
+    {%- set names = config.get('snapshot_meta_column_names') or {} -%}
+    {{- names.get(name) or name -}}
+{%- endmacro %}
+
 {#-- What a current version has in dbt_valid_to: null, or the dbt_valid_to_current expression. --#}
 {% macro snapshot_valid_to_current(updated_at) -%}
     {%- set current = config.get('dbt_valid_to_current') -%}
@@ -65,8 +71,9 @@
 
 {% macro snapshot_is_current(alias) -%}
     {%- set current = config.get('dbt_valid_to_current') -%}
-    {%- if current -%}({{ alias }}.dbt_valid_to = cast({{ current }} as timestamp) or {{ alias }}.dbt_valid_to is null)
-    {%- else -%}{{ alias }}.dbt_valid_to is null{%- endif -%}
+    {%- set valid_to = alias ~ '.' ~ snapshot_column('dbt_valid_to') -%}
+    {%- if current -%}({{ valid_to }} = cast({{ current }} as timestamp) or {{ valid_to }} is null)
+    {%- else -%}{{ valid_to }} is null{%- endif -%}
 {%- endmacro %}
 
 {#-- ignore (default), invalidate, or new_record. --#}
@@ -91,12 +98,12 @@
 {% macro snapshot_build_sql(strategy, sql) -%}
     select
         snapshot_query.*,
-        {{ strategy.scd_id }} as dbt_scd_id,
-        {{ strategy.updated_at }} as dbt_updated_at,
-        {{ strategy.updated_at }} as dbt_valid_from,
-        {{ snapshot_valid_to_current(strategy.updated_at) }} as dbt_valid_to
+        {{ strategy.scd_id }} as {{ snapshot_column('dbt_scd_id') }},
+        {{ strategy.updated_at }} as {{ snapshot_column('dbt_updated_at') }},
+        {{ strategy.updated_at }} as {{ snapshot_column('dbt_valid_from') }},
+        {{ snapshot_valid_to_current(strategy.updated_at) }} as {{ snapshot_column('dbt_valid_to') }}
         {%- if snapshot_records_deletes() %},
-        'False' as dbt_is_deleted
+        'False' as {{ snapshot_column('dbt_is_deleted') }}
         {%- endif %}
     from (
         {{ sql }}
@@ -124,13 +131,22 @@
 
 {#-- One row per change: dbt_change_type insert (a new version), update (close the current version: its
      dbt_scd_id gets dbt_valid_to) or delete (close a version whose key left the source). --#}
-{% macro snapshot_staging_sql(strategy, sql, target_relation, source_columns, target_names) -%}
+{% macro snapshot_staging_sql(strategy, sql, target_relation, source_columns, target_columns) -%}
     {%- set keys = strategy.unique_key -%}
+    {%- set target_names = target_columns | map(attribute='name') | map('lower') | list -%}
+    {%- set meta = {} -%}
+    {%- for name in ['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to', 'dbt_is_deleted'] -%}
+        {%- do meta.update({snapshot_column(name) | lower: name}) -%}
+    {%- endfor -%}
     with snapshot_query as (
         {{ sql }}
     ),
     snapshotted_data as (
-        select *, {{ snapshot_key_columns(keys) }}
+        select
+            {% for column in target_columns -%}
+            {{ adapter.quote(column.name) }}{% if column.name | lower in meta %} as {{ meta[column.name | lower] }}{% endif %},
+            {%- endfor %}
+            {{ snapshot_key_columns(keys) }}
         from {{ target_relation }} as target_rows
         where {{ snapshot_is_current('target_rows') }}
     ),
@@ -240,17 +256,21 @@
 {% macro default__snapshot_merge_sql(target, source, insert_cols) -%}
     {%- set columns = [] -%}
     {%- for column in insert_cols -%}{%- do columns.append(adapter.quote(column)) -%}{%- endfor -%}
-    {%- do columns.extend(['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to']) -%}
-    {%- if snapshot_records_deletes() -%}{%- do columns.append('dbt_is_deleted') -%}{%- endif -%}
+    {%- set staged = columns + ['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to'] -%}
+    {%- do columns.extend([snapshot_column('dbt_scd_id'), snapshot_column('dbt_updated_at'), snapshot_column('dbt_valid_from'), snapshot_column('dbt_valid_to')]) -%}
+    {%- if snapshot_records_deletes() -%}
+        {%- do staged.append('dbt_is_deleted') -%}
+        {%- do columns.append(snapshot_column('dbt_is_deleted')) -%}
+    {%- endif -%}
     update {{ target }}
-    set dbt_valid_to = snapshot_changes.dbt_valid_to
+    set {{ snapshot_column('dbt_valid_to') }} = snapshot_changes.dbt_valid_to
     from {{ source }} as snapshot_changes
-    where snapshot_changes.dbt_scd_id = {{ target }}.dbt_scd_id
+    where snapshot_changes.dbt_scd_id = {{ target }}.{{ snapshot_column('dbt_scd_id') }}
       and snapshot_changes.dbt_change_type in ('update', 'delete')
       and {{ snapshot_is_current(target) }};
 
     insert into {{ target }} ({{ columns | join(', ') }})
-    select {{ columns | join(', ') }}
+    select {{ staged | join(', ') }}
     from {{ source }}
     where dbt_change_type = 'insert';
 {%- endmacro %}
