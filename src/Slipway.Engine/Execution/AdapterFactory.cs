@@ -1,10 +1,11 @@
 using Slipway.Adapters;
 using Slipway.Adapters.DuckDb;
+using Slipway.Adapters.Postgres;
 using Slipway.Engine.Project;
 
 namespace Slipway.Engine.Execution;
 
-/// <summary>Connects the adapter a profile target names (<c>type: duckdb</c>), with the project's quoting.</summary>
+/// <summary>Connects the adapter a profile target names (<c>type: duckdb</c> or <c>postgres</c>), with the project's quoting.</summary>
 internal static class AdapterFactory
 {
     public static IAdapter Create(RuntimeConfig config, Compilation.RelationQuoting quoting)
@@ -13,8 +14,9 @@ internal static class AdapterFactory
         IAdapter adapter = target.Type switch
         {
             "duckdb" => DuckDbAdapter.Create(target.Name, WithThreads(target.Settings, config.Threads), config.Project.RootPath),
+            "postgres" => PostgresAdapter.Create(target.Name, WithThreads(target.Settings, config.Threads)),
             _ => throw new ProjectException(
-                $"Could not find adapter type {target.Type}! Slipway runs targets of type 'duckdb' (profile '{target.ProfileName}', target '{target.Name}')."),
+                $"Could not find adapter type {target.Type}! Slipway runs targets of type 'duckdb' and 'postgres' (profile '{target.ProfileName}', target '{target.Name}')."),
         };
         adapter.Quoting = quoting.ToPolicy();
         return adapter;
