@@ -30,7 +30,7 @@ public static partial class Builtins
         });
         globals["cycler"] = new JinjaFunction("cycler", a =>
         {
-            if (a.Positional.Count == 0) throw Py.TypeError("at least one item has to be provided");
+            if (a.Positional.Count == 0) throw new JinjaRuntimeException("at least one item has to be provided", "RuntimeError");
             return new Cycler([.. a.Positional]);
         });
         globals["joiner"] = new JinjaFunction("joiner", a => new Joiner(Py.ToStr(a.Get(0, "sep", ", "))));

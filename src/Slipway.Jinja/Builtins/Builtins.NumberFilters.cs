@@ -67,7 +67,8 @@ public static partial class Builtins
                 return TruncateToLong(d);
             case string or Markup:
                 var s = Py.AsString(value)!;
-                if (ParsePythonInt(s, (int)@base) is { } l) return l;
+                // int(s, base) raising ValueError for a bad base is caught like a bad string: float, then default.
+                if (@base is 0 or (>= 2 and <= 36) && ParsePythonInt(s, (int)@base) is { } l) return l;
                 if (ParsePythonFloat(s) is { } f && double.IsFinite(f)) return TruncateToLong(f);
                 return @default;
             default:

@@ -12,7 +12,8 @@ public static partial class Builtins
         f["lower"] = (_, v, _) => Text(v, s => s.ToLowerInvariant());
         f["upper"] = (_, v, _) => Text(v, Py.Upper);
         f["capitalize"] = (_, v, _) => Text(v, Py.Capitalize);
-        f["title"] = (_, v, _) => Text(v, TitleWords);
+        // Jinja2 joins the title-cased words into a plain str, so even Markup comes back unsafe.
+        f["title"] = (_, v, _) => TitleWords(v is Markup m ? m.Value : Py.ToStr(v));
         f["trim"] = (_, v, a) => Text(v, s => Py.Strip(s, a.Get(0, "chars") is { } c
             ? Py.AsString(c) ?? throw Py.TypeError("strip arg must be None or str")
             : null, true, true));

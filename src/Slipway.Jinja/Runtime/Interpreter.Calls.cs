@@ -138,8 +138,8 @@ internal sealed partial class Interpreter
         else if (kwargs is { Count: > 0 })
         {
             if (kwargs.ContainsKey("caller"))
-                throw new JinjaRuntimeException($"macro '{def.Name}' was invoked with two values for the special caller argument. This is most likely a bug.", "TypeError");
-            throw new JinjaRuntimeException($"macro '{def.Name}' takes no keyword argument '{kwargs.Keys.First()}'", "TypeError");
+                throw new JinjaRuntimeException($"macro {NameRepr(def)} was invoked with two values for the special caller argument. This is most likely a bug.", "TypeError");
+            throw new JinjaRuntimeException($"macro {NameRepr(def)} takes no keyword argument '{kwargs.Keys.First()}'", "TypeError");
         }
         if (def.CatchVarargs)
         {
@@ -148,7 +148,7 @@ internal sealed partial class Interpreter
         }
         else if (pos.Count > n)
         {
-            throw new JinjaRuntimeException($"macro '{def.Name}' takes not more than {n} argument(s)", "TypeError");
+            throw new JinjaRuntimeException($"macro {NameRepr(def)} takes not more than {n} argument(s)", "TypeError");
         }
         // Defaults are evaluated in the macro's own frame, in order, so they may use earlier parameters.
         for (var i = 0; i < n; i++)
@@ -200,4 +200,7 @@ internal sealed partial class Interpreter
             throw new JinjaRuntimeException($"No test named '{name}'.", "TemplateRuntimeError");
         return test(this, value, arguments);
     }
+
+    /// <summary>The macro's name as Jinja2's messages print it: a call block's caller has none (None).</summary>
+    private static string NameRepr(MacroDef def) => def.IsCaller ? "None" : $"'{def.Name}'";
 }

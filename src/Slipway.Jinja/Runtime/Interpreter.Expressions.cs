@@ -34,7 +34,7 @@ internal sealed partial class Interpreter
                 if (gi.Key is SliceExpr sl)
                 {
                     if (obj is Undefined su) return UndefinedAccess(su);
-                    return Py.Slice(obj, EvalOpt(sl.Start, frame), EvalOpt(sl.Stop, frame), EvalOpt(sl.Step, frame));
+                    return EvalSlice(gi, sl, obj, frame);
                 }
                 return GetItem(obj, Eval(gi.Key, frame));
             case NodeKind.Binary:
@@ -230,6 +230,40 @@ internal sealed partial class Interpreter
         if (Py.TryGetItem(value, name, out result)) return result;
         return MakeUndefined(name, $"'{ObjectTypeRepr(value)}' has no attribute '{name}'");
     }
+
+    /// <summary>
+    /// A slice goes straight to Python (a TypeError escapes), except when the object and bounds are literals:
+    /// Jinja2's optimizer folds those through environment.getitem, which turns the TypeError into an undefined.
+    /// </summary>
+    private object? EvalSlice(GetitemExpr gi, SliceExpr sl, object? obj, Frame frame)
+    {
+        var start = EvalOpt(sl.Start, frame);
+        var stop = EvalOpt(sl.Stop, frame);
+        var step = EvalOpt(sl.Step, frame);
+        if (!IsLiteral(gi.Obj) || !IsLiteralOrAbsent(sl.Start) || !IsLiteralOrAbsent(sl.Stop) || !IsLiteralOrAbsent(sl.Step))
+            return Py.Slice(obj, start, stop, step);
+        try
+        {
+            return Py.Slice(obj, start, stop, step);
+        }
+        catch (JinjaRuntimeException ex) when (ex.PythonType == "TypeError")
+        {
+            return MakeUndefined(null, $"{ObjectTypeRepr(obj)} has no element slice({Py.Repr(start)}, {Py.Repr(stop)}, {Py.Repr(step)})");
+        }
+    }
+
+    private static bool IsLiteralOrAbsent(Expr? e) => e is null || IsLiteral(e);
+
+    /// <summary>What Jinja2's optimizer can fold: constants, and lists/tuples/dicts/signs made only of them.</summary>
+    private static bool IsLiteral(Expr e) => e switch
+    {
+        ConstExpr => true,
+        ListExpr l => l.Items.All(IsLiteral),
+        TupleExpr t => t.Items.All(IsLiteral),
+        DictExpr d => d.Keys.All(IsLiteral) && d.Values.All(IsLiteral),
+        UnaryExpr { Kind: NodeKind.Unary } u => IsLiteral(u.Operand),
+        _ => false,
+    };
 
     /// <summary>Jinja's <c>a[b]</c>: item, then (string keys) attribute, else undefined.</summary>
     public object? GetItem(object? value, object? key)

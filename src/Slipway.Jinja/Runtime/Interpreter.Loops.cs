@@ -4,13 +4,12 @@ using Slipway.Jinja.Values;
 namespace Slipway.Jinja.Runtime;
 
 // for loops: a fresh scope per iteration (Jinja2 semantics), the loop object only when the body names it.
+// The else block runs unless some iteration reached the end of the body: Jinja2 clears its "no iteration" flag
+// there, so a loop whose every iteration ends in break/continue still runs its else (dbt inherits this).
 internal sealed partial class Interpreter
 {
-    private Signal ExecFor(ForStmt s, Frame frame)
-    {
-        RunLoop(s, frame, Eval(s.Iter, frame), 0);
-        return Signal.None;
-    }
+    // A break/continue in the else block belongs to the enclosing loop, so RunLoop hands it back.
+    private Signal ExecFor(ForStmt s, Frame frame) => RunLoop(s, frame, Eval(s.Iter, frame), 0);
 
     internal object RenderLoopRecursion(ForStmt s, Frame outer, object? iterable, int depth0)
     {
@@ -29,38 +28,38 @@ internal sealed partial class Interpreter
         }
     }
 
-    private void RunLoop(ForStmt s, Frame outer, object? iterable, int depth0)
+    private Signal RunLoop(ForStmt s, Frame outer, object? iterable, int depth0)
     {
         var loopFrame = new Frame(outer, outer.Context, outer.Template);
         if (s.UsesLoop || s.Recursive)
         {
-            RunLoopWithContext(s, outer, loopFrame, iterable, depth0);
-            return;
+            return RunLoopWithContext(s, outer, loopFrame, iterable, depth0);
         }
         if (s.Filter is not null)
         {
-            RunFilteredLoop(s, loopFrame, iterable);
-            return;
+            return RunFilteredLoop(s, loopFrame, iterable);
         }
         var items = iterable as List<object?> ?? Py.Iterate(iterable).ToList();
         var iterated = false;
         for (var i = 0; i < items.Count; i++)
         {
             CountIteration();
-            iterated = true;
             loopFrame.Clear();
             Assign(s.Target, Py.FromHost(items[i]), loopFrame);
-            if (Exec(s.Body, loopFrame) == Signal.Break) break;
+            var signal = Exec(s.Body, loopFrame);
+            if (signal == Signal.Break) break;
+            if (signal == Signal.None) iterated = true;
         }
         if (!iterated && s.Else.Length > 0)
         {
             loopFrame.Clear();
-            Exec(s.Else, loopFrame);
+            return Exec(s.Else, loopFrame);
         }
+        return Signal.None;
     }
 
     /// <summary>A loop whose body names <c>loop</c>: the LoopContext fetches items (and runs the filter) lazily.</summary>
-    private void RunLoopWithContext(ForStmt s, Frame outer, Frame loopFrame, object? iterable, int depth0)
+    private Signal RunLoopWithContext(ForStmt s, Frame outer, Frame loopFrame, object? iterable, int depth0)
     {
         Func<object?, bool>? filter = null;
         if (s.Filter is { } test)
@@ -79,24 +78,26 @@ internal sealed partial class Interpreter
         while (loop.MoveNext(out var item))
         {
             CountIteration();
-            iterated = true;
             loopFrame.Clear();
             loopFrame.Set("loop", loop);
             Assign(s.Target, item, loopFrame);
-            if (Exec(s.Body, loopFrame) == Signal.Break) break;
+            var signal = Exec(s.Body, loopFrame);
+            if (signal == Signal.Break) break;
+            if (signal == Signal.None) iterated = true;
         }
         if (!iterated && s.Else.Length > 0)
         {
             loopFrame.Clear();
-            Exec(s.Else, loopFrame);
+            return Exec(s.Else, loopFrame);
         }
+        return Signal.None;
     }
 
     /// <summary>
     /// <c>for x in xs if test</c> without the loop object: each item is tested just before its iteration,
     /// as Jinja2's generator does, so a body that changes what the test sees (de-duplication) behaves the same.
     /// </summary>
-    private void RunFilteredLoop(ForStmt s, Frame loopFrame, object? iterable)
+    private Signal RunFilteredLoop(ForStmt s, Frame loopFrame, object? iterable)
     {
         var iterated = false;
         foreach (var item in Py.Iterate(iterable))
@@ -105,13 +106,15 @@ internal sealed partial class Interpreter
             Assign(s.Target, item, loopFrame);
             if (!EvalBool(s.Filter!, loopFrame)) continue;
             CountIteration();
-            iterated = true;
-            if (Exec(s.Body, loopFrame) == Signal.Break) break;
+            var signal = Exec(s.Body, loopFrame);
+            if (signal == Signal.Break) break;
+            if (signal == Signal.None) iterated = true;
         }
         if (!iterated && s.Else.Length > 0)
         {
             loopFrame.Clear();
-            Exec(s.Else, loopFrame);
+            return Exec(s.Else, loopFrame);
         }
+        return Signal.None;
     }
 }

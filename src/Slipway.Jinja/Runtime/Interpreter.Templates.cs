@@ -108,31 +108,35 @@ internal sealed partial class Interpreter
     {
         var ctx = frame.Context;
         if (ctx.SuppressedOutput is not null) return;
-        RenderBlock(ctx, s.Name, 0, frame);
+        RenderBlock(ctx, s.Name, 0, frame, s.Scoped);
     }
 
-    private void RenderBlock(TemplateContext ctx, string name, int index, Frame frame)
+    /// <summary>
+    /// Renders block <paramref name="name"/> of the chain. Whether it sees the caller's locals is decided where
+    /// it is called (<c>{% block x scoped %}</c> in the parent), as in Jinja2, not by an overriding block.
+    /// </summary>
+    private void RenderBlock(TemplateContext ctx, string name, int index, Frame frame, bool scoped)
     {
         if (!ctx.Blocks.TryGetValue(name, out var chain) || index >= chain.Count)
             throw new JinjaRuntimeException($"Required block '{name}' not found", "TemplateRuntimeError");
         var (block, owner) = chain[index];
         if (block.Required)
             throw new JinjaRuntimeException($"Required block '{name}' not found", "TemplateRuntimeError");
-        var parent = block.Scoped ? frame : ctx.RootFor(owner);
+        var parent = scoped ? frame : ctx.RootFor(owner);
         var blockFrame = new Frame(parent, ctx, owner);
         blockFrame.Set("super", index + 1 < chain.Count
-            ? new BlockReference(this, ctx, name, index + 1, frame)
+            ? new BlockReference(this, ctx, name, index + 1, frame, scoped)
             : MakeUndefined("super", $"there is no parent block called '{name}'."));
         Exec(block.Body, blockFrame);
     }
 
-    internal object RenderBlockToString(TemplateContext ctx, string name, int index, Frame frame)
+    internal object RenderBlockToString(TemplateContext ctx, string name, int index, Frame frame, bool scoped)
     {
         var saved = _out;
         _out = new StringBuilder();
         try
         {
-            RenderBlock(ctx, name, index, frame);
+            RenderBlock(ctx, name, index, frame, scoped);
             return Captured(_out.ToString());
         }
         finally { _out = saved; }

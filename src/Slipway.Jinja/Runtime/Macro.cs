@@ -46,7 +46,7 @@ public sealed class Macro : IJinjaCallable, IJinjaObject
     {
         value = name switch
         {
-            "name" => Definition.Name,
+            "name" => Definition.IsCaller ? null : Definition.Name,
             "arguments" => new PyTuple(Definition.Parameters.Cast<object?>().ToArray()),
             "catch_kwargs" => Definition.CatchKwargs,
             "catch_varargs" => Definition.CatchVarargs,
@@ -63,5 +63,6 @@ public sealed class Macro : IJinjaCallable, IJinjaObject
 
     private static readonly object Missing = new();
 
-    public override string ToString() => $"<Macro '{Name}'>";
+    // A call block's caller is anonymous in Jinja2 (its name is None).
+    public override string ToString() => Definition.IsCaller ? "<Macro anonymous>" : $"<Macro '{Name}'>";
 }

@@ -7,7 +7,7 @@ internal sealed class TemplateReference(Interpreter interpreter, TemplateContext
     {
         if (context.Blocks.ContainsKey(name))
         {
-            value = new BlockReference(interpreter, context, name, 0, frame);
+            value = new BlockReference(interpreter, context, name, 0, frame, scoped: false);
             return true;
         }
         value = null;

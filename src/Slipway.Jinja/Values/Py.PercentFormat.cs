@@ -138,6 +138,8 @@ public static partial class Py
                         }
                         n = (long)whole;
                     }
+                    // %d/%f call Undefined's __int__/__float__, which raise its UndefinedError; %x/%o want __index__.
+                    else if (value is Undefined ud && conversion is 'd' or 'i' or 'u') throw ud.Fail();
                     else if (conversion is 'd' or 'i' or 'u') throw TypeError($"%{conversion} format: a real number is required, not {TypeName(value)}");
                     else throw TypeError($"%{conversion} format: an integer is required, not {TypeName(value)}");
                     var magnitude = n < 0 ? (n == long.MinValue ? "9223372036854775808" : (-n).ToString(CultureInfo.InvariantCulture)) : n.ToString(CultureInfo.InvariantCulture);
@@ -155,6 +157,7 @@ public static partial class Py
                 case 'e' or 'E' or 'f' or 'F' or 'g' or 'G':
                 {
                     numeric = true;
+                    if (value is Undefined uf) throw uf.Fail();
                     if (!IsNumber(value)) throw TypeError($"must be real number, not {TypeName(value)}");
                     var dv = ToDouble(value);
                     var p = precision < 0 ? 6 : precision;
