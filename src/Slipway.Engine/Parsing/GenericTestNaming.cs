@@ -51,9 +51,9 @@ internal static partial class GenericTestNaming
         sb.Append("{'kwargs': ");
         AppendHashable(sb, kwargs);
         sb.Append(", 'name': ");
-        PythonText.AppendStringRepr(sb, testName);
+        sb.Append(PythonText.Repr(testName));
         sb.Append(", 'namespace': ");
-        PythonText.AppendStringRepr(sb, testNamespace ?? "None");
+        sb.Append(PythonText.Repr(testNamespace ?? "None"));
         sb.Append('}');
         return PythonText.Md5Hex(sb.ToString())[^10..];
     }
@@ -69,13 +69,13 @@ internal static partial class GenericTestNaming
                 {
                     if (!first) sb.Append(", ");
                     first = false;
-                    PythonText.AppendStringRepr(sb, key);
+                    sb.Append(PythonText.Repr(key));
                     sb.Append(": ");
                     AppendHashable(sb, dict[key]);
                 }
                 sb.Append('}');
                 break;
-            case string s: PythonText.AppendStringRepr(sb, s); break;
+            case string s: sb.Append(PythonText.Repr(s)); break;
             case IEnumerable list:
                 sb.Append('[');
                 var firstItem = true;
@@ -87,7 +87,7 @@ internal static partial class GenericTestNaming
                 }
                 sb.Append(']');
                 break;
-            default: PythonText.AppendStringRepr(sb, PythonText.Str(value)); break;
+            default: sb.Append(PythonText.Repr(PythonText.Str(value))); break;
         }
     }
 }
