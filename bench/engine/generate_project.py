@@ -20,6 +20,9 @@ def main():
     ap.add_argument("--models", type=int, default=1000)
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--seed-rows", type=int, default=0,
+                    help="also write seeds/events.csv and seeds/accounts.csv with this many rows, loaded into <schema>_raw, "
+                         "so that `slipway seed` then `slipway run` builds every model on real data")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     out = a.out
@@ -43,7 +46,13 @@ def main():
               +tags: ['core']
             marts_reporting:
               +schema: reporting
-        """))
+        """) + ("seeds:\n  synth:\n    +schema: raw\n" if a.seed_rows else ""))
+    if a.seed_rows:
+        for table in ("events", "accounts"):
+            rows = ["id,amount_cents,created_at"]
+            for i in range(1, a.seed_rows + 1):
+                rows.append(f"{i},{rnd.randint(0, 100000)},2024-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}")
+            write(f"{out}/seeds/{table}.csv", "\n".join(rows) + "\n")
     write(f"{out}/profiles.yml", textwrap.dedent("""\
         synth:
           target: dev
@@ -73,11 +82,11 @@ def main():
         version: 2
         sources:
           - name: raw
-            schema: raw
+            schema: RAW_SCHEMA
             tables:
               - name: events
               - name: accounts
-        """))
+        """).replace("RAW_SCHEMA", '"{{ target.schema }}_raw"' if a.seed_rows else "raw"))
 
     names = []
     for li, layer in enumerate(LAYERS):

@@ -82,6 +82,10 @@ internal sealed partial class Compiler
                             : RenderJinja(scope ??= host.Rent(runtime: true), node);
                     }
                     catch (Exception e) when (e is CompilerException or ManifestException or ParseException) { errors.Add((i, e)); }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        errors.Add((i, new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}): {e.Message}")));
+                    }
                 }
             }
             finally { if (scope is not null) host.Release(scope); }

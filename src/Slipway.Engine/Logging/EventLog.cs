@@ -140,7 +140,7 @@ public sealed class EventLog : IDisposable
     // dbt's event codes for the events Slipway writes (the deployment service keys on these).
     private static readonly Dictionary<string, string> EventCodes = new(StringComparer.Ordinal)
     {
-        ["MainReportVersion"] = "A001", ["MainEncounteredError"] = "Z002", ["MainStackTrace"] = "Z004",
+        ["MainReportVersion"] = "A001", ["AdapterRegistered"] = "E034", ["MainEncounteredError"] = "Z002", ["MainStackTrace"] = "Z004",
         ["FoundStats"] = "W013", ["ConcurrencyLine"] = "Q026", ["HooksRunning"] = "E040",
         ["LogHookStartLine"] = "Q032", ["LogHookEndLine"] = "Q033", ["LogStartLine"] = "Q011",
         ["LogModelResult"] = "Q012", ["LogTestResult"] = "Q007", ["LogSeedResult"] = "Q016",

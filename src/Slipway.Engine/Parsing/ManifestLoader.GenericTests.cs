@@ -137,8 +137,9 @@ internal sealed partial class ManifestLoader
             Tags = t.Tags.Concat(ConfigMerge.Listify(config.GetValueOrDefault("tags")).Select(x => x?.ToString() ?? "")).Distinct().Order(StringComparer.Ordinal).ToList(),
             CreatedAt = _createdAt,
         };
+        // Every generic test renders its model argument through get_where_subquery (dbt lists both once compiled).
         node.DependsOn.AddMacro(macroId);
-        if (macroId is not ("macro.dbt.test_not_null" or "macro.dbt.test_unique")) node.DependsOn.AddMacro("macro.dbt.get_where_subquery");
+        node.DependsOn.AddMacro("macro.dbt.get_where_subquery");
 
         // Refs and sources the arguments mention (e.g. relationships' to: ref('x')), in argument order, as
         // rendering the kwargs at parse time records them; the tested model comes from the 'model' argument.

@@ -31,6 +31,11 @@ internal sealed partial class ManifestLoader
                     {
                         try { RenderForParse(scope, drafts[i]); }
                         catch (Exception e) when (e is ParseException or ManifestException) { errors.Add((i, e)); }
+                        catch (Exception e) when (e is not OutOfMemoryException)
+                        {
+                            // Anything else a template provokes still names the file, never "one or more errors occurred".
+                            errors.Add((i, new ParseException(drafts[i].Node.OriginalFilePath, drafts[i].Line, 1, e.Message)));
+                        }
                     }
                 }
                 finally { host.Release(scope); }

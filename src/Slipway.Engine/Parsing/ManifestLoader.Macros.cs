@@ -94,6 +94,9 @@ internal sealed partial class ManifestLoader
         }
     }
 
+    [GeneratedRegex(@"adapter\.dispatch\(\s*(?:macro_name\s*=\s*)?['""](\w+)['""]\s*(?:,\s*(?:macro_namespace\s*=\s*)?['""](\w+)['""])?")]
+    private static partial Regex DispatchPattern();
+
     [GeneratedRegex(@"(?<![\w.])(?:(\w+)\.)?([A-Za-z_]\w*)\s*\(")]
     private static partial Regex CallPattern();
 
@@ -112,6 +115,22 @@ internal sealed partial class ManifestLoader
             if (name is "ref" or "source" or "config" or "var" or "env_var" or "return") continue;
             var id = ResolveMacro(name, ns, package);
             if (id is not null && id != selfId && !result.Contains(id)) result.Add(id);
+        }
+        // adapter.dispatch('x', 'pkg') calls <adapter>__x or default__x, named only in a string: dbt records that target.
+        if (code.Contains("dispatch", StringComparison.Ordinal))
+        {
+            foreach (Match m in DispatchPattern().Matches(code))
+            {
+                var ns = m.Groups[2].Success ? m.Groups[2].Value : null;
+                foreach (var prefix in new[] { Target.Type + "__", "default__" })
+                {
+                    var id = (ns is not null ? ResolveMacro(prefix + m.Groups[1].Value, ns == "dbt" ? InternalPackage : ns, package) : null)
+                        ?? ResolveMacro(prefix + m.Groups[1].Value, null, package);
+                    if (id is null) continue;
+                    if (id != selfId && !result.Contains(id)) result.Add(id);
+                    break;
+                }
+            }
         }
         return result;
     }

@@ -60,6 +60,7 @@ internal sealed class NativeLiteral
 
     private object? ParseValue()
     {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw Bad();
         SkipSpace(false);
         if (_i >= _s.Length) throw Bad();
         var c = _s[_i];

@@ -123,7 +123,7 @@ internal sealed partial class Lexer
                 }
                 var intEnd = MatchInteger(_pos);
                 var intText = src[numStart..intEnd];
-                Add(TokenKind.Integer, intText, ParseInteger(intText), numStart);
+                Add(TokenKind.Integer, intText, ParseInteger(intText, numStart), numStart);
                 _pos = intEnd;
                 continue;
             }
@@ -205,16 +205,27 @@ internal sealed partial class Lexer
         }
     }
 
-    private static object ParseInteger(string text)
+    /// <summary>An integer literal; one beyond 64 bits is an error here (Python would make a big int).</summary>
+    private object ParseInteger(string text, int at)
     {
         text = text.Replace("_", "");
-        if (text.Length > 1 && text[0] == '0' && char.IsLetter(text[1]))
+        try
         {
-            var radix = char.ToLowerInvariant(text[1]) switch { 'b' => 2, 'o' => 8, _ => 16 };
-            return Convert.ToInt64(text[2..], radix);
+            if (text.Length > 1 && text[0] == '0' && char.IsLetter(text[1]))
+            {
+                var radix = char.ToLowerInvariant(text[1]) switch { 'b' => 2, 'o' => 8, _ => 16 };
+                var value = Convert.ToUInt64(text[2..], radix);
+                if (value <= long.MaxValue) return (long)value;
+            }
+            else if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l))
+            {
+                return l;
+            }
         }
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)) return l;
-        return double.Parse(text, CultureInfo.InvariantCulture);
+        catch (OverflowException)
+        {
+        }
+        throw new LexError("integer literal too large (Slipway ints are 64-bit)", at);
     }
 
     private static bool IsNameChar(char c) =>

@@ -40,7 +40,7 @@ internal sealed partial class Parser
         var used = new HashSet<string>(StringComparer.Ordinal);
         _nameScopes.Add(used);
         Stmt[] body;
-        try { body = ParseStatements(["endmaterialization"], dropNeedle: true); }
+        try { body = OutsideLoops(() => ParseStatements(["endmaterialization"], dropNeedle: true)); }
         finally { _nameScopes.Remove(used); }
         var def = new MacroDef($"materialization_{name}_{adapter}", [], [], body,
             used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"));

@@ -109,7 +109,9 @@ internal sealed partial class Parser
             else if (Current.Kind == TokenKind.Name && Look().Kind == TokenKind.Assign)
             {
                 Ensure(dynKwargs is null);
-                var key = Next().Value;
+                var keyToken = Next();
+                var key = keyToken.Value;
+                if (kwNames is not null && kwNames.Contains(key)) PythonSyntaxError($"keyword argument repeated: {key}", keyToken);
                 Next();
                 (kwNames ??= new()).Add(key);
                 (kwValues ??= new()).Add(ParseExpression());

@@ -38,7 +38,10 @@ internal sealed partial class Parser
                 finally { _soft = wasSoft; }
             }
             var recursive = SkipIfName("recursive");
-            var body = ParseStatements(["endfor", "else"]);
+            _loopDepth++;
+            Stmt[] body;
+            try { body = ParseStatements(["endfor", "else"]); }
+            finally { _loopDepth--; }
             Stmt[] @else = [];
             var usesLoop = names.Contains("loop");
             _nameScopes.Remove(names);
@@ -107,7 +110,7 @@ internal sealed partial class Parser
         var required = SkipIfName("required");
         if (Current.Kind == TokenKind.Sub)
             throw Error("Block names in Jinja have to be valid Python identifiers and may not contain hyphens, use an underscore instead.", Current);
-        var body = ParseStatements(["endblock"], dropNeedle: true);
+        var body = OutsideLoops(() => ParseStatements(["endblock"], dropNeedle: true));
         if (required)
         {
             foreach (var s in body)
@@ -214,6 +217,7 @@ internal sealed partial class Parser
         {
             if (names.Count > 0) Expect(TokenKind.Comma);
             var arg = Expect(TokenKind.Name);
+            if (names.Contains(arg.Value)) PythonSyntaxError($"duplicate argument '{arg.Value}' in function definition", arg);
             if (_dbtDialect && Current.Kind == TokenKind.Colon)
             {
                 Next();
@@ -262,7 +266,7 @@ internal sealed partial class Parser
         var used = new HashSet<string>(StringComparer.Ordinal);
         _nameScopes.Add(used);
         Stmt[] body;
-        try { body = ParseStatements(endTag, dropNeedle: true); }
+        try { body = OutsideLoops(() => ParseStatements(endTag, dropNeedle: true)); }
         finally { _nameScopes.Remove(used); }
         return new MacroDef(name, names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"), at.Line, at.Column);
     }
@@ -295,7 +299,7 @@ internal sealed partial class Parser
         var used = new HashSet<string>(StringComparer.Ordinal);
         _nameScopes.Add(used);
         Stmt[] body;
-        try { body = ParseStatements(["endcall"], dropNeedle: true); }
+        try { body = OutsideLoops(() => ParseStatements(["endcall"], dropNeedle: true)); }
         finally { _nameScopes.Remove(used); }
         var def = new MacroDef("caller", names, defaults, body, used.Contains("kwargs"), used.Contains("varargs"), used.Contains("caller"), tok.Line, tok.Column)
         {
@@ -334,8 +338,30 @@ internal sealed partial class Parser
         return new DoStmt(ParseTuple(), tok.Line, tok.Column);
     }
 
+    /// <summary>
+    /// Loops whose body is being parsed, counting from the innermost macro, call block or block: those are
+    /// functions of their own in Jinja2's generated code, where a break cannot reach an outer loop.
+    /// </summary>
+    private int _loopDepth;
+    /// <summary>The first error Python itself would raise compiling Jinja2's generated code (raised after parsing).</summary>
+    private TemplateError? _pythonSyntaxError;
+
+    private void PythonSyntaxError(string message, in Token at) =>
+        _pythonSyntaxError ??= new TemplateError("SyntaxError", message, _name, at.Line, at.Column, _source.LineText(at.Line));
+
+    private T OutsideLoops<T>(Func<T> parse)
+    {
+        var saved = _loopDepth;
+        _loopDepth = 0;
+        try { return parse(); }
+        finally { _loopDepth = saved; }
+    }
+
     private Stmt ParseLoopControl(string v)
     {
+        // Jinja2 fails with Python's own SyntaxError when it compiles the code it generated, that is after
+        // parsing and after checking filters: remember the first one and raise it then.
+        if (_loopDepth == 0) PythonSyntaxError(v == "break" ? "'break' outside loop" : "'continue' not properly in loop", Current);
         var tok = Next();
         return new LoopControlStmt(v == "break" ? NodeKind.Break : NodeKind.Continue, tok.Line, tok.Column);
     }

@@ -56,6 +56,7 @@ internal sealed partial class Parser
                         name, at.Line, at.Column, source.LineText(at.Line));
             }
         }
+        if (parser._pythonSyntaxError is { } loopControl) throw loopControl;
         return new TemplateNode(body.ToArray(), parser._blocks, parser._hasExtends);
     }
 

@@ -141,4 +141,15 @@ public sealed class CompilerTests
         var m = CompileAll(parse);
         Assert.Equal("{\"a\": \"x,y\", \"b\": [1, 2.5, null, true], \"c\": \"\\u00e9\"}", m.Nodes["model.shop.a"].CompiledCode);
     }
+
+    [Fact]
+    public void Runtime_errors_name_the_node_and_file()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: shop\nprofile: shop\n"),
+            ("models/a.sql", "select {{ var('missing_var') }} as x"));
+        var e = Assert.Throws<Engine.Contexts.CompilerException>(() => CompileAll(parse));
+        Assert.StartsWith("Compilation Error in model a (models/a.sql)", e.Message);
+        Assert.Contains("Required var 'missing_var' not found", e.Message);
+    }
 }

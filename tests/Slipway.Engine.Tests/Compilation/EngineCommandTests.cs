@@ -77,6 +77,10 @@ public sealed class EngineCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal("Compiled node 'stg_orders' is:", lines[0]);
         Assert.Equal("from \"ci\".\"raw_shop\".\"raw_orders\"", lines[^1]);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(_target, "graph_summary.json")))!["linked"]!.AsObject();
+        var source = summary.Single(kv => (string?)kv.Value!["name"] == "source.harbor_basic.shop.orders");
+        Assert.Equal("source", (string?)source.Value!["type"]);
+        Assert.Contains(source.Value!["succ"]!.AsArray(), i => (string?)summary[(string)i!.ToString()]!["name"] == "model.harbor_basic.stg_orders");
         var file = Path.Combine(_target, "compiled", "harbor_basic", "models", "staging", "stg_orders.sql");
         Assert.EndsWith("from \"ci\".\"raw_shop\".\"raw_orders\"", File.ReadAllText(file));
     }

@@ -21,8 +21,24 @@ internal sealed class ProjectRun : IDisposable
         foreach (var (path, text) in files) Write(path, text);
     }
 
+    /// <summary>A copy of an existing project folder (without target/, logs/ and database files), using its own profiles.yml.</summary>
+    public ProjectRun(string copyFrom, string databaseFile)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "slipway-exec-" + Guid.NewGuid().ToString("N")[..12]);
+        foreach (var file in Directory.EnumerateFiles(copyFrom, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(copyFrom, file);
+            var top = relative.Split(Path.DirectorySeparatorChar)[0];
+            if (top is "target" or "logs" || relative.EndsWith(".duckdb", StringComparison.Ordinal) || relative.EndsWith(".wal", StringComparison.Ordinal)) continue;
+            Write(relative, File.ReadAllText(file));
+        }
+        _databaseFile = databaseFile;
+    }
+
+    private readonly string? _databaseFile;
+
     public string Root { get; }
-    public string DatabaseFile => Path.Combine(Root, "dev.duckdb");
+    public string DatabaseFile => Path.Combine(Root, _databaseFile ?? "dev.duckdb");
 
     public void Write(string path, string text)
     {

@@ -101,4 +101,14 @@ public sealed class UtilityMacroTests
         new Compiler(parse).Compile(parse.Manifest.Nodes.Values.ToList());
         Assert.Equal("select upper(md5('abc')) as v", parse.Manifest.Nodes["model.utils.m"].CompiledCode!.Trim());
     }
+
+    [Fact]
+    public void Default_date_renders_an_iso_literal_without_needing_modules_at_parse_time()
+    {
+        var parse = FixtureLoader.ParseFiles(
+            ("dbt_project.yml", "name: utils\nprofile: utils\n"),
+            ("models/m.sql", "select {{ dbt.default__date(2024, 3, 7) }} as v"));
+        new Compiler(parse).Compile(parse.Manifest.Nodes.Values.ToList());
+        Assert.Equal("select to_date('2024-03-07', 'YYYY-MM-DD') as v", parse.Manifest.Nodes["model.utils.m"].CompiledCode!.Trim());
+    }
 }

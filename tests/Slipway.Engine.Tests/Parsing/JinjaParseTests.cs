@@ -41,7 +41,7 @@ public sealed class JinjaParseTests
             ("dbt_project.yml", Project),
             ("models/dim_v1.sql", "select 1 as id"),
             ("models/dim_v2.sql", "select 2 as id"),
-            ("models/schema.yml", "version: 2\nmodels:\n  - name: dim\n    latest_version: 1\n    versions:\n      - v: 1\n      - v: 2\n"),
+            ("models/schema.yml", "version: 2\nmodels:\n  - name: dim\n    latest_version: 1\n    columns:\n      - name: id\n        data_tests: [not_null]\n    versions:\n      - v: 1\n      - v: 2\n"),
             ("models/a.sql", "select * from {{ ref('dim') }}"),
             ("models/b.sql", "select * from {{ ref('dim', v=2) }}"),
             ("models/c.sql", "select * from {{ ref('dim', version=1) }}")).Manifest;
@@ -52,6 +52,9 @@ public sealed class JinjaParseTests
         Assert.Equal(["model.shop.dim.v1"], m.Nodes["model.shop.a"].DependsOn.Nodes);
         Assert.Equal(["model.shop.dim.v2"], m.Nodes["model.shop.b"].DependsOn.Nodes);
         Assert.Equal(["model.shop.dim.v1"], m.Nodes["model.shop.c"].DependsOn.Nodes);
+        var test = (GenericTestNode)m.Nodes["test.shop.not_null_dim_v2_id.972d436685"];
+        Assert.Equal("model.shop.dim.v2", test.AttachedNode);
+        Assert.Equal(["model.shop.dim.v2"], test.DependsOn.Nodes);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class ManifestLoaderTests
         Assert.Equal("count(*)", unique.Config.GetString("fail_calc"));
         Assert.Equal("!= 0", unique.Config.GetString("warn_if"));
         Assert.Equal("{{ test_unique(**_dbt_generic_test_kwargs) }}", unique.RawCode);
-        Assert.Equal(["macro.dbt.test_unique"], unique.DependsOn.Macros);
+        Assert.Equal(["macro.dbt.test_unique", "macro.dbt.get_where_subquery"], unique.DependsOn.Macros);
         Assert.Equal("{{ get_where_subquery(ref('fct_orders')) }}", unique.TestMetadata.Kwargs["model"]);
 
         Assert.Contains("test.harbor_basic.not_null_fct_orders_order_id.4e687af8d0", M.Nodes.Keys);
@@ -155,6 +155,7 @@ public sealed class ManifestLoaderTests
         Assert.Equal(["sql"], M.Macros["macro.harbor_basic.materialization_fancy_view_duckdb"].SupportedLanguages);
         Assert.StartsWith("{% test dbt_utils_like_row_count", M.Macros["macro.harbor_basic.test_dbt_utils_like_row_count"].MacroSql);
         Assert.Contains("macro.dbt.generate_schema_name", M.Macros.Keys);
+        Assert.Equal(["macro.dbt.default__generate_schema_name"], M.Macros["macro.dbt.generate_schema_name"].DependsOnMacros);
         Assert.Equal("Use {{ ref('x') }} to refer to a model.", M.Docs["doc.harbor_basic.raw_example"].BlockContents);
         Assert.StartsWith("### Welcome", M.Docs["doc.dbt.__overview__"].BlockContents);
     }

@@ -81,6 +81,29 @@ public class LimitsAndErrorsTests
         Assert.Equal(("UndefinedError", 2, "'dict object' has no attribute 'a'"), (e.Kind, e.Line, e.Description));
     }
 
+    [Theory]
+    [InlineData("{% break %}", "'break' outside loop")]
+    [InlineData("{% for i in [1] %}{% macro m() %}{% break %}{% endmacro %}{% endfor %}", "'break' outside loop")]
+    [InlineData("{% for i in [1] %}{% call m() %}{% continue %}{% endcall %}{% endfor %}", "'continue' not properly in loop")]
+    [InlineData("{% for i in [1] %}{% else %}\n{% break %}{% endfor %}", "'break' outside loop")]
+    [InlineData("{% macro m(a) %}{% endmacro %}{{ m(a=1, a=2) }}", "keyword argument repeated: a")]
+    [InlineData("{% macro m(a, a) %}{% endmacro %}", "duplicate argument 'a' in function definition")]
+    public void Python_syntax_errors_of_the_generated_code_fail_to_compile_as_in_Jinja2(string source, string description)
+    {
+        // Jinja2 raises Python's SyntaxError (its message also names a line of generated code, which we leave out).
+        var e = Assert.Throws<TemplateError>(() => new JinjaEnvironment().FromString(source));
+        Assert.Equal(("SyntaxError", description), (e.Kind, e.Description));
+        Assert.Equal(source.Contains('\n') ? 2 : 1, e.Line);
+    }
+
+    [Fact]
+    public void Loop_controls_inside_with_and_nested_loops_are_fine()
+    {
+        var t = new JinjaEnvironment().FromString(
+            "{% for i in [1, 2] %}{% with %}{% if i == 2 %}{% break %}{% endif %}{% endwith %}{% for j in [1] %}{% break %}{% endfor %}{{ i }}{% endfor %}");
+        Assert.Equal("1", t.Render(Empty));
+    }
+
     [Fact]
     public void Templates_reach_no_clr_members()
     {

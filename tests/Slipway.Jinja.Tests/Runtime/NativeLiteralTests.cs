@@ -39,4 +39,15 @@ public class NativeLiteralTests
     {
         Assert.False(NativeLiteral.TryParse(text, out _));
     }
+
+    [Fact]
+    public void Absurd_nesting_is_not_a_literal_rather_than_a_crash()
+    {
+        var deep = new string('[', 200_000) + new string(']', 200_000);
+        var parsed = true;
+        var thread = new Thread(() => parsed = NativeLiteral.TryParse(deep, out _), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.False(parsed);
+    }
 }

@@ -44,6 +44,23 @@ public class LexerTests
         Assert.Equal("Expected an expression, got 'end of statement block'", e.Description);
     }
 
+    [Theory]
+    [InlineData("{{ 9223372036854775807 }}", "9223372036854775807")]
+    [InlineData("{{ 0x7fff_ffff_ffff_ffff }}", "9223372036854775807")]
+    public void Integer_literals_up_to_64_bits_are_read(string source, string expected)
+    {
+        Assert.Equal(expected, new JinjaEnvironment().FromString(source).Render());
+    }
+
+    [Theory]
+    [InlineData("{{ 9223372036854775808 }}")]
+    [InlineData("{{ 0xffffffffffffffffff }}")]
+    public void Larger_integer_literals_are_a_clear_syntax_error(string source)
+    {
+        var e = Assert.Throws<TemplateError>(() => new JinjaEnvironment().FromString(source));
+        Assert.Equal(("TemplateSyntaxError", "integer literal too large (Slipway ints are 64-bit)"), (e.Kind, e.Description));
+    }
+
     [Fact]
     public void End_of_template_has_the_line_of_the_last_token_as_in_Jinja2()
     {

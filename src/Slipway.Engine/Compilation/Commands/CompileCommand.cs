@@ -29,7 +29,7 @@ internal sealed class CompileCommand : IEngineCommand
         }
 
         var trace = Trace.Start();
-        var selected = session.Select(Compilable);
+        var selected = session.Select(Compilable, log);
         trace.Step("select");
         var nodes = session.Manifest.Nodes.Values.Where(n => selected.Contains(n.UniqueId)).ToList();
         compiler.SelectedResources = selected.Order(StringComparer.Ordinal).Cast<object?>().ToList();
@@ -39,6 +39,7 @@ internal sealed class CompileCommand : IEngineCommand
         trace.Step("write compiled files");
         session.WriteManifest();
         session.WritePerfInfo();
+        Artifacts.GraphSummaryWriter.Write(session.Manifest, Path.Combine(config.TargetPath, "graph_summary.json"));
         trace.Step("write manifest");
         // dbt prints every compiled node whose name occurs in the first --select value (a substring test).
         if (inv.Select.Count > 0)

@@ -21,7 +21,7 @@ internal sealed class ListCommand : IEngineCommand
         var session = ProjectSession.Load(config, log);
         var inv = config.Invocation;
         var types = ResourceTypeFilter.FromArgs(inv.ResourceTypes, inv.ExcludeResourceTypes, ResourceTypeFilter.ListAll, ResourceTypeFilter.ListDefault);
-        var selected = session.Select(types);
+        var selected = session.Select(types, log);
         var resources = selected.Order(StringComparer.Ordinal).Select(id => session.Manifest.Find(id)).OfType<GraphResource>().ToList();
         var output = inv.Output ?? "selector";
         foreach (var r in resources)

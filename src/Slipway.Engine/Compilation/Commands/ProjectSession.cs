@@ -47,7 +47,7 @@ internal sealed class ProjectSession
     }
 
     /// <summary>The unique ids the command line selects, restricted to <paramref name="resourceTypes"/>.</summary>
-    public IReadOnlySet<string> Select(IReadOnlySet<string>? resourceTypes)
+    public IReadOnlySet<string> Select(IReadOnlySet<string>? resourceTypes, Logging.EventLog? log = null)
     {
         var inv = Config.Invocation;
         var graph = ManifestGraph.FromManifest(Manifest);
@@ -58,7 +58,9 @@ internal sealed class ProjectSession
             IncludeEmptyNodes = true,
             PreviousState = inv.State is { } state ? PreviousState.Load(Path.GetFullPath(state, Config.Project.RootPath), Config.TargetPath) : null,
         };
-        return NodeSelector.Select(graph, spec, options).Selected;
+        var result = NodeSelector.Select(graph, spec, options);
+        if (log is not null) foreach (var warning in result.Warnings) log.Warn(warning, "NoNodesForSelectionCriteria");
+        return result.Selected;
     }
 
     public void WriteManifest()

@@ -49,9 +49,7 @@
 {% endmacro %}
 
 {% macro default__date(year, month, day) -%}
-    {%- set dt = modules.datetime.date(year, month, day) -%}
-    {%- set iso = dt.strftime('%Y-%m-%d') -%}
-    to_date('{{ iso }}', 'YYYY-MM-DD')
+    to_date('{{ "%04d-%02d-%02d" | format(year, month, day) }}', 'YYYY-MM-DD')
 {%- endmacro %}
 
 {% macro duckdb__date(year, month, day) -%}

@@ -1,7 +1,8 @@
 {# Snapshots (type-2 slowly changing dimensions). The first run copies the query's rows with dbt_scd_id,
    dbt_updated_at, dbt_valid_from and dbt_valid_to (null, or dbt_valid_to_current, for the current version).
    Later runs stage the changes — new keys and changed rows to insert, replaced versions to close, and with
-   hard_deletes: invalidate (or invalidate_hard_deletes) versions whose key left the source — then apply them. #}
+   hard_deletes: invalidate (or invalidate_hard_deletes) versions whose key left the source — then apply them.
+   hard_deletes: new_record also records a deletion as a new version whose dbt_is_deleted is 'True'. #}
 
 {% materialization snapshot, default %}
     {%- set target_relation = this.incorporate(type='table') -%}
@@ -26,7 +27,7 @@
         {% set staging_relation = make_temp_relation(target_relation, '__dbt_snapshot_staging') %}
         {{ drop_relation_if_exists(staging_relation) }}
         {% call statement('snapshot_staging') -%}
-            {{ get_create_table_as_sql(True, staging_relation, snapshot_staging_sql(strategy, sql, existing_relation, source_columns, target_names)) }}
+            {{ get_create_table_as_sql(True, staging_relation, snapshot_staging_sql(strategy, sql, existing_relation, source_columns, target_columns)) }}
         {%- endcall %}
 
         {#-- Columns the query gained since the last run are added to the snapshot table. --#}
@@ -46,12 +47,21 @@
         {{ drop_relation_if_exists(staging_relation) }}
     {% endif %}
 
+    {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode=False)) %}
+    {% do persist_docs(target_relation, model) %}
+
     {{ run_hooks(post_hooks, inside_transaction=True) }}
     {{ adapter.commit() }}
     {{ run_hooks(post_hooks, inside_transaction=False) }}
 
     {{ return({'relations': [target_relation]}) }}
 {% endmaterialization %}
+
+{#-- The snapshot table's name for a meta column (snapshot_meta_column_names config), e.g. dbt_valid_to. --#}
+{% macro snapshot_column(name) -%}
+    {%- set names = config.get('snapshot_meta_column_names') or {} -%}
+    {{- names.get(name) or name -}}
+{%- endmacro %}
 
 {#-- What a current version has in dbt_valid_to: null, or the dbt_valid_to_current expression. --#}
 {% macro snapshot_valid_to_current(updated_at) -%}
@@ -61,22 +71,40 @@
 
 {% macro snapshot_is_current(alias) -%}
     {%- set current = config.get('dbt_valid_to_current') -%}
-    {%- if current -%}({{ alias }}.dbt_valid_to = cast({{ current }} as timestamp) or {{ alias }}.dbt_valid_to is null)
-    {%- else -%}{{ alias }}.dbt_valid_to is null{%- endif -%}
+    {%- set valid_to = alias ~ '.' ~ snapshot_column('dbt_valid_to') -%}
+    {%- if current -%}({{ valid_to }} = cast({{ current }} as timestamp) or {{ valid_to }} is null)
+    {%- else -%}{{ valid_to }} is null{%- endif -%}
 {%- endmacro %}
 
+{#-- ignore (default), invalidate, or new_record. --#}
+{% macro snapshot_hard_deletes() %}
+    {% set mode = config.get('hard_deletes') %}
+    {% if mode in ['invalidate', 'new_record', 'ignore'] %}{{ return(mode) }}{% endif %}
+    {% if mode %}
+        {{ exceptions.raise_compiler_error("hard_deletes must be ignore, invalidate or new_record, not '" ~ mode ~ "'") }}
+    {% endif %}
+    {{ return('invalidate' if config.get('invalidate_hard_deletes') in [true, 'true', 'True'] else 'ignore') }}
+{% endmacro %}
+
 {% macro snapshot_invalidates_hard_deletes() %}
-    {{ return(config.get('hard_deletes') == 'invalidate' or config.get('invalidate_hard_deletes') in [true, 'true', 'True']) }}
+    {{ return(snapshot_hard_deletes() in ['invalidate', 'new_record']) }}
+{% endmacro %}
+
+{% macro snapshot_records_deletes() %}
+    {{ return(snapshot_hard_deletes() == 'new_record') }}
 {% endmacro %}
 
 {#-- The first run: every row of the query is the current version. --#}
 {% macro snapshot_build_sql(strategy, sql) -%}
     select
         snapshot_query.*,
-        {{ strategy.scd_id }} as dbt_scd_id,
-        {{ strategy.updated_at }} as dbt_updated_at,
-        {{ strategy.updated_at }} as dbt_valid_from,
-        {{ snapshot_valid_to_current(strategy.updated_at) }} as dbt_valid_to
+        {{ strategy.scd_id }} as {{ snapshot_column('dbt_scd_id') }},
+        {{ strategy.updated_at }} as {{ snapshot_column('dbt_updated_at') }},
+        {{ strategy.updated_at }} as {{ snapshot_column('dbt_valid_from') }},
+        {{ snapshot_valid_to_current(strategy.updated_at) }} as {{ snapshot_column('dbt_valid_to') }}
+        {%- if snapshot_records_deletes() %},
+        'False' as {{ snapshot_column('dbt_is_deleted') }}
+        {%- endif %}
     from (
         {{ sql }}
     ) as snapshot_query
@@ -88,6 +116,13 @@
     {%- endfor -%}
 {%- endmacro %}
 
+{#-- The key columns of a staged row, as expressions on alias. --#}
+{% macro snapshot_key_columns_list(alias, keys) %}
+    {% set result = [] %}
+    {% for key in keys %}{% do result.append(alias ~ '.dbt_unique_key_' ~ loop.index) %}{% endfor %}
+    {{ return(result) }}
+{% endmacro %}
+
 {% macro snapshot_key_columns(keys) -%}
     {%- for key in keys -%}
         {{ key }} as dbt_unique_key_{{ loop.index }}{% if not loop.last %}, {% endif %}
@@ -96,13 +131,22 @@
 
 {#-- One row per change: dbt_change_type insert (a new version), update (close the current version: its
      dbt_scd_id gets dbt_valid_to) or delete (close a version whose key left the source). --#}
-{% macro snapshot_staging_sql(strategy, sql, target_relation, source_columns, target_names) -%}
+{% macro snapshot_staging_sql(strategy, sql, target_relation, source_columns, target_columns) -%}
     {%- set keys = strategy.unique_key -%}
+    {%- set target_names = target_columns | map(attribute='name') | map('lower') | list -%}
+    {%- set meta = {} -%}
+    {%- for name in ['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to', 'dbt_is_deleted'] -%}
+        {%- do meta.update({snapshot_column(name) | lower: name}) -%}
+    {%- endfor -%}
     with snapshot_query as (
         {{ sql }}
     ),
     snapshotted_data as (
-        select *, {{ snapshot_key_columns(keys) }}
+        select
+            {% for column in target_columns -%}
+            {{ adapter.quote(column.name) }}{% if column.name | lower in meta %} as {{ meta[column.name | lower] }}{% endif %},
+            {%- endfor %}
+            {{ snapshot_key_columns(keys) }}
         from {{ target_relation }} as target_rows
         where {{ snapshot_is_current('target_rows') }}
     ),
@@ -122,10 +166,16 @@
             source_data.dbt_updated_at as dbt_valid_from,
             {{ snapshot_valid_to_current('source_data.dbt_updated_at') }} as dbt_valid_to,
             source_data.dbt_scd_id
+            {%- if snapshot_records_deletes() %},
+            'False' as dbt_is_deleted
+            {%- endif %}
         from source_data
         left join snapshotted_data on {{ snapshot_key_join('snapshotted_data', 'source_data', keys) }}
         where snapshotted_data.dbt_unique_key_1 is null
            or {{ strategy.row_changed }}
+           {%- if snapshot_records_deletes() %}
+           or snapshotted_data.dbt_is_deleted = 'True'
+           {%- endif %}
     ),
     updates as (
         select
@@ -135,9 +185,15 @@
             source_data.dbt_updated_at as dbt_valid_from,
             source_data.dbt_updated_at as dbt_valid_to,
             snapshotted_data.dbt_scd_id
+            {%- if snapshot_records_deletes() %},
+            'False' as dbt_is_deleted
+            {%- endif %}
         from source_data
         join snapshotted_data on {{ snapshot_key_join('snapshotted_data', 'source_data', keys) }}
         where {{ strategy.row_changed }}
+        {%- if snapshot_records_deletes() %}
+           or snapshotted_data.dbt_is_deleted = 'True'
+        {%- endif %}
     )
     {%- if snapshot_invalidates_hard_deletes() %},
     deletes as (
@@ -150,10 +206,34 @@
             {{ snapshot_get_time() }} as dbt_valid_from,
             {{ snapshot_get_time() }} as dbt_valid_to,
             snapshotted_data.dbt_scd_id
+            {%- if snapshot_records_deletes() %},
+            'False' as dbt_is_deleted
+            {%- endif %}
         from snapshotted_data
         left join source_data on {{ snapshot_key_join('snapshotted_data', 'source_data', keys) }}
         where source_data.dbt_unique_key_1 is null
+        {%- if snapshot_records_deletes() %}
+          and snapshotted_data.dbt_is_deleted = 'False'
+        {%- endif %}
     )
+    {%- if snapshot_records_deletes() %},
+    deletion_records as (
+        select
+            'insert' as dbt_change_type,
+            {% for column in source_columns -%}
+            {% if column | lower in target_names %}snapshotted_data.{{ adapter.quote(column) }}{% else %}null{% endif %} as {{ adapter.quote(column) }},
+            {%- endfor %}
+            {{ snapshot_get_time() }} as dbt_updated_at,
+            {{ snapshot_get_time() }} as dbt_valid_from,
+            {{ snapshot_valid_to_current(snapshot_get_time()) }} as dbt_valid_to,
+            {{ snapshot_hash_arguments(snapshot_key_columns_list('snapshotted_data', keys) + [snapshot_get_time(), "'deleted'"]) }} as dbt_scd_id,
+            'True' as dbt_is_deleted
+        from snapshotted_data
+        left join source_data on {{ snapshot_key_join('snapshotted_data', 'source_data', keys) }}
+        where source_data.dbt_unique_key_1 is null
+          and snapshotted_data.dbt_is_deleted = 'False'
+    )
+    {%- endif %}
     {%- endif %}
     select * from insertions
     union all
@@ -161,6 +241,10 @@
     {%- if snapshot_invalidates_hard_deletes() %}
     union all
     select * from deletes
+    {%- endif %}
+    {%- if snapshot_records_deletes() %}
+    union all
+    select * from deletion_records
     {%- endif %}
 {%- endmacro %}
 
@@ -172,16 +256,21 @@
 {% macro default__snapshot_merge_sql(target, source, insert_cols) -%}
     {%- set columns = [] -%}
     {%- for column in insert_cols -%}{%- do columns.append(adapter.quote(column)) -%}{%- endfor -%}
-    {%- do columns.extend(['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to']) -%}
+    {%- set staged = columns + ['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to'] -%}
+    {%- do columns.extend([snapshot_column('dbt_scd_id'), snapshot_column('dbt_updated_at'), snapshot_column('dbt_valid_from'), snapshot_column('dbt_valid_to')]) -%}
+    {%- if snapshot_records_deletes() -%}
+        {%- do staged.append('dbt_is_deleted') -%}
+        {%- do columns.append(snapshot_column('dbt_is_deleted')) -%}
+    {%- endif -%}
     update {{ target }}
-    set dbt_valid_to = snapshot_changes.dbt_valid_to
+    set {{ snapshot_column('dbt_valid_to') }} = snapshot_changes.dbt_valid_to
     from {{ source }} as snapshot_changes
-    where snapshot_changes.dbt_scd_id = {{ target }}.dbt_scd_id
+    where snapshot_changes.dbt_scd_id = {{ target }}.{{ snapshot_column('dbt_scd_id') }}
       and snapshot_changes.dbt_change_type in ('update', 'delete')
       and {{ snapshot_is_current(target) }};
 
     insert into {{ target }} ({{ columns | join(', ') }})
-    select {{ columns | join(', ') }}
+    select {{ staged | join(', ') }}
     from {{ source }}
     where dbt_change_type = 'insert';
 {%- endmacro %}
