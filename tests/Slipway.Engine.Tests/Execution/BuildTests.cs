@@ -109,4 +109,38 @@ public sealed class BuildTests
         Assert.Equal(["model.fixture.boat_trips", "model.fixture.stg_boats"], project.Statuses().Keys.Order().ToArray());
         Assert.Contains("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2", retry.Output);
     }
+
+    [Fact]
+    public void A_warning_test_reports_warn_and_the_run_still_succeeds()
+    {
+        var files = new Dictionary<string, string>(Files)
+        {
+            ["models/schema.yml"] = """
+                version: 2
+                models:
+                  - name: trips_checked
+                    columns:
+                      - name: boat_id
+                        data_tests:
+                          - accepted_values:
+                              values: [1, 2]
+                              quote: false
+                              config:
+                                severity: warn
+                """,
+        };
+        using var project = new ProjectRun(files);
+        var (code, output) = project.Run("build");
+        Assert.True(code == 0, output);
+        var id = project.Statuses().Keys.Single(k => k.StartsWith("test.fixture.accepted_values", StringComparison.Ordinal));
+        Assert.Equal("warn", project.Statuses()[id]);
+        using var doc = project.RunResults();
+        var result = doc.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("unique_id").GetString() == id);
+        Assert.Equal(1, result.GetProperty("failures").GetInt64());
+        Assert.Equal("Got 1 result, configured to warn if != 0", result.GetProperty("message").GetString());
+        Assert.Matches(@"WARN 1 accepted_values_trips_checked_boat_id__False__1__2 \.+ \[WARN 1 in \d+\.\d\ds\]", output);
+        Assert.Contains("Completed with 0 errors, 0 partial successes, and 1 warning:", output);
+        Assert.Contains("Warning in test accepted_values_trips_checked_boat_id__False__1__2 (models/schema.yml)", output);
+        Assert.Equal("success", project.Statuses()["model.fixture.after_trips"]);
+    }
 }
