@@ -9,6 +9,11 @@ if ! python3 -c 'import jinja2' 2>/dev/null; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jinja2) >/dev/null
 fi
 
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium (headless browser for the documentation site tests)…"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium) >/dev/null
+fi
+
 results=.test-results
 rm -rf "$results"
 dotnet build Slipway.slnx -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }

@@ -23,6 +23,13 @@ internal sealed class DocsGenerateCommand : IEngineCommand
         var clock = Stopwatch.StartNew();
         using var session = ExecutionSession.Open(config, log);
         var manifest = session.Project.Manifest;
+        var lap = TimeSpan.Zero;
+        void Timing(string step)
+        {
+            log.Debug(string.Format(CultureInfo.InvariantCulture, "docs generate: {0} in {1:0.000}s", step, (clock.Elapsed - lap).TotalSeconds));
+            lap = clock.Elapsed;
+        }
+        Timing("parse");
         if (inv.Compile)
         {
             var selected = session.Project.Select(Compilable);
@@ -30,9 +37,10 @@ internal sealed class DocsGenerateCommand : IEngineCommand
             session.Services.Compiler.Compile(nodes);
             session.Services.Compiler.WriteCompiled(nodes, config.Project.RootPath,
                 Path.GetRelativePath(config.Project.RootPath, config.TargetPath).Replace('\\', '/'));
-            log.Debug($"Compiled {nodes.Count} nodes in {clock.Elapsed.TotalSeconds:0.00}s");
+            Timing($"compile of {nodes.Count} nodes");
         }
         session.Project.WriteManifest();
+        Timing("manifest.json");
 
         Catalog catalog;
         if (inv.GetBool("empty_catalog")) catalog = Catalog.Empty();
@@ -41,12 +49,13 @@ internal sealed class DocsGenerateCommand : IEngineCommand
             log.Info("Building catalog", "BuildingCatalog");
             catalog = Catalog.Query(manifest, session.Services.Adapter, cancellationToken);
             foreach (var error in catalog.Errors) log.Warn(error, "CatalogGenerationError");
+            Timing($"catalog ({catalog.SchemaQueries} schema queries)");
         }
         var catalogPath = Path.Combine(config.TargetPath, "catalog.json");
         CatalogWriter.Write(catalogPath, catalog, manifest.Metadata.InvocationId, started);
         var page = DocsSiteWriter.Write(config.TargetPath, manifest, catalog, config.Project.Name, inv.GetBool("static"));
+        Timing($"catalog.json and site ({page})");
         log.Info($"Catalog written to {Path.GetFullPath(catalogPath)}", "CatalogWritten");
-        log.Debug(string.Format(CultureInfo.InvariantCulture, "Documentation site {0} written in {1:0.00}s", page, clock.Elapsed.TotalSeconds));
         return catalog.Errors.Count > 0 ? 1 : 0;
     }
 }

@@ -60,7 +60,8 @@ internal sealed partial class FreshnessCommand : IEngineCommand
         log.Info("", "Formatting");
         log.Info(string.Format(CultureInfo.InvariantCulture, "Finished running {0} source{1} in {2} hours {3} minutes and {4:0.00} seconds ({4:0.00}s).",
             sources.Count, sources.Count == 1 ? "" : "s", (int)(elapsed / 3600), (int)(elapsed % 3600 / 60), elapsed % 60), "FinishedRunningStats");
-        var path = Path.Combine(config.TargetPath, "sources.json");
+        // --output/-o names the JSON report's path (relative to the current directory), as dbt's option does.
+        var path = config.Invocation.Output is { Length: > 0 } output ? Path.GetFullPath(output) : Path.Combine(config.TargetPath, "sources.json");
         SourcesJsonWriter.Write(path, results, elapsed, manifest.Metadata.InvocationId, started);
         log.Info("Done.", "FreshnessCheckComplete");
         return results.Any(r => r.Status is "error" or "runtime error") ? 1 : 0;

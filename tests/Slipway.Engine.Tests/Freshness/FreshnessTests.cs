@@ -134,6 +134,12 @@ public sealed class FreshnessTests
         using var _ = doc;
         Assert.Equal(["source.fixture.raw.fresh_orders", "source.fixture.raw.late_customers"], results.Keys.Order());
         Assert.Contains("1 of 2 START freshness of raw.fresh_orders", output);
+
+        var report = Path.Combine(project.Root, "reports", "fresh.json");
+        (code, output) = project.Run("source freshness", new Dictionary<string, object?> { ["select"] = new[] { "source:raw.fresh_orders" }, ["output"] = report });
+        Assert.True(code == 0, output);
+        using var custom = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Single(custom.RootElement.GetProperty("results").EnumerateArray());
     }
 
     [Fact]

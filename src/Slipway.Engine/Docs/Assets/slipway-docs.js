@@ -54,8 +54,13 @@
     var current = decodeURIComponent((location.hash.split("/")[2] || ""));
     function render(node, depth) {
       var html = "";
-      Object.keys(node.dirs).sort().forEach(function (k) {
-        html += "<details" + (depth < 1 ? " open" : "") + "><summary>" + esc(k) + "</summary>" + render(node.dirs[k], depth + 1) + "</details>";
+      // The documented project first, dbt's own package last.
+      Object.keys(node.dirs).sort(function (a, b) {
+        if (depth === 0) { if (a === D.project) return -1; if (b === D.project) return 1; if (a === "dbt") return 1; if (b === "dbt") return -1; }
+        return a < b ? -1 : a > b ? 1 : 0;
+      }).forEach(function (k) {
+        var open = depth === 0 ? k === D.project : depth === 1 && treeMode === "project" && k !== "Macros";
+        html += "<details" + (open || treeMode === "database" ? " open" : "") + "><summary>" + esc(k) + "</summary>" + render(node.dirs[k], depth + 1) + "</details>";
       });
       node.leaves.sort(function (a, b) { return label(a) < label(b) ? -1 : 1; }).forEach(function (n) {
         var text = treeMode === "database" ? n.identifier : label(n);
@@ -254,7 +259,7 @@
   }
   // Columns are the C# layout's layers present in the subset, rows its within-layer order with the gaps packed out.
   function drawLineage(nodes, focus) {
-    var W = 190, H = 34, GX = 90, GY = 16, PAD = 20;
+    var W = 170, H = 34, GX = 64, GY = 16, PAD = 18;
     var layers = {};
     nodes.forEach(function (n) { (layers[n.layer] = layers[n.layer] || []).push(n); });
     var keys = Object.keys(layers).map(Number).sort(function (a, b) { return a - b; });
@@ -277,7 +282,7 @@
     });
     nodes.forEach(function (n) {
       var p = pos[n.id], text = label(n);
-      if (text.length > 24) text = text.slice(0, 23) + "…";
+      if (text.length > 21) text = text.slice(0, 20) + "…";
       s += '<g class="node' + (focus[n.id] ? " focus" : "") + '" data-id="' + esc(n.id) + '" transform="translate(' + p.x + "," + p.y + ')"><title>' + esc(n.id) + "</title>" +
         '<rect rx="6" width="' + W + '" height="' + H + '" fill="' + esc(color(n)) + '"/><text x="12" y="' + (H / 2 + 4) + '">' + esc(text) + "</text></g>";
     });
