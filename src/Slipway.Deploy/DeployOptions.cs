@@ -21,5 +21,8 @@ public sealed class DeployOptions
     /// </summary>
     public Func<IReadOnlyList<string>, string?>? CheckCommand { get; set; }
 
+    /// <summary>This node's workers: slots, lease and heartbeat intervals, the engine to start.</summary>
+    public Workers.WorkerSettings Workers { get; set; } = new();
+
     internal bool IsPostgres => Database is not null && Database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 }
