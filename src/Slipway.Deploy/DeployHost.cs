@@ -18,6 +18,7 @@ using Slipway.Deploy.Projects;
 using Slipway.Deploy.Runs;
 using Slipway.Deploy.Secrets;
 using Slipway.Deploy.Logs;
+using Slipway.Deploy.Notifications;
 using Slipway.Deploy.Workers;
 
 namespace Slipway.Deploy;
@@ -97,6 +98,7 @@ public static class DeployHost
         endpoints.MapRuns();
         endpoints.MapDevelopmentRuns();
         endpoints.MapRunLogs();
+        endpoints.MapWebhooks();
         endpoints.MapAuditLog();
         endpoints.MapDbtCloudV2();
         return endpoints;
