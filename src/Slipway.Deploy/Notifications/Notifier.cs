@@ -104,19 +104,21 @@ internal sealed class Notifier(IServiceScopeFactory scopes, NotificationSettings
                 error = e.Message;
             }
             var ok = error is null;
-            await RecordAsync(hook.Id, notice.RunId, eventType, eventId, attempt, code, error, ok);
+            var last = ok || attempt > settings.WebhookRetries.Count;
+            await RecordAsync(hook.Id, notice.RunId, eventType, eventId, attempt, code, error, ok, last);
             if (ok || attempt > settings.WebhookRetries.Count) return;
             await Task.Delay(settings.WebhookRetries[attempt - 1]);
         }
     }
 
-    private async Task RecordAsync(int hookId, int runId, string eventType, string eventId, int attempt, int? code, string? error, bool ok)
+    /// <summary>Logs an attempt; a delivery whose last attempt failed counts towards disabling the webhook, a success resets the count.</summary>
+    private async Task RecordAsync(int hookId, int runId, string eventType, string eventId, int attempt, int? code, string? error, bool ok, bool last)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DeployDbContext>();
         db.Add(new WebhookDelivery { WebhookId = hookId, RunId = runId, EventType = eventType, EventId = eventId, Attempt = attempt, StatusCode = code, Error = error, Succeeded = ok, At = DateTime.UtcNow });
         await db.SaveChangesAsync();
-        if (hookId == 0) return;
+        if (hookId == 0 || !last) return;
         if (ok)
         {
             await db.Set<Webhook>().Where(w => w.Id == hookId).ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, 0));

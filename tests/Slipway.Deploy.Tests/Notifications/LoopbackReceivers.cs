@@ -34,10 +34,14 @@ public sealed class WebhookReceiver : IDisposable
         {
             HttpListenerContext context;
             try { context = await listener.GetContextAsync(); } catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-            using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-                Requests.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers["Authorization"]));
-            context.Response.StatusCode = Status;
-            context.Response.Close();
+            _ = Task.Run(async () =>
+            {
+                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+                    Requests.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers["Authorization"]));
+                context.Response.StatusCode = Status;
+                context.Response.ContentLength64 = 0;
+                context.Response.Close();
+            });
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class NotificationTests : IClassFixture<WorkerService>, IDisposabl
         this.workers = workers;
         var settings = workers.Service.Factory.Options.Notifications;
         settings.WebhookRetries = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)];
+        settings.WebhookTimeout = TimeSpan.FromSeconds(3);
         settings.SmtpHost = "127.0.0.1";
         settings.SmtpPort = smtp.Port;
     }
@@ -89,7 +90,7 @@ public sealed class NotificationTests : IClassFixture<WorkerService>, IDisposabl
         // Each failing run sends three events (started, completed, errored): two runs make six failed deliveries.
         for (var i = 0; i < 2; i++)
             await WorkerService.WaitAsync(admin, projectId, await WorkerService.RunNowAsync(admin, projectId, jobId));
-        await UntilAsync(() => receiver.Requests.Count >= 15, () => $"three attempts of five deliveries ({receiver.Requests.Count} requests)");
+        await UntilAsync(() => receiver.Requests.Count >= 15, () => $"three attempts of five deliveries ({receiver.Requests.Count} requests) ");
         await Task.Delay(500);
 
         var hooks = await Http.SendAsync(admin, HttpMethod.Get, $"/api/v1/projects/{projectId}/webhooks", null, HttpStatusCode.OK);
