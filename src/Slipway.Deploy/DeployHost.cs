@@ -135,6 +135,18 @@ public static class DeployHost
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                // A session follows its user: a deleted user is signed out, a changed admin flag applies at once.
+                o.Events.OnValidatePrincipal = async c =>
+                {
+                    var actor = Actor.From(c.Principal!);
+                    var user = actor is null ? null : await c.HttpContext.RequestServices.GetRequiredService<DeployDbContext>()
+                        .Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, c.HttpContext.RequestAborted);
+                    if (user is null)
+                        c.RejectPrincipal();
+                    else if (user.IsAdmin != actor!.IsAdmin)
+                        c.ReplacePrincipal(new System.Security.Claims.ClaimsPrincipal(
+                            new System.Security.Claims.ClaimsIdentity(Actor.Claims(user), CookieAuthenticationDefaults.AuthenticationScheme)));
+                };
                 o.Events.OnRedirectToLogin = c => ErrorHandling.WriteAsync(c.HttpContext, 401, "unauthenticated", "Sign in or send an API token.");
                 o.Events.OnRedirectToAccessDenied = c => ErrorHandling.WriteAsync(c.HttpContext, 403, "forbidden", "You do not have permission to do this.");
             })
