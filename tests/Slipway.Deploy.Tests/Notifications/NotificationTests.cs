@@ -17,8 +17,8 @@ public sealed class NotificationTests : IClassFixture<WorkerService>, IDisposabl
     {
         this.workers = workers;
         var settings = workers.Service.Factory.Options.Notifications;
-        settings.WebhookRetries = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)];
-        settings.WebhookTimeout = TimeSpan.FromSeconds(3);
+        settings.WebhookRetries = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500)];
+        settings.WebhookTimeout = TimeSpan.FromSeconds(10);
         settings.SmtpHost = "127.0.0.1";
         settings.SmtpPort = smtp.Port;
     }
@@ -33,7 +33,7 @@ public sealed class NotificationTests : IClassFixture<WorkerService>, IDisposabl
 
     private static async Task UntilAsync(Func<bool> condition, Func<string> what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what()}.");

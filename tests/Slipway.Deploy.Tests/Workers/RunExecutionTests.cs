@@ -105,4 +105,27 @@ public sealed class RunExecutionTests(WorkerService workers) : IClassFixture<Wor
         Assert.DoesNotContain("hunter2-canary", text);
         Assert.DoesNotContain("hunter2-canary", run.GetProperty("steps")[0].GetProperty("log").GetString());
     }
+
+    [Fact]
+    public async Task Log_lines_stream_as_server_sent_events_until_the_run_ends()
+    {
+        var (admin, projectId, environmentId, _, _) = await workers.ProjectAsync(GoodProject);
+        var jobId = await workers.JobAsync(admin, projectId, environmentId, new { commands = new[] { "dbt run", "dbt test" } });
+        var runId = await WorkerService.RunNowAsync(admin, projectId, jobId);
+
+        // Opened while the run is queued: the stream follows it to its end.
+        using var response = await admin.GetAsync($"/api/v1/projects/{projectId}/runs/{runId}/logs/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var events = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.StartsWith("event: end", events[^1]);
+        var lines = events[..^1].Select(e => JsonDocument.Parse(e[(e.IndexOf("data: ", StringComparison.Ordinal) + 6)..]).RootElement).ToList();
+        Assert.Equal("$ slipway run", lines[0].GetProperty("text").GetString());
+        Assert.Equal([1, 2], lines.Select(l => l.GetProperty("step").GetInt32()).Distinct().ToArray());
+        Assert.Contains(lines, l => l.GetProperty("step").GetInt32() == 2 && l.GetProperty("text").GetString()!.Contains("PASS=2", StringComparison.Ordinal));
+        // Numbered without gaps per step, the same lines the paged API returns.
+        var page = await Http.SendAsync(admin, HttpMethod.Get, $"/api/v1/projects/{projectId}/runs/{runId}/steps/2/logs", null, HttpStatusCode.OK);
+        Assert.Equal(page.GetProperty("lines").EnumerateArray().Select(l => l.GetString()).ToArray(),
+            lines.Where(l => l.GetProperty("step").GetInt32() == 2).Select(l => l.GetProperty("text").GetString()).ToArray());
+    }
 }
