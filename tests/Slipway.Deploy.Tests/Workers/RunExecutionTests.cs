@@ -128,4 +128,26 @@ public sealed class RunExecutionTests(WorkerService workers) : IClassFixture<Wor
         Assert.Equal(page.GetProperty("lines").EnumerateArray().Select(l => l.GetString()).ToArray(),
             lines.Where(l => l.GetProperty("step").GetInt32() == 2).Select(l => l.GetProperty("text").GetString()).ToArray());
     }
+
+    [Fact]
+    public async Task A_development_run_uses_the_developers_credentials_and_schema_through_the_same_worker_path()
+    {
+        var (admin, projectId, _, warehouse, _) = await workers.ProjectAsync(GoodProject);
+        var connectionId = (await Http.SendAsync(admin, HttpMethod.Get, $"/api/v1/projects/{projectId}/connections", null, HttpStatusCode.OK))[0].GetProperty("id").GetInt32();
+        await Http.SendAsync(admin, HttpMethod.Post, $"/api/v1/projects/{projectId}/environments",
+            new { name = "Development", type = "development", connection_id = connectionId, duckdb_path_override = warehouse }, HttpStatusCode.Created);
+        var (developer, _, _) = await workers.Service.UserAsync(projectId, "developer");
+        await Http.SendAsync(developer, HttpMethod.Put, $"/api/v1/projects/{projectId}/development-credentials/me", new { warehouse_user = "me", schema = "dbt_dev" }, HttpStatusCode.OK);
+        var created = await Http.SendAsync(developer, HttpMethod.Post, $"/api/v1/projects/{projectId}/development-runs",
+            new { branch = "main", commands = new[] { "dbt run --select orders" } }, HttpStatusCode.Created);
+
+        var run = await WorkerService.WaitAsync(developer, projectId, created.GetProperty("id").GetInt32());
+
+        Assert.True(run.GetProperty("status").GetInt32() == 10, run.ToString());
+        using var duck = new DuckDB.NET.Data.DuckDBConnection($"Data Source={warehouse};ACCESS_MODE=READ_ONLY");
+        duck.Open();
+        using var command = duck.CreateCommand();
+        command.CommandText = "select count(*) from dbt_dev.orders";
+        Assert.Equal(2L, Convert.ToInt64(command.ExecuteScalar()));
+    }
 }
