@@ -17,6 +17,9 @@ using Slipway.Deploy.Jobs;
 using Slipway.Deploy.Projects;
 using Slipway.Deploy.Runs;
 using Slipway.Deploy.Secrets;
+using Slipway.Deploy.Logs;
+using Slipway.Deploy.Notifications;
+using Slipway.Deploy.Workers;
 
 namespace Slipway.Deploy;
 
@@ -64,6 +67,7 @@ public static class DeployHost
         services.AddScoped<JobValidator>();
         services.AddScoped<RunTrigger>();
         services.AddScoped<JobsAsCode>();
+        services.AddRunWorkers(options);
         return services;
     }
 
@@ -93,6 +97,8 @@ public static class DeployHost
         endpoints.MapJobs();
         endpoints.MapRuns();
         endpoints.MapDevelopmentRuns();
+        endpoints.MapRunLogs();
+        endpoints.MapWebhooks();
         endpoints.MapAuditLog();
         endpoints.MapDbtCloudV2();
         return endpoints;

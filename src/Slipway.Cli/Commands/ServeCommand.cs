@@ -26,6 +26,7 @@ internal static class ServeCommand
             SetupOutput = stdout,
             CheckCommand = CheckJobCommand,
         };
+        options.Workers.Enabled = true;
         stdout.WriteLine($"Slipway deployment service on {urls} (data in {options.DataDir}); API documentation at /openapi/v1.json");
         try
         {
