@@ -22,6 +22,8 @@ slipway_pg_start() {
     id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
     run_as=(runuser -u postgres --)
   fi
+  SLIPWAY_PG_CTL="$bin/pg_ctl"
+  SLIPWAY_PG_RUN_AS="${run_as[*]}"
   SLIPWAY_PG_DIR=$(mktemp -d /tmp/slipway-pg.XXXXXX)
   chmod 755 "$SLIPWAY_PG_DIR"
   [ "$(id -u)" = 0 ] && chown postgres "$SLIPWAY_PG_DIR"
@@ -35,15 +37,13 @@ slipway_pg_start() {
   # From now on TCP connections must give the password.
   sed -i 's/^\(host.*\)trust$/\1scram-sha-256/' "$SLIPWAY_PG_DIR/data/pg_hba.conf"
   "${run_as[@]}" "$bin/pg_ctl" -D "$SLIPWAY_PG_DIR/data" reload >/dev/null
-  SLIPWAY_PG_RUN_AS="${run_as[*]}"
-  SLIPWAY_PG_CTL="$bin/pg_ctl"
   export SLIPWAY_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password"
   echo "PostgreSQL for tests on 127.0.0.1:$port ($SLIPWAY_PG_DIR)" >&2
 }
 
 slipway_pg_stop() {
   [ -n "${SLIPWAY_PG_DIR:-}" ] || return 0
-  $SLIPWAY_PG_RUN_AS "$SLIPWAY_PG_CTL" -D "$SLIPWAY_PG_DIR/data" stop -m fast >/dev/null 2>&1
+  [ -n "${SLIPWAY_PG_CTL:-}" ] && ${SLIPWAY_PG_RUN_AS:-} "$SLIPWAY_PG_CTL" -D "$SLIPWAY_PG_DIR/data" stop -m fast >/dev/null 2>&1
   rm -rf "$SLIPWAY_PG_DIR"
   unset SLIPWAY_TEST_PG SLIPWAY_PG_DIR
 }

@@ -24,6 +24,8 @@ internal sealed class Job
     public bool RequeueOnWorkerLoss { get; set; }
     /// <summary>JSON object: <c>{"on_success": [...], "on_failure": [...], "on_cancel": [...]}</c> e-mail addresses.</summary>
     public string? Notifications { get; set; }
+    /// <summary>Encrypted secret that signs webhook bodies (hex HMAC-SHA256, as dbt Cloud).</summary>
+    public string? WebhookSecret { get; set; }
     /// <summary>True when the job comes from <c>slipway_jobs.yml</c>; it is then changed through the file.</summary>
     public bool DefinedInCode { get; set; }
     public DateTime CreatedAt { get; set; }

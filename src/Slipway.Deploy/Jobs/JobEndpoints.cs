@@ -31,6 +31,7 @@ internal static class JobEndpoints
                 throw ApiException.Conflict($"The project already has a job named '{job.Name}'.");
             db.Jobs.Add(job);
             new AuditLog(db).Record(access.Actor.Display, "job.created", projectId, job.Name);
+            if (request.Notifications?.WebhookSecret is not null) new AuditLog(db).Record(access.Actor.Display, "credentials.webhook_secret_set", projectId, job.Name);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/v1/projects/{projectId}/jobs/{job.Id}", JobValidator.View(job));
         });
@@ -41,6 +42,7 @@ internal static class JobEndpoints
             RequireNotInCode(job);
             await validator.ApplyAsync(job, request, ct);
             new AuditLog(db).Record(access.Actor.Display, "job.updated", projectId, job.Name);
+            if (request.Notifications?.WebhookSecret is not null) new AuditLog(db).Record(access.Actor.Display, "credentials.webhook_secret_set", projectId, job.Name);
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(JobValidator.View(job));
         });

@@ -22,4 +22,8 @@ internal sealed record JobSchedule(string? Cron, string? Timezone);
 
 internal sealed record JobAfter(int? JobId, int[]? Statuses);
 
-internal sealed record JobNotifications(string[]? OnSuccess, string[]? OnFailure, string[]? OnCancel);
+/// <summary>
+/// E-mail addresses per outcome and an optional webhook; the webhook's signing secret is write-only (stored
+/// encrypted on the job, never in <see cref="Job.Notifications"/>).
+/// </summary>
+internal sealed record JobNotifications(string[]? OnSuccess, string[]? OnFailure, string[]? OnCancel, string? WebhookUrl = null, string? WebhookSecret = null);

@@ -5,7 +5,7 @@ using Slipway.Deploy.Runs;
 namespace Slipway.Deploy.Jobs;
 
 /// <summary>Checks a <see cref="JobRequest"/> and copies it onto a <see cref="Job"/>; every refusal is a 422 naming the field.</summary>
-internal sealed class JobValidator(DeployDbContext db, DeployOptions options)
+internal sealed class JobValidator(DeployDbContext db, DeployOptions options, Secrets.SecretBox secrets)
 {
     /// <param name="field">Prefix of field names in errors (e.g. <c>jobs[2].</c> for slipway_jobs.yml).</param>
     public async Task ApplyAsync(Job job, JobRequest request, CancellationToken ct, string field = "", int? afterJobIdOverride = null)
@@ -55,6 +55,10 @@ internal sealed class JobValidator(DeployDbContext db, DeployOptions options)
             if (list?.FirstOrDefault(a => !System.Net.Mail.MailAddress.TryCreate(a, out _)) is { } address)
                 throw ApiException.Invalid($"{field}notifications.{name}", $"'{address}' is not an e-mail address.");
 
+        if (notifications?.WebhookUrl is { Length: > 0 } webhook
+            && (!Uri.TryCreate(webhook, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+            throw ApiException.Invalid(field + "notifications.webhook_url", $"'{webhook}' is not an http(s) URL.");
+
         job.Name = request.Name.Trim();
         job.EnvironmentId = environment.Id;
         job.Description = request.Description;
@@ -70,7 +74,9 @@ internal sealed class JobValidator(DeployDbContext db, DeployOptions options)
         job.TargetNameOverride = string.IsNullOrWhiteSpace(request.TargetNameOverride) ? null : request.TargetNameOverride.Trim();
         job.TimeoutSeconds = request.TimeoutSeconds ?? 0;
         job.RequeueOnWorkerLoss = request.RequeueOnWorkerLoss;
-        job.Notifications = notifications is null ? null : Json.Write(notifications);
+        // The secret never goes into the notifications JSON; null keeps the stored one, "" removes it.
+        job.Notifications = notifications is null ? null : Json.Write(notifications with { WebhookSecret = null });
+        if (notifications?.WebhookSecret is { } secret) job.WebhookSecret = secrets.Protect(secret);
         job.UpdatedAt = DateTime.UtcNow;
     }
 
@@ -87,6 +93,6 @@ internal sealed class JobValidator(DeployDbContext db, DeployOptions options)
         },
         threads_override = j.ThreadsOverride, target_name_override = j.TargetNameOverride, timeout_seconds = j.TimeoutSeconds,
         requeue_on_worker_loss = j.RequeueOnWorkerLoss, notifications = Json.Read<JobNotifications?>(j.Notifications, null),
-        defined_in_code = j.DefinedInCode, created_at = j.CreatedAt, updated_at = j.UpdatedAt,
+        has_webhook_secret = j.WebhookSecret is not null, defined_in_code = j.DefinedInCode, created_at = j.CreatedAt, updated_at = j.UpdatedAt,
     };
 }

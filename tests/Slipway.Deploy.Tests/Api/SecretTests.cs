@@ -34,7 +34,11 @@ public abstract class SecretTests<TService>(TService service) : IClassFixture<TS
         var environments = await Http.SendAsync(admin, HttpMethod.Get, $"/api/v1/projects/{p}/environments", null, HttpStatusCode.OK);
         var environmentId = environments[0].GetProperty("id").GetInt32();
         var job = await Http.SendAsync(admin, HttpMethod.Post, $"/api/v1/projects/{p}/jobs",
-            new { name = "nightly", environment_id = environmentId, commands = new[] { "dbt build" } }, HttpStatusCode.Created);
+            new
+            {
+                name = "nightly", environment_id = environmentId, commands = new[] { "dbt build" },
+                notifications = new { on_failure = new[] { "team@example.com" }, webhook_url = "https://hooks.example.com/dbt", webhook_secret = canary },
+            }, HttpStatusCode.Created);
         var jobId = job.GetProperty("id").GetInt32();
         await Send(HttpMethod.Put, $"/api/v1/projects/{p}/environment-variables/DBT_ENV_SECRET_TOKEN",
             new { project_default = canary, environments = new Dictionary<string, string> { [$"{environmentId}"] = canary }, jobs = new Dictionary<string, string> { [$"{jobId}"] = canary } },
@@ -64,6 +68,7 @@ public abstract class SecretTests<TService>(TService service) : IClassFixture<TS
         Assert.DoesNotContain(responses, r => r.Contains(canary, StringComparison.Ordinal));
         Assert.Contains(responses, r => r.Contains("\"has_password\":true", StringComparison.Ordinal));
         Assert.Contains(responses, r => r.Contains("\"has_git_token\":true", StringComparison.Ordinal));
+        Assert.Contains(responses, r => r.Contains("\"has_webhook_secret\":true", StringComparison.Ordinal));
         Assert.DoesNotContain(service.Factory.Log.Lines, l => l.Contains(canary, StringComparison.Ordinal));
         Assert.NotEmpty(service.Factory.Log.Lines);
         // At rest: nothing in the data folder (SQLite database, key ring) holds the plain value.
