@@ -17,6 +17,7 @@ using Slipway.Deploy.Jobs;
 using Slipway.Deploy.Projects;
 using Slipway.Deploy.Runs;
 using Slipway.Deploy.Secrets;
+using Slipway.Deploy.Ui;
 
 namespace Slipway.Deploy;
 
@@ -44,6 +45,8 @@ public static class DeployHost
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DeployDbContext>();
         await DatabaseSchema.ApplyAsync(db, cancellationToken);
+        if (scope.ServiceProvider.GetRequiredService<DeployOptions>().Demo)
+            await Demo.DemoData.SeedAsync(scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<FirstAdmin>()
             .EnsureAsync(db, scope.ServiceProvider.GetRequiredService<DeployOptions>(), scope.ServiceProvider.GetRequiredService<Passwords>(), cancellationToken);
     }
@@ -64,6 +67,7 @@ public static class DeployHost
         services.AddScoped<JobValidator>();
         services.AddScoped<RunTrigger>();
         services.AddScoped<JobsAsCode>();
+        services.AddSlipwayUi();
         return services;
     }
 
@@ -95,6 +99,7 @@ public static class DeployHost
         endpoints.MapDevelopmentRuns();
         endpoints.MapAuditLog();
         endpoints.MapDbtCloudV2();
+        endpoints.MapSlipwayUi();
         return endpoints;
     }
 

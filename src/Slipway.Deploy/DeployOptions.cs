@@ -21,5 +21,11 @@ public sealed class DeployOptions
     /// </summary>
     public Func<IReadOnlyList<string>, string?>? CheckCommand { get; set; }
 
+    /// <summary>
+    /// <c>serve --demo</c>: on an empty database, seed a demo project (git repository from the bundled sample, DuckDB
+    /// connection, environments, a scheduled job, a demo admin and API token) and queue one run.
+    /// </summary>
+    public bool Demo { get; set; }
+
     internal bool IsPostgres => Database is not null && Database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 }
