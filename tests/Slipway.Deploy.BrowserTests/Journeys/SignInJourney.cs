@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+using Slipway.Deploy.BrowserTests.Pages;
+using Slipway.Deploy.BrowserTests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Slipway.Deploy.BrowserTests.Journeys;
+
+public sealed class SignInJourney : BrowserJourney
+{
+    [Fact]
+    public async Task Wrong_password_is_refused_then_the_demo_admin_signs_in_and_sees_the_demo_on_the_dashboard()
+    {
+        var signIn = await SignInPage.OpenAsync(Page);
+        await signIn.SubmitAsync("demo", "not-the-password");
+        await Expect(signIn.Error).ToContainTextAsync("Wrong username or password.");
+
+        var dashboard = await signIn.SignInAsync("demo", Service.Password);
+        await Expect(dashboard.RecentRuns.GetByRole(AriaRole.Link, new() { Name = "#1" })).ToBeVisibleAsync();
+        await Expect(dashboard.RecentRuns).ToContainTextAsync("Daily production build");
+        await Expect(dashboard.NextScheduled).ToContainTextAsync("Europe/Amsterdam");
+        await ScreenshotAsync("dashboard");
+    }
+}
