@@ -23,6 +23,27 @@ internal static class UiHost
             var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Slipway.Deploy.Ui.slipway.css")!;
             return TypedResults.Stream(stream, "text/css");
         }).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/ui/slipway.js", () =>
+        {
+            var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Slipway.Deploy.Ui.slipway.js")!;
+            return TypedResults.Stream(stream, "text/javascript");
+        }).AllowAnonymous().ExcludeFromDescription();
+        // The job form's as-you-type check: the same command parser and cron rules the API applies on save.
+        endpoints.MapGet("/ui/check/job", (string? commands, string? cron, string? timezone, DeployOptions options) =>
+        {
+            var lines = (commands ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+            var errors = lines.Select((c, i) => Jobs.JobCommands.Check(c, options.CheckCommand) is { } e ? $"Line {i + 1}: {e}" : null).OfType<string>().ToList();
+            if (lines.Length == 0) errors.Add("A job needs at least one command, e.g. 'dbt build'.");
+            var zone = string.IsNullOrWhiteSpace(timezone) ? "UTC" : timezone.Trim();
+            string? cronError = null;
+            string[] firings = [];
+            if (!string.IsNullOrWhiteSpace(cron))
+            {
+                cronError = Jobs.CronSchedule.Check(cron.Trim()) ?? Jobs.CronSchedule.CheckTimeZone(zone);
+                if (cronError is null) firings = CronPreview.Next(cron.Trim(), zone, DateTime.UtcNow, 5).Select(f => Format.Zoned(f, zone)).ToArray();
+            }
+            return TypedResults.Ok(new { commands = errors, cron_error = cronError, firings });
+        }).ExcludeFromDescription();
         endpoints.MapPost("/signout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
             await antiforgery.ValidateRequestAsync(http);
