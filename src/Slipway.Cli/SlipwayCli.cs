@@ -73,6 +73,7 @@ public static class SlipwayCli
                 "clean" => CleanCommand.Execute(invocation, env, log),
                 "deps" => DepsCommand.Execute(invocation, env, log),
                 "serve" => ServeCommand.Execute(invocation, stdout, cancellationToken),
+                "worker" => WorkerCommand.Execute(invocation, stdout, cancellationToken),
                 _ => RunEngineCommand(invocation, env, log, cancellationToken),
             };
         }

@@ -18,6 +18,8 @@ using Slipway.Deploy.Projects;
 using Slipway.Deploy.Runs;
 using Slipway.Deploy.Secrets;
 using Slipway.Deploy.Ui;
+using Slipway.Deploy.Logs;
+using Slipway.Deploy.Workers;
 
 namespace Slipway.Deploy;
 
@@ -68,6 +70,7 @@ public static class DeployHost
         services.AddScoped<RunTrigger>();
         services.AddScoped<JobsAsCode>();
         services.AddSlipwayUi();
+        services.AddRunWorkers(options);
         return services;
     }
 
@@ -97,6 +100,7 @@ public static class DeployHost
         endpoints.MapJobs();
         endpoints.MapRuns();
         endpoints.MapDevelopmentRuns();
+        endpoints.MapRunLogs();
         endpoints.MapAuditLog();
         endpoints.MapDbtCloudV2();
         endpoints.MapSlipwayUi();

@@ -26,6 +26,8 @@ public sealed class DeployOptions
     /// connection, environments, a scheduled job, a demo admin and API token) and queue one run.
     /// </summary>
     public bool Demo { get; set; }
+    /// <summary>This node's workers: slots, lease and heartbeat intervals, the engine to start.</summary>
+    public Workers.WorkerSettings Workers { get; set; } = new();
 
     internal bool IsPostgres => Database is not null && Database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 }

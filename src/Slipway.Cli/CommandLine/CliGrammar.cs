@@ -101,9 +101,9 @@ internal static class CliGrammar
         new("port", ["--port"], OptionKind.Value, IsInt: true, Commands: ["docs serve", "serve"]),
         new("host", ["--host"], OptionKind.Value, Commands: ["docs serve", "serve"]),
         // slipway serve (the deployment service)
-        new("data_dir", ["--data-dir"], OptionKind.Value, EnvVar: "SLIPWAY_DATA_DIR", Commands: ["serve"]),
+        new("data_dir", ["--data-dir"], OptionKind.Value, EnvVar: "SLIPWAY_DATA_DIR", Commands: ["serve", "worker"]),
         new("urls", ["--urls"], OptionKind.Value, EnvVar: "SLIPWAY_URLS", Commands: ["serve"]),
-        new("database", ["--database"], OptionKind.Value, EnvVar: "SLIPWAY_DATABASE", Commands: ["serve"]),
+        new("database", ["--database"], OptionKind.Value, EnvVar: "SLIPWAY_DATABASE", Commands: ["serve", "worker"]),
         new("admin_password", ["--admin-password"], OptionKind.Value, EnvVar: "SLIPWAY_ADMIN_PASSWORD", Commands: ["serve"]),
         new("demo", ["--demo"], OptionKind.Flag, Commands: ["serve"]),
         new("browser", ["--browser"], OptionKind.Flag, "--no-browser", Commands: ["docs serve"]),

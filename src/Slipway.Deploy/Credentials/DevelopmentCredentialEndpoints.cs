@@ -44,6 +44,7 @@ internal static class DevelopmentCredentialEndpoints
                 throw ApiException.Invalid("warehouse_user", "Your warehouse user is required.");
             var schema = string.IsNullOrWhiteSpace(request.Schema) ? DefaultSchema(access.Actor.Username) : request.Schema.Trim();
             await rules.CheckDevelopmentSchemaAsync(projectId, schema, ct);
+            await rules.CheckDevelopmentUserAsync(projectId, request.WarehouseUser.Trim(), ct);
             var userId = access.Actor.UserId;
             var credential = await db.DevelopmentCredentials.FirstOrDefaultAsync(c => c.ProjectId == projectId && c.UserId == userId, ct);
             if (credential is null)

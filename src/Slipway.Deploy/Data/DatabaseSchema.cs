@@ -10,10 +10,14 @@ namespace Slipway.Deploy.Data;
 /// </summary>
 internal static class DatabaseSchema
 {
-    public const int Current = 1;
+    public const int Current = 2;
 
-    /// <summary>Steps from version N-1 to N (index 0 is version 2). Empty while version 1 is the only one.</summary>
-    private static readonly Func<DeployDbContext, CancellationToken, Task>[] Upgrades = [];
+    /// <summary>Steps from version N-1 to N (index 0 is version 2).</summary>
+    private static readonly Func<DeployDbContext, CancellationToken, Task>[] Upgrades =
+    [
+        // 2: workers (leases, state changes, model timings, one active run per job).
+        ModelTables.Add(["run_leases", "run_events", "run_model_timings"], ["IX_runs_one_active_per_job"]),
+    ];
 
     public static async Task ApplyAsync(DeployDbContext db, CancellationToken cancellationToken)
     {
@@ -30,9 +34,10 @@ internal static class DatabaseSchema
             var applied = await db.SchemaVersions.Select(v => (int?)v.Version).MaxAsync(cancellationToken) ?? 0;
             if (applied == 0)
             {
-                db.SchemaVersions.Add(new SchemaVersion { Version = 1, AppliedAt = DateTime.UtcNow });
+                // EnsureCreated made the whole current model, so every step is already in it.
+                db.SchemaVersions.AddRange(Enumerable.Range(1, Current).Select(v => new SchemaVersion { Version = v, AppliedAt = DateTime.UtcNow }));
                 await db.SaveChangesAsync(cancellationToken);
-                applied = 1;
+                applied = Current;
             }
             if (applied > Current)
                 throw new InvalidOperationException(

@@ -61,6 +61,7 @@ internal sealed class DeployDbContext(DbContextOptions<DeployDbContext> options)
         runs.HasIndex(r => new { r.JobId, r.ScheduledAt }).IsUnique();
         runs.HasIndex(r => new { r.Status, r.CreatedAt });
         model.Entity<RunStep>().ToTable("run_steps").HasIndex(s => new { s.RunId, s.Index }).IsUnique();
+        Workers.WorkerModel.Configure(model);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

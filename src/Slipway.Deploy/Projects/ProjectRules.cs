@@ -33,6 +33,16 @@ internal sealed class ProjectRules(DeployDbContext db, GitRepositories git)
                 $"The schema '{schema}' belongs to the {taken.DeploymentType} deployment environment '{taken.Name}'; choose another development schema.");
     }
 
+    /// <summary>Refuses development credentials that use a deployment environment's warehouse account.</summary>
+    public async Task CheckDevelopmentUserAsync(int projectId, string warehouseUser, CancellationToken ct)
+    {
+        var environments = await db.Environments.Where(e => e.ProjectId == projectId && e.Type == "deployment" && e.CredentialUser != null)
+            .Select(e => new { e.Name, e.CredentialUser }).ToListAsync(ct);
+        if (environments.FirstOrDefault(e => SameName(e.CredentialUser!, warehouseUser)) is { } environment)
+            throw ApiException.Invalid("warehouse_user",
+                $"The warehouse user '{warehouseUser}' is the deployment account of environment '{environment.Name}'; use your own warehouse user.");
+    }
+
     /// <summary>The username of a developer of the project whose own warehouse user is <paramref name="warehouseUser"/>, if any.</summary>
     public async Task<string?> DeveloperUsingAsync(int projectId, string warehouseUser, CancellationToken ct)
     {

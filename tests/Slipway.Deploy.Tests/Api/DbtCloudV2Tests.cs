@@ -97,6 +97,27 @@ public abstract class DbtCloudV2Tests<TService>(TService service) : IClassFixtur
     }
 
     [SkippableFact]
+    public async Task Run_artifacts_are_listed_and_served_from_the_runs_folder()
+    {
+        RequireBackend();
+        var (token, projectId, jobId) = await SetupAsync();
+        var (_, triggered) = await AirflowAsync("Token", token, HttpMethod.Post, $"1/jobs/{jobId}/run/", """{"cause": "artifacts"}""");
+        var runId = triggered.GetProperty("data").GetProperty("id").GetInt32();
+        var folder = Path.Combine(service.Factory.Options.DataDir, "runs", $"{runId}", "artifacts");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "manifest.json"), """{"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/manifest/v12.json"}}""");
+        var (listStatus, listed) = await AirflowAsync("Token", token, HttpMethod.Get, $"1/runs/{runId}/artifacts/");
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        Assert.Equal("manifest.json", listed.GetProperty("data")[0].GetString());
+        var (fileStatus, manifest) = await AirflowAsync("Token", token, HttpMethod.Get, $"1/runs/{runId}/artifacts/manifest.json");
+        Assert.Equal(HttpStatusCode.OK, fileStatus);
+        Assert.EndsWith("manifest/v12.json", manifest.GetProperty("metadata").GetProperty("dbt_schema_version").GetString());
+        var (missingStatus, _) = await AirflowAsync("Token", token, HttpMethod.Get, $"1/runs/{runId}/artifacts/run_results.json");
+        Assert.Equal(HttpStatusCode.NotFound, missingStatus);
+        _ = projectId;
+    }
+
+    [SkippableFact]
     public async Task Errors_have_dbt_Clouds_shape()
     {
         RequireBackend();

@@ -44,6 +44,8 @@ public abstract class RulesTests<TService>(TService service) : IClassFixture<TSe
         var url = $"/api/v1/projects/{project.Id}/development-credentials/me";
         var message = await Http.RefusedAsync(developer, HttpMethod.Put, url, new { warehouse_user = "me", schema = "analytics" });
         Assert.Contains("production deployment environment 'Production'", message);
+        var account = await Http.RefusedAsync(developer, HttpMethod.Put, url, new { warehouse_user = "SVC", schema = "dbt_me" });
+        Assert.Contains("deployment account of environment 'Production'", account);
         await Http.SendAsync(developer, HttpMethod.Put, url, new { warehouse_user = "me", schema = "dbt_me" }, HttpStatusCode.OK);
     }
 

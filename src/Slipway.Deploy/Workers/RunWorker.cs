@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Slipway.Deploy.Runs;
+
+namespace Slipway.Deploy.Workers;
+
+/// <summary>
+/// The worker loop of a node (inside <c>slipway serve</c> or <c>slipway worker</c>): reap lost leases, then claim
+/// queued runs while a slot is free, each executed in its own scope. Stopping the node interrupts running steps.
+/// </summary>
+internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings settings, ILogger<RunWorker> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim slots = new(Math.Max(1, settings.Slots));
+    private readonly List<Task> running = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Enabled) return;
+        // Lets the host finish starting (schema applied) before the first query.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using (var scope = scopes.CreateAsyncScope())
+                    await scope.ServiceProvider.GetRequiredService<RunQueue>().ReapAsync(stoppingToken);
+                while (slots.CurrentCount > 0 && !stoppingToken.IsCancellationRequested)
+                {
+                    var scope = scopes.CreateAsyncScope();
+                    var run = await scope.ServiceProvider.GetRequiredService<RunQueue>().ClaimAsync(stoppingToken);
+                    if (run is null) { await scope.DisposeAsync(); break; }
+                    await slots.WaitAsync(stoppingToken);
+                    lock (running) running.Add(ExecuteAsync(scope, run, stoppingToken));
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                logger.LogWarning(e, "The worker loop failed once; it goes on");
+            }
+            try { await Task.Delay(settings.PollInterval, stoppingToken); } catch (OperationCanceledException) { break; }
+        }
+        Task[] left;
+        lock (running) left = running.ToArray();
+        await Task.WhenAll(left);
+    }
+
+    private async Task ExecuteAsync(AsyncServiceScope scope, Run run, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            logger.LogInformation("Run {RunId} claimed by {Worker}", run.Id, settings.WorkerId);
+            var outcome = await scope.ServiceProvider.GetRequiredService<RunExecutor>().ExecuteAsync(run, stoppingToken);
+            foreach (var follower in scope.ServiceProvider.GetServices<IRunFinished>())
+            {
+                try { await follower.FinishedAsync(run.Id, outcome, CancellationToken.None); }
+                catch (Exception e) when (e is not OutOfMemoryException) { logger.LogWarning(e, "After run {RunId}: {Follower} failed", run.Id, follower.GetType().Name); }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "Run {RunId} failed in the worker", run.Id);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<RunQueue>().TransitionAsync(run.Id, [RunStatus.Starting, RunStatus.Running], RunStatus.Error,
+                    $"The worker failed: {e.Message}", CancellationToken.None);
+            }
+            catch (Exception inner) when (inner is not OutOfMemoryException)
+            {
+                logger.LogError(inner, "Run {RunId} could not be marked Error; its lease will expire", run.Id);
+            }
+        }
+        finally
+        {
+            await scope.DisposeAsync();
+            slots.Release();
+            lock (running) running.RemoveAll(t => t.IsCompleted);
+        }
+    }
+}
