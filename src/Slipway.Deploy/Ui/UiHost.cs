@@ -1,5 +1,10 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
+using Slipway.Deploy.Api;
+using Slipway.Deploy.Auth;
+using Slipway.Deploy.Data;
+using Slipway.Deploy.Logs;
+using Slipway.Deploy.Runs;
 
 namespace Slipway.Deploy.Ui;
 
@@ -43,6 +48,23 @@ internal static class UiHost
                 if (cronError is null) firings = CronPreview.Next(cron.Trim(), zone, DateTime.UtcNow, 5).Select(f => Format.Zoned(f, zone)).ToArray();
             }
             return TypedResults.Ok(new { commands = errors, cron_error = cronError, firings });
+        }).ExcludeFromDescription();
+        // A run's documentation site (the docs generate artifacts), behind the service's sign-in like every page.
+        endpoints.MapGet("/projects/{projectId:int}/runs/{runId:int}/docs/{**path}", async (int projectId, int runId, string? path, Access access,
+            DeployDbContext db, DeployOptions options, CancellationToken ct) =>
+        {
+            await access.ProjectAsync(projectId, Permission.Read, ct);
+            if (!await db.Runs.AnyAsync(r => r.Id == runId && r.ProjectId == projectId, ct)) throw ApiException.NotFound($"Run {runId}");
+            return RunArtifacts.Serve(options, runId, string.IsNullOrEmpty(path) ? "index.html" : path);
+        }).ExcludeFromDescription();
+        endpoints.MapGet("/projects/{projectId:int}/runs/{runId:int}/steps/{index:int}/log.txt", async (int projectId, int runId, int index, Access access,
+            DeployDbContext db, DeployOptions options, CancellationToken ct) =>
+        {
+            await access.ProjectAsync(projectId, Permission.Read, ct);
+            if (!await db.Runs.AnyAsync(r => r.Id == runId && r.ProjectId == projectId, ct)) throw ApiException.NotFound($"Run {runId}");
+            var path = StepLogFile.PathFor(options, runId, index);
+            if (!File.Exists(path)) throw ApiException.NotFound($"The log of step {index} of run {runId}");
+            return TypedResults.PhysicalFile(path, "text/plain; charset=utf-8", $"run-{runId}-step-{index}.log");
         }).ExcludeFromDescription();
         endpoints.MapPost("/signout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {

@@ -31,3 +31,49 @@
     timer = setTimeout(check, 250);
   });
 })();
+
+// The run page: step logs stream in while the run is going (server-sent events), with auto-scroll and search;
+// when the run ends the page reloads to show the final status, the model timing and the artifacts.
+(function () {
+  const root = document.querySelector('[data-run-steps]');
+  if (!root) return;
+  const search = root.querySelector('[data-log-search]');
+  function filter(pre) {
+    const term = (search.value || '').toLowerCase();
+    for (const line of pre.children) line.hidden = term !== '' && !line.textContent.toLowerCase().includes(term);
+  }
+  function logFor(step) {
+    let details = root.querySelector('[data-step="' + step + '"]');
+    if (!details) {
+      root.querySelector('[data-no-steps]')?.remove();
+      details = document.createElement('details');
+      details.className = 'card'; details.dataset.step = step; details.open = true;
+      const summary = document.createElement('summary'); summary.textContent = 'Step ' + (step + 1);
+      const pre = document.createElement('pre'); pre.className = 'log'; pre.setAttribute('role', 'log');
+      pre.setAttribute('aria-label', 'Log of step ' + (step + 1));
+      details.append(summary, pre); root.append(details);
+    }
+    details.open = true;
+    return details.querySelector('pre');
+  }
+  // Completed runs are rendered on the server: make their lines searchable too.
+  for (const pre of root.querySelectorAll('pre.log')) {
+    const lines = pre.textContent.split('\n');
+    if (pre.textContent === '') continue;
+    pre.textContent = '';
+    for (const text of lines) { const div = document.createElement('div'); div.textContent = text; pre.append(div); }
+  }
+  search.addEventListener('input', () => root.querySelectorAll('pre.log').forEach(filter));
+  const url = root.dataset.stream;
+  if (!url) return;
+  const source = new EventSource(url);
+  source.addEventListener('line', e => {
+    const data = JSON.parse(e.data);
+    const pre = logFor(data.step);
+    const follow = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 8;
+    const div = document.createElement('div'); div.textContent = data.text; pre.append(div);
+    filter(pre);
+    if (follow) pre.scrollTop = pre.scrollHeight;
+  });
+  source.addEventListener('end', () => { source.close(); setTimeout(() => location.reload(), 300); });
+})();
