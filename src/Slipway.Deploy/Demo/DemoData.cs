@@ -81,7 +81,7 @@ internal static class DemoData
         var token = Tokens.NewApiToken();
         db.ServiceTokens.Add(new ServiceToken
         {
-            UserId = ci.Id, Name = "demo token", Prefix = token[..8], Hash = TokenAuthenticationHandler.Hash(token), Scopes = "read run", CreatedAt = now,
+            UserId = ci.Id, Name = "demo token", Prefix = token[..8], Hash = TokenAuthenticationHandler.Hash(token), Scopes = "read,run", CreatedAt = now,
         });
         new AuditLog(db).Record("system", "demo.created", project.Id, ProjectName, "serve --demo seeded the demo project");
         await db.SaveChangesAsync(ct);
