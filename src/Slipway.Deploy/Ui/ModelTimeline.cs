@@ -41,7 +41,8 @@ internal static class ModelTimeline
                 // A damaged artifact leaves the chart without that step.
             }
         }
-        return nodes.OrderBy(n => n.Start).ToList();
+        // A later step may rewrite run_results.json with the same results (docs generate): keep each node's result once.
+        return nodes.DistinctBy(n => (n.Name, n.Start)).OrderBy(n => n.Start).ToList();
     }
 
     private static DateTime? Time(JsonElement t, string name) =>

@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using Slipway.Deploy.BrowserTests.Pages;
+using Slipway.Deploy.BrowserTests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Slipway.Deploy.BrowserTests.Journeys;
+
+/// <summary>Runs executed for real by the service's workers (child slipway processes on the demo's DuckDB warehouse).</summary>
+public sealed class RunJourney : BrowserJourney
+{
+    [Fact]
+    public async Task The_demo_run_succeeds_with_model_timing_then_Run_now_streams_the_first_steps_log_while_it_runs()
+    {
+        await SignInAsync();
+        var run = await RunPage.OpenAsync(Page, 1, 1);
+        await run.WaitForStatusAsync("Success");
+        await Expect(run.ModelTiming).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Artifacts" })).ToContainTextAsync("run_results.json");
+        await ScreenshotAsync("run-success");
+
+        // The engine on main does not implement `docs generate` and `source freshness` yet (their steps log "not implemented"):
+        // no docs site and no sources.json, so the run page offers no Documentation link and the sources page says so.
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Documentation" })).ToHaveCountAsync(0);
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Project" }).GetByRole(AriaRole.Link, new() { Name = "Data sources" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Data sources" })).ToBeVisibleAsync();
+        await Expect(Page.GetByText("No run has checked source freshness yet.")).ToBeVisibleAsync();
+        await ScreenshotAsync("data-sources");
+
+        var job = await JobPage.OpenAsync(Page, 1, 1);
+        await Expect(job.HistoryChart).ToBeVisibleAsync();
+        var second = await job.RunNowAsync();
+        await Expect(second.Heading).ToContainTextAsync("Run #2");
+        // Rendered before the run finished: the lines below arrive over the log stream, not in the page.
+        await Expect(second.Streaming).ToHaveCountAsync(1);
+        await Expect(second.StepLogs.First).ToContainTextAsync("Running with slipway", new() { Timeout = 60_000 });
+        await ScreenshotAsync("run-streaming");
+        await second.WaitForStatusAsync("Success");
+        await Expect(second.ModelTiming).ToBeVisibleAsync();
+    }
+}
