@@ -48,9 +48,9 @@
       root.querySelector('[data-no-steps]')?.remove();
       details = document.createElement('details');
       details.className = 'card'; details.dataset.step = step; details.open = true;
-      const summary = document.createElement('summary'); summary.textContent = 'Step ' + (step + 1);
+      const summary = document.createElement('summary'); summary.textContent = 'Step ' + step;
       const pre = document.createElement('pre'); pre.className = 'log'; pre.setAttribute('role', 'log');
-      pre.setAttribute('aria-label', 'Log of step ' + (step + 1));
+      pre.setAttribute('aria-label', 'Log of step ' + step);
       details.append(summary, pre); root.append(details);
     }
     details.open = true;
@@ -67,8 +67,10 @@
   const url = root.dataset.stream;
   if (!url) return;
   const source = new EventSource(url);
+  const badge = document.querySelector('h1 [role=status]');
   source.addEventListener('line', e => {
     const data = JSON.parse(e.data);
+    if (badge && badge.textContent !== 'Running') { badge.textContent = 'Running'; badge.className = 'badge s-3'; }
     const pre = logFor(data.step);
     const follow = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 8;
     const div = document.createElement('div'); div.textContent = data.text; pre.append(div);

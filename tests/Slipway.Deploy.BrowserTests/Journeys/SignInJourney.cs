@@ -19,5 +19,15 @@ public sealed class SignInJourney : BrowserJourney
         await Expect(dashboard.RecentRuns).ToContainTextAsync("Daily production build");
         await Expect(dashboard.NextScheduled).ToContainTextAsync("Europe/Amsterdam");
         await ScreenshotAsync("dashboard");
+
+        // A phone's width: the same page, one column, nothing cut off sideways.
+        await Page.SetViewportSizeAsync(390, 844);
+        await Expect(dashboard.RecentRuns).ToBeVisibleAsync();
+        Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The dashboard scrolls sideways on a phone.");
+        await ScreenshotAsync("dashboard-phone");
+        await Page.GotoAsync("/projects/1/jobs/1");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Daily production build" })).ToBeVisibleAsync();
+        Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The job page scrolls sideways on a phone.");
+        await ScreenshotAsync("job-page-phone");
     }
 }
