@@ -16,6 +16,10 @@ public sealed partial class PostgresAdapter
         return t.Rows.Select(r => (string)r[0]!).ToList();
     }
 
+    /// <summary>Exact on the stored name: a quoted "Analytics" is not the unquoted analytics.</summary>
+    public override bool CheckSchemaExists(string database, string schema, CancellationToken cancellationToken = default) =>
+        ListSchemas(database, cancellationToken).Contains(Stored(schema, Quoting.Schema), StringComparer.Ordinal);
+
     public override IReadOnlyList<Relation> ListRelationsWithoutCaching(string database, string schema, CancellationToken cancellationToken = default)
     {
         var (_, t) = Run($"""

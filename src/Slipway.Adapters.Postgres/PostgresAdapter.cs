@@ -109,6 +109,10 @@ public sealed partial class PostgresAdapter : AdapterBase
         return new AdapterResponse(tag, code, rowsAffected < 0 ? null : rowsAffected);
     }
 
+    /// <summary>Npgsql writes <c>numeric(18, 3)</c>; PostgreSQL's own <c>format_type</c> (and the catalog) say <c>numeric(18,3)</c>.</summary>
+    protected override string ColumnTypeName(DbDataReader reader, int ordinal) =>
+        reader.GetDataTypeName(ordinal).Replace(", ", ",", StringComparison.Ordinal);
+
     /// <summary>dbt-postgres's extra <c>adapter</c> methods.</summary>
     public override bool TryGetAttribute(string name, out object? value)
     {

@@ -47,7 +47,7 @@ public abstract partial class AdapterBase
         return t.Rows.Select(r => (string)r[0]!).ToList();
     }
 
-    public bool CheckSchemaExists(string database, string schema, CancellationToken cancellationToken = default) =>
+    public virtual bool CheckSchemaExists(string database, string schema, CancellationToken cancellationToken = default) =>
         ListSchemas(database, cancellationToken).Any(s => s.Equals(schema, StringComparison.OrdinalIgnoreCase));
 
     public virtual IReadOnlyList<Relation> ListRelationsWithoutCaching(string database, string schema, CancellationToken cancellationToken = default)

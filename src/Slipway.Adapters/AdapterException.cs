@@ -21,7 +21,11 @@ public sealed class AdapterException : Exception
         var detail = Mask(error.Message, secrets);
         var text = message is null ? detail : Mask(message, secrets);
         var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
-        return new AdapterException(string.IsNullOrEmpty(prefix) ? line : $"{prefix}: {line}", detail, error);
+        // The driver's exception is kept for its stack trace only when nothing in it (messages of inner
+        // exceptions included) holds a secret: a logged ToString() must not leak what the message masked.
+        var full = error.ToString();
+        var inner = secrets.Any(s => !string.IsNullOrEmpty(s) && full.Contains(s, StringComparison.Ordinal)) ? null : error;
+        return new AdapterException(string.IsNullOrEmpty(prefix) ? line : $"{prefix}: {line}", detail, inner);
     }
 
     public static string Mask(string text, IEnumerable<string> secrets)

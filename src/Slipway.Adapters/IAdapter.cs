@@ -58,6 +58,8 @@ public interface IAdapter : IJinjaObject, IDisposable
     void DropRelation(Relation relation, CancellationToken cancellationToken = default);
     void TruncateRelation(Relation relation, CancellationToken cancellationToken = default);
     void RenameRelation(Relation from, Relation to, CancellationToken cancellationToken = default);
+    /// <summary>dbt's <c>expand_target_column_types</c>: widens sized string columns of <paramref name="to"/> to fit <paramref name="from"/>.</summary>
+    void ExpandTargetColumnTypes(Relation from, Relation to, CancellationToken cancellationToken = default);
 
     // Quoting and types.
     string Quote(string identifier);

@@ -19,7 +19,8 @@ public sealed class PostgresTestFramework(IMessageSink messageSink) : XunitTestF
     {
         protected override bool FindTestsForMethod(ITestMethod testMethod, bool includeSourceInformation, IMessageBus messageBus, ITestFrameworkDiscoveryOptions discoveryOptions)
         {
-            if (PgServer.SkipReason is not { } reason || !testMethod.Method.GetCustomAttributes(typeof(FactAttribute)).Any())
+            if (PgServer.SkipReason is not { } reason || !testMethod.Method.GetCustomAttributes(typeof(FactAttribute)).Any()
+                || testMethod.TestClass.Class.GetCustomAttributes(typeof(NoServerAttribute)).Any())
                 return base.FindTestsForMethod(testMethod, includeSourceInformation, messageBus, discoveryOptions);
             var skipped = new XunitSkippedDataRowTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
                 discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason);

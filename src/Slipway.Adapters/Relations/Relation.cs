@@ -123,23 +123,35 @@ public sealed class Relation : IJinjaObject, IEquatable<Relation>
         return value is not null || name is "database" or "schema" or "identifier" or "name" or "table" or "type";
     }
 
+    // A key present in path replaces that part, even with None: dbt-postgres's temp relations drop their database
+    // and schema with incorporate(path={"schema": none, "database": none}).
     private Relation CallIncorporate(Arguments args)
     {
-        string? db = null, schema = null, identifier = null;
         var path = args.Get(0, "path");
-        if (path is IDictionary<string, object?> p)
+        string? db = Database, schema = Schema, identifier = Identifier;
+        if (PathPart(path, "database", out var d)) db = d;
+        if (PathPart(path, "schema", out var s)) schema = s;
+        if (PathPart(path, "identifier", out var i)) identifier = i;
+        var type = RelationTypes.Parse(JinjaArgs.String(args, 1, "type")) ?? Type;
+        return new Relation(db, schema, identifier, type, QuotePolicy, IncludePolicy, QuoteCharacter, MaxNameLength);
+    }
+
+    private static bool PathPart(object? path, string key, out string? value)
+    {
+        object? raw = null;
+        var found = path switch
         {
-            db = p.TryGetValue("database", out var d) ? d as string : null;
-            schema = p.TryGetValue("schema", out var s) ? s as string : null;
-            identifier = p.TryGetValue("identifier", out var i) ? i as string : null;
-        }
-        else if (path is PyDict pd)
+            IDictionary<string, object?> p => p.TryGetValue(key, out raw),
+            PyDict pd => pd.TryGetValue(key, out raw),
+            _ => false,
+        };
+        value = raw switch
         {
-            db = pd.TryGetValue("database", out var d) ? d as string : null;
-            schema = pd.TryGetValue("schema", out var s) ? s as string : null;
-            identifier = pd.TryGetValue("identifier", out var i) ? i as string : null;
-        }
-        var type = RelationTypes.Parse(JinjaArgs.String(args, 1, "type"));
-        return Incorporate(db, schema, identifier, type);
+            null or Undefined => null,
+            string text => text,
+            Markup m => m.Value,
+            _ => raw.ToString(),
+        };
+        return found;
     }
 }

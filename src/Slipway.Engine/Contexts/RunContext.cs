@@ -157,6 +157,11 @@ internal sealed class RunContext(ExecutionServices services, ManifestNode? node)
                 sql = Convert.ToString(d.TryGetValue("sql", out var s) ? s : null, CultureInfo.InvariantCulture) ?? "";
                 transaction = !d.TryGetValue("transaction", out var t) || t is not false;
             }
+            else if (hook is PyDict pd)
+            {
+                sql = Py.ToStr(pd.TryGetValue("sql", out var s) ? s : "");
+                transaction = !pd.TryGetValue("transaction", out var t) || t is not false;
+            }
             else sql = Convert.ToString(hook, CultureInfo.InvariantCulture) ?? "";
             list.Add(new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["sql"] = sql, ["transaction"] = transaction, ["index"] = (long)index++ });
         }

@@ -87,8 +87,15 @@ internal sealed class NodeExecutor(ExecutionServices services)
                 throw new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}:{e.Line}:{e.Column}): {e.Description}");
             }
             services.Adapter.Commit();
-            if (returned is IDictionary<string, object?> d && d.GetValueOrDefault("relations") is IEnumerable<object?> relations)
-                foreach (var relation in relations.OfType<Relation>()) services.Adapter.CacheAdded(relation);
+            // A Jinja dict literal is a PyDict; a host dictionary may come back too.
+            var relations = returned switch
+            {
+                PyDict pd => pd.TryGetValue("relations", out var r) ? r : null,
+                IDictionary<string, object?> d => d.TryGetValue("relations", out var r) ? r : null,
+                _ => null,
+            };
+            if (relations is IEnumerable<object?> list)
+                foreach (var relation in list.OfType<Relation>()) services.Adapter.CacheAdded(relation);
             return context.Results;
         }
         finally
@@ -120,7 +127,14 @@ internal sealed class NodeExecutor(ExecutionServices services)
         var row = table.Rows[0];
         var names = table.ColumnNames.Select(n => n.ToLowerInvariant()).ToList();
         object? Cell(string name) => names.IndexOf(name) is var i and >= 0 ? row[i] : null;
-        var failures = Convert.ToInt64(Cell("failures") ?? 0L, CultureInfo.InvariantCulture);
+        // HUGEINT sums come back as BigInteger; ToJinjaValue narrows them to long like other integers.
+        var failures = ResultTable.ToJinjaValue(Cell("failures")) switch
+        {
+            null => 0L,
+            long l => l,
+            double d => (long)d,
+            var other => Convert.ToInt64(other, CultureInfo.InvariantCulture),
+        };
         var shouldWarn = Truthy(Cell("should_warn"));
         var shouldError = Truthy(Cell("should_error"));
         var severity = (node.Config.Get("severity") as string ?? "ERROR").ToUpperInvariant();

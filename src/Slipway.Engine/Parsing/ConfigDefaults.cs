@@ -83,6 +83,12 @@ internal static class ConfigDefaults
                         ("transaction", d.TryGetValue("transaction", out var t) ? t : true),
                         ("index", d.TryGetValue("index", out var i) ? i : null)));
                     break;
+                // before_begin()/after_commit() in a config() call make a Jinja dict.
+                case Slipway.Jinja.Values.PyDict pd:
+                    result.Add(Dict(("sql", pd.TryGetValue("sql", out var ps) ? ps : ""),
+                        ("transaction", pd.TryGetValue("transaction", out var pt) ? pt : true),
+                        ("index", pd.TryGetValue("index", out var pi) ? pi : null)));
+                    break;
                 case null: break;
                 default: result.Add(Dict(("sql", item.ToString()), ("transaction", true), ("index", null))); break;
             }

@@ -326,7 +326,7 @@ internal sealed partial class ManifestLoader
 
     /// <summary>Keys whose values dbt does not render while reading properties YAML (rendered later, or never).</summary>
     private static readonly HashSet<string> UnrenderedYamlKeys =
-        ["description", "data_tests", "tests", "pre-hook", "post-hook", "pre_hook", "post_hook", "depends_on", "relation"];
+        ["description", "data_tests", "tests", "pre-hook", "post-hook", "pre_hook", "post_hook", "depends_on", "relation", "loaded_at_query"];
 
     /// <summary>
     /// dbt renders the Jinja in properties YAML (e.g. <c>schema: "{{ var('raw_schema') }}"</c>) with <c>var</c>,

@@ -25,10 +25,14 @@ internal sealed partial class ManifestLoader
             fqn.Add(sourceName);
             fqn.Add(tableName);
             var config = ConfigDefaults.For(ResourceType.Source);
-            ConfigMerge.MergeInto(config, _resolver.Resolve(pkg, "source", fqn));
+            var projectConfig = _resolver.Resolve(pkg, "source", fqn);
+            var tableConfig = Dict(table, "config") ?? [];
+            ConfigMerge.MergeInto(config, projectConfig);
             ConfigMerge.MergeInto(config, sourceConfig);
-            ConfigMerge.MergeInto(config, Dict(table, "config") ?? []);
-            var freshness = MergeFreshness(entry, table, config);
+            ConfigMerge.MergeInto(config, tableConfig);
+            // The config default (freshness: null) must not switch off a freshness set on the source entry.
+            var configSetsFreshness = projectConfig.ContainsKey("freshness") || sourceConfig.ContainsKey("freshness") || tableConfig.ContainsKey("freshness");
+            var freshness = MergeFreshness(entry, table, configSetsFreshness ? config : new Dictionary<string, object?>());
             var tableMeta = Dict(table, "meta") ?? new OrderedDictionary<string, object?>(StringComparer.Ordinal);
             var meta = (OrderedDictionary<string, object?>)ConfigMerge.Copy(sourceMeta)!;
             foreach (var (k, v) in tableMeta) meta[k] = v;

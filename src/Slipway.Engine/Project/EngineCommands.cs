@@ -32,6 +32,9 @@ public static class EngineCommands
         ["retry"] = () => new Execution.Commands.RunCommand("retry"),
         ["show"] = () => new Execution.Commands.ShowCommand(),
         ["run-operation"] = () => new Execution.Commands.RunOperationCommand(),
+        ["source freshness"] = () => new Freshness.FreshnessCommand(),
+        ["docs generate"] = () => new Docs.DocsGenerateCommand(),
+        ["docs serve"] = () => new Docs.DocsServeCommand(),
     };
 
     public static IEngineCommand? Find(string command) =>

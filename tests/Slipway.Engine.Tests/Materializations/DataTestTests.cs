@@ -147,4 +147,35 @@ public sealed class DataTestTests : MaterializationTestBase
         Run(p, "build", expectedExit: 1);
         Assert.Equal(("fail", 2L), Assert.Single(Results(p)).Value);
     }
+
+    [Fact]
+    public void Store_failures_as_view_and_the_store_failures_flag()
+    {
+        using var p = Shop("""
+              - name: orders
+                columns:
+                  - name: customer_id
+                    data_tests:
+                      - not_null:
+                          config: {store_failures_as: view}
+                  - name: id
+                    data_tests: [unique]
+            """);
+        Run(p, "build", expectedExit: 1, flags: new Dictionary<string, object?> { ["store_failures"] = true });
+        Assert.Equal(["not_null_orders_customer_id:VIEW", "unique_orders_id:BASE TABLE"], Relations(p, "main_dbt_test__audit"));
+        Assert.Equal(["2|2"], Rows(p, "select unique_field, n_records from main_dbt_test__audit.unique_orders_id"));
+    }
+
+    [Fact]
+    public void Without_store_failures_no_audit_schema_is_made()
+    {
+        using var p = Shop("""
+              - name: orders
+                columns:
+                  - name: customer_id
+                    data_tests: [not_null]
+            """);
+        Run(p, "build", expectedExit: 1);
+        Assert.Equal(["0"], Rows(p, "select count(*) from information_schema.schemata where schema_name = 'main_dbt_test__audit'"));
+    }
 }

@@ -117,4 +117,22 @@ public sealed class SnapshotTests : MaterializationTestBase
         Assert.Equal(["1|x|10|9999-12-31", "1|y|20|2024-03-01", "1|y|21|9999-12-31"], Rows(p,
             "select k1, k2, v, strftime(dbt_valid_to, '%Y-%m-%d') from snapshots.snap order by k1, k2, v"));
     }
+
+    [Fact]
+    public void Hard_deletes_new_record_records_the_deletion_and_the_return()
+    {
+        using var p = Snapshot(Timestamp + ", hard_deletes='new_record'", "(1, 'a', '2024-01-01'), (2, 'b', '2024-01-01')");
+        Run(p, "snapshot");
+        Assert.Equal(["1|False|current", "2|False|current"], Rows(p,
+            "select id, dbt_is_deleted, case when dbt_valid_to is null then 'current' else 'closed' end from snapshots.snap order by id, dbt_valid_from"));
+        Exec(p, "delete from main.src where id = 2");
+        Run(p, "snapshot");
+        Run(p, "snapshot");
+        Assert.Equal(["1|a|False|current", "2|b|False|closed", "2|b|True|current"], Rows(p,
+            "select id, name, dbt_is_deleted, case when dbt_valid_to is null then 'current' else 'closed' end from snapshots.snap order by id, dbt_valid_from"));
+        Exec(p, "insert into main.src values (2, 'back', '2024-01-01')");
+        Run(p, "snapshot");
+        Assert.Equal(["1|a|False|current", "2|b|False|closed", "2|b|True|closed", "2|back|False|current"], Rows(p,
+            "select id, name, dbt_is_deleted, case when dbt_valid_to is null then 'current' else 'closed' end from snapshots.snap order by id, name, dbt_is_deleted"));
+    }
 }

@@ -150,4 +150,76 @@ public sealed class TableAndViewTests : MaterializationTestBase
         Assert.Equal(["2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"],
             Rows(p, "select strftime(date_day, '%Y-%m-%d') from main.spine order by 1"));
     }
+
+    [Theory]
+    [InlineData("table", "duckdb_tables()", "table_name")]
+    [InlineData("view", "duckdb_views()", "view_name")]
+    public void Persist_docs_stores_descriptions_as_comments(string materialized, string catalog, string nameColumn)
+    {
+        using var p = Project(
+            ("models/documented.sql", $"{{{{ config(materialized='{materialized}', persist_docs={{'relation': true, 'columns': true}}) }}}}\nselect 1 as id, 'x' as label"),
+            ("models/schema.yml", """
+                version: 2
+                models:
+                  - name: documented
+                    description: "The model's own words"
+                    columns:
+                      - name: id
+                        description: Primary key
+                      - name: not_a_column
+                        description: ignored
+                """));
+        Run(p, "run");
+        Assert.Equal(["The model's own words"], Rows(p, $"select comment from {catalog} where {nameColumn} = 'documented'"));
+        Assert.Equal(["id|Primary key", "label|∅"], Rows(p, "select column_name, comment from duckdb_columns() where table_name = 'documented' order by column_index"));
+    }
+
+    /// <summary>On DuckDB the built-in view/table materializations replace in place; the default ones (used by
+    /// other warehouses) build beside and swap. A project materialization delegating to the defaults runs them here.</summary>
+    private static readonly (string, string) UseDefaultMaterializations = ("macros/defaults.sql", """
+        {% materialization table, adapter='duckdb' %}{{ return(materialization_table_default()) }}{% endmaterialization %}
+        {% materialization view, adapter='duckdb' %}{{ return(materialization_view_default()) }}{% endmaterialization %}
+        """);
+
+    [Fact]
+    public void Default_table_materialization_swaps_through_tmp_and_backup()
+    {
+        using var p = Project(UseDefaultMaterializations, ("models/t.sql", "{{ config(materialized='table') }}\nselect 1 as id"));
+        Run(p, "run");
+        p.Write("models/t.sql", "{{ config(materialized='table') }}\nselect 2 as id");
+        Run(p, "run");
+        Assert.Equal(["t:BASE TABLE"], Relations(p));
+        Assert.Equal(["2"], Rows(p, "select id from main.t"));
+        Assert.Contains("__dbt_tmp", File.ReadAllText(Path.Combine(p.Root, "target/run/fixture/models/t.sql")));
+        p.Write("models/t.sql", "{{ config(materialized='table') }}\nselect cast('x' as integer) as id");
+        Run(p, "run", expectedExit: 1);
+        Assert.Equal(["t:BASE TABLE"], Relations(p));
+        Assert.Equal(["2"], Rows(p, "select id from main.t"));
+    }
+
+    [Fact]
+    public void Default_view_materialization_swaps_and_replaces_a_table()
+    {
+        using var p = Project(UseDefaultMaterializations, ("models/m.sql", "{{ config(materialized='table') }}\nselect 1 as id"));
+        Run(p, "run");
+        p.Write("models/m.sql", "{{ config(materialized='view') }}\nselect 2 as id");
+        Run(p, "run");
+        Assert.Equal(["m:VIEW"], Relations(p));
+        Assert.Equal(["2"], Rows(p, "select id from main.m"));
+        p.Write("models/m.sql", "{{ config(materialized='view') }}\nselect 3 as id");
+        Run(p, "run");
+        Assert.Equal(["m:VIEW"], Relations(p));
+        Assert.Equal(["3"], Rows(p, "select id from main.m"));
+    }
+
+    [Fact]
+    public void A_failing_view_rebuild_leaves_the_previous_table_in_place()
+    {
+        using var p = Project(("models/m.sql", "{{ config(materialized='table') }}\nselect 1 as id"));
+        Run(p, "run");
+        p.Write("models/m.sql", "{{ config(materialized='view') }}\nselect id from no_such_table");
+        Run(p, "run", expectedExit: 1);
+        Assert.Equal(["m:BASE TABLE"], Relations(p));
+        Assert.Equal(["1"], Rows(p, "select id from main.m"));
+    }
 }

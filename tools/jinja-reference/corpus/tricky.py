@@ -184,6 +184,7 @@ FOUND = [
     "{{ true|indent(2) }}", "{{ 7|abs }} {{ -7|abs }} {{ -7.5|abs }} {{ true|abs }}",
     "{% filter lower | replace(' ', '_') %}Hello World {{ true }}{% endfilter %}",
     "{% filter center(11) | replace(' ', '.') %}mid{% endfilter %}",
+    "{% for i in [1, 2] %}{% for j in [] %}{% else %}[{{ n }}]{% endfor %}{% set n = i %}{% endfor %}",
 ]
 
 # How values print (Python's str/repr of ranges, dict views, namespaces, loops, macros, Markup, tuples, floats)

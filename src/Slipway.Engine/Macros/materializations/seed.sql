@@ -31,6 +31,12 @@
         {{ get_seed_load_description(target_relation, agate_table) }}
     {% endcall %}
 
+    {% if existing_relation is none or full_refresh_mode %}
+        {% do create_indexes(target_relation) %}
+    {% endif %}
+    {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode=full_refresh_mode)) %}
+    {% do persist_docs(target_relation, model) %}
+
     {{ run_hooks(post_hooks, inside_transaction=True) }}
 
     {{ adapter.commit() }}

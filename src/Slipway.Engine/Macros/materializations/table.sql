@@ -25,6 +25,10 @@
     {% endif %}
     {{ adapter.rename_relation(intermediate_relation, target_relation) }}
 
+    {% do create_indexes(target_relation) %}
+    {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode=True)) %}
+    {% do persist_docs(target_relation, model) %}
+
     {{ run_hooks(post_hooks, inside_transaction=True) }}
 
     {{ adapter.commit() }}

@@ -15,11 +15,21 @@
 {% macro default__create_table_as(temporary, relation, sql) -%}
     {%- set sql_header = config.get('sql_header', none) -%}
     {{ sql_header if sql_header is not none }}
+    {%- if contract_enforced() and not temporary %}
+    {{ get_assert_columns_equivalent(sql) }}
+    create table {{ relation }} {{ get_table_columns_and_constraints() }};
+    insert into {{ relation }} ({{ get_contract_column_csv() }})
+    select {{ get_contract_column_csv() }}
+    from (
+        {{ sql }}
+    ) as model_subq;
+    {%- else %}
     create {% if temporary %}temporary {% endif %}table
         {{ relation.include(database=(not temporary), schema=(not temporary)) }}
     as (
         {{ sql }}
     );
+    {%- endif %}
 {%- endmacro %}
 
 {% macro get_create_view_as_sql(relation, sql) -%}
@@ -37,7 +47,42 @@
 {% macro default__create_view_as(relation, sql) -%}
     {%- set sql_header = config.get('sql_header', none) -%}
     {{ sql_header if sql_header is not none }}
+    {%- if contract_enforced() %}
+    {{ get_assert_columns_equivalent(sql) }}
+    {%- endif %}
     create view {{ relation }} as (
+        {{ sql }}
+    );
+{%- endmacro %}
+
+{#-- DuckDB replaces in one statement (its DDL is transactional, so a failure leaves the old relation). --#}
+{% macro duckdb__create_table_as(temporary, relation, sql) -%}
+    {%- set sql_header = config.get('sql_header', none) -%}
+    {{ sql_header if sql_header is not none }}
+    {%- if contract_enforced() and not temporary %}
+    {{ get_assert_columns_equivalent(sql) }}
+    create or replace table {{ relation }} {{ get_table_columns_and_constraints() }};
+    insert into {{ relation }} ({{ get_contract_column_csv() }})
+    select {{ get_contract_column_csv() }}
+    from (
+        {{ sql }}
+    ) as model_subq;
+    {%- else %}
+    create or replace {% if temporary %}temporary {% endif %}table
+        {{ relation.include(database=(not temporary), schema=(not temporary)) }}
+    as (
+        {{ sql }}
+    );
+    {%- endif %}
+{%- endmacro %}
+
+{% macro duckdb__create_view_as(relation, sql) -%}
+    {%- set sql_header = config.get('sql_header', none) -%}
+    {{ sql_header if sql_header is not none }}
+    {%- if contract_enforced() %}
+    {{ get_assert_columns_equivalent(sql) }}
+    {%- endif %}
+    create or replace view {{ relation }} as (
         {{ sql }}
     );
 {%- endmacro %}

@@ -60,6 +60,12 @@
         {% do to_drop.append(backup_relation) %}
     {% endif %}
 
+    {% if existing_relation is none or need_swap %}
+        {% do create_indexes(target_relation) %}
+    {% endif %}
+    {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode=need_swap)) %}
+    {% do persist_docs(target_relation, model) %}
+
     {{ run_hooks(post_hooks, inside_transaction=True) }}
 
     {{ adapter.commit() }}

@@ -1,7 +1,8 @@
 {# Snapshots (type-2 slowly changing dimensions). The first run copies the query's rows with dbt_scd_id,
    dbt_updated_at, dbt_valid_from and dbt_valid_to (null, or dbt_valid_to_current, for the current version).
    Later runs stage the changes — new keys and changed rows to insert, replaced versions to close, and with
-   hard_deletes: invalidate (or invalidate_hard_deletes) versions whose key left the source — then apply them. #}
+   hard_deletes: invalidate (or invalidate_hard_deletes) versions whose key left the source — then apply them.
+   hard_deletes: new_record also records a deletion as a new version whose dbt_is_deleted is 'True'. #}
 
 {% materialization snapshot, default %}
     {%- set target_relation = this.incorporate(type='table') -%}
@@ -46,6 +47,9 @@
         {{ drop_relation_if_exists(staging_relation) }}
     {% endif %}
 
+    {% do apply_grants(target_relation, config.get('grants'), should_revoke(existing_relation, full_refresh_mode=False)) %}
+    {% do persist_docs(target_relation, model) %}
+
     {{ run_hooks(post_hooks, inside_transaction=True) }}
     {{ adapter.commit() }}
     {{ run_hooks(post_hooks, inside_transaction=False) }}
@@ -65,8 +69,22 @@
     {%- else -%}{{ alias }}.dbt_valid_to is null{%- endif -%}
 {%- endmacro %}
 
+{#-- ignore (default), invalidate, or new_record. --#}
+{% macro snapshot_hard_deletes() %}
+    {% set mode = config.get('hard_deletes') %}
+    {% if mode in ['invalidate', 'new_record', 'ignore'] %}{{ return(mode) }}{% endif %}
+    {% if mode %}
+        {{ exceptions.raise_compiler_error("hard_deletes must be ignore, invalidate or new_record, not '" ~ mode ~ "'") }}
+    {% endif %}
+    {{ return('invalidate' if config.get('invalidate_hard_deletes') in [true, 'true', 'True'] else 'ignore') }}
+{% endmacro %}
+
 {% macro snapshot_invalidates_hard_deletes() %}
-    {{ return(config.get('hard_deletes') == 'invalidate' or config.get('invalidate_hard_deletes') in [true, 'true', 'True']) }}
+    {{ return(snapshot_hard_deletes() in ['invalidate', 'new_record']) }}
+{% endmacro %}
+
+{% macro snapshot_records_deletes() %}
+    {{ return(snapshot_hard_deletes() == 'new_record') }}
 {% endmacro %}
 
 {#-- The first run: every row of the query is the current version. --#}
@@ -77,6 +95,9 @@
         {{ strategy.updated_at }} as dbt_updated_at,
         {{ strategy.updated_at }} as dbt_valid_from,
         {{ snapshot_valid_to_current(strategy.updated_at) }} as dbt_valid_to
+        {%- if snapshot_records_deletes() %},
+        'False' as dbt_is_deleted
+        {%- endif %}
     from (
         {{ sql }}
     ) as snapshot_query
@@ -87,6 +108,13 @@
         {{ left }}.dbt_unique_key_{{ loop.index }} = {{ right }}.dbt_unique_key_{{ loop.index }}{% if not loop.last %} and {% endif %}
     {%- endfor -%}
 {%- endmacro %}
+
+{#-- The key columns of a staged row, as expressions on alias. --#}
+{% macro snapshot_key_columns_list(alias, keys) %}
+    {% set result = [] %}
+    {% for key in keys %}{% do result.append(alias ~ '.dbt_unique_key_' ~ loop.index) %}{% endfor %}
+    {{ return(result) }}
+{% endmacro %}
 
 {% macro snapshot_key_columns(keys) -%}
     {%- for key in keys -%}
@@ -122,10 +150,16 @@
             source_data.dbt_updated_at as dbt_valid_from,
             {{ snapshot_valid_to_current('source_data.dbt_updated_at') }} as dbt_valid_to,
             source_data.dbt_scd_id
+            {%- if snapshot_records_deletes() %},
+            'False' as dbt_is_deleted
+            {%- endif %}
         from source_data
         left join snapshotted_data on {{ snapshot_key_join('snapshotted_data', 'source_data', keys) }}
         where snapshotted_data.dbt_unique_key_1 is null
            or {{ strategy.row_changed }}
+           {%- if snapshot_records_deletes() %}
+           or snapshotted_data.dbt_is_deleted = 'True'
+           {%- endif %}
     ),
     updates as (
         select
@@ -135,9 +169,15 @@
             source_data.dbt_updated_at as dbt_valid_from,
             source_data.dbt_updated_at as dbt_valid_to,
             snapshotted_data.dbt_scd_id
+            {%- if snapshot_records_deletes() %},
+            'False' as dbt_is_deleted
+            {%- endif %}
         from source_data
         join snapshotted_data on {{ snapshot_key_join('snapshotted_data', 'source_data', keys) }}
         where {{ strategy.row_changed }}
+        {%- if snapshot_records_deletes() %}
+           or snapshotted_data.dbt_is_deleted = 'True'
+        {%- endif %}
     )
     {%- if snapshot_invalidates_hard_deletes() %},
     deletes as (
@@ -150,10 +190,34 @@
             {{ snapshot_get_time() }} as dbt_valid_from,
             {{ snapshot_get_time() }} as dbt_valid_to,
             snapshotted_data.dbt_scd_id
+            {%- if snapshot_records_deletes() %},
+            'False' as dbt_is_deleted
+            {%- endif %}
         from snapshotted_data
         left join source_data on {{ snapshot_key_join('snapshotted_data', 'source_data', keys) }}
         where source_data.dbt_unique_key_1 is null
+        {%- if snapshot_records_deletes() %}
+          and snapshotted_data.dbt_is_deleted = 'False'
+        {%- endif %}
     )
+    {%- if snapshot_records_deletes() %},
+    deletion_records as (
+        select
+            'insert' as dbt_change_type,
+            {% for column in source_columns -%}
+            {% if column | lower in target_names %}snapshotted_data.{{ adapter.quote(column) }}{% else %}null{% endif %} as {{ adapter.quote(column) }},
+            {%- endfor %}
+            {{ snapshot_get_time() }} as dbt_updated_at,
+            {{ snapshot_get_time() }} as dbt_valid_from,
+            {{ snapshot_valid_to_current(snapshot_get_time()) }} as dbt_valid_to,
+            {{ snapshot_hash_arguments(snapshot_key_columns_list('snapshotted_data', keys) + [snapshot_get_time(), "'deleted'"]) }} as dbt_scd_id,
+            'True' as dbt_is_deleted
+        from snapshotted_data
+        left join source_data on {{ snapshot_key_join('snapshotted_data', 'source_data', keys) }}
+        where source_data.dbt_unique_key_1 is null
+          and snapshotted_data.dbt_is_deleted = 'False'
+    )
+    {%- endif %}
     {%- endif %}
     select * from insertions
     union all
@@ -161,6 +225,10 @@
     {%- if snapshot_invalidates_hard_deletes() %}
     union all
     select * from deletes
+    {%- endif %}
+    {%- if snapshot_records_deletes() %}
+    union all
+    select * from deletion_records
     {%- endif %}
 {%- endmacro %}
 
@@ -173,6 +241,7 @@
     {%- set columns = [] -%}
     {%- for column in insert_cols -%}{%- do columns.append(adapter.quote(column)) -%}{%- endfor -%}
     {%- do columns.extend(['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to']) -%}
+    {%- if snapshot_records_deletes() -%}{%- do columns.append('dbt_is_deleted') -%}{%- endif -%}
     update {{ target }}
     set dbt_valid_to = snapshot_changes.dbt_valid_to
     from {{ source }} as snapshot_changes
