@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test project and prints one closing line "N passed, N failed" (totals over all projects).
-# Installs what the tests need when it is missing (Python's Jinja2 for the differential test).
+# Installs what the tests need when it is missing (Python's Jinja2 for the differential test, Chromium for the browser tests).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 if ! python3 -c 'import jinja2' 2>/dev/null; then
   echo "Installing python3-jinja2 (reference for the Jinja differential test)…"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jinja2) >/dev/null
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium (the browser the deployment service's browser tests drive)…"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium) >/dev/null
 fi
 
 results=.test-results
