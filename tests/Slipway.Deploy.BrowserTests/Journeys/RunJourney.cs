@@ -9,7 +9,7 @@ namespace Slipway.Deploy.BrowserTests.Journeys;
 public sealed class RunJourney : BrowserJourney
 {
     [Fact]
-    public async Task The_demo_run_succeeds_with_model_timing_then_Run_now_streams_the_first_steps_log_while_it_runs()
+    public async Task The_demo_run_succeeds_with_model_timing_docs_and_source_freshness_then_Run_now_streams_the_first_steps_log_while_it_runs()
     {
         await SignInAsync();
         var run = await RunPage.OpenAsync(Page, 1, 1);
@@ -18,12 +18,16 @@ public sealed class RunJourney : BrowserJourney
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Artifacts" })).ToContainTextAsync("run_results.json");
         await ScreenshotAsync("run-success");
 
-        // The engine on main does not implement `docs generate` and `source freshness` yet (their steps log "not implemented"):
-        // no docs site and no sources.json, so the run page offers no Documentation link and the sources page says so.
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Documentation" })).ToHaveCountAsync(0);
-        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Project" }).GetByRole(AriaRole.Link, new() { Name = "Data sources" }).ClickAsync();
+        await run.OpenDocsAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/projects/1/runs/1/docs/$"));
+        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Resources" })).ToContainTextAsync("fct_orders");
+        await Page.GotoAsync("/projects/1/runs/1/docs/#!/model/model.harbor_shop.fct_orders");
+        await Expect(Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading).First).ToContainTextAsync("fct_orders");
+        await ScreenshotAsync("run-docs-model");
+
+        await Page.GotoAsync("/projects/1/sources");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Data sources" })).ToBeVisibleAsync();
-        await Expect(Page.GetByText("No run has checked source freshness yet.")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "harbor_raw.orders" }).First).ToContainTextAsync("run #1");
         await ScreenshotAsync("data-sources");
 
         var job = await JobPage.OpenAsync(Page, 1, 1);
