@@ -138,7 +138,10 @@ public static class DeployHost
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                o.Events.OnRedirectToLogin = c => ErrorHandling.WriteAsync(c.HttpContext, 401, "unauthenticated", "Sign in or send an API token.");
+                // A browser opening a page is sent to the sign-in page; API clients get the 401 error shape.
+                o.Events.OnRedirectToLogin = c => UiHost.IsPageRequest(c.Request)
+                    ? Task.Run(() => c.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(c.Request.Path + c.Request.QueryString)))
+                    : ErrorHandling.WriteAsync(c.HttpContext, 401, "unauthenticated", "Sign in or send an API token.");
                 o.Events.OnRedirectToAccessDenied = c => ErrorHandling.WriteAsync(c.HttpContext, 403, "forbidden", "You do not have permission to do this.");
             })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);

@@ -11,7 +11,7 @@ namespace Slipway.Deploy.Ui;
 /// <summary>
 /// The web UI: Blazor components rendered on the server (static server rendering with plain HTML forms, so every
 /// page works without script), calling the same services as the API. Pages check sign-in themselves
-/// (<see cref="UiPage"/>) so that an anonymous visitor is sent to the sign-in page rather than given a 401.
+/// (<see cref="UiPage"/>) as well as through the service's fallback policy, which sends a browser to the sign-in page.
 /// </summary>
 internal static class UiHost
 {
@@ -20,6 +20,11 @@ internal static class UiHost
         services.AddRazorComponents();
         return services;
     }
+
+    /// <summary>A browser navigating to a page (not the API, not a script's fetch): it gets redirects and HTML.</summary>
+    public static bool IsPageRequest(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && !request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
 
     public static IEndpointRouteBuilder MapSlipwayUi(this IEndpointRouteBuilder endpoints)
     {
@@ -32,7 +37,7 @@ internal static class UiHost
         {
             var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Slipway.Deploy.Ui.slipway.js")!;
             return TypedResults.Stream(stream, "text/javascript");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).ExcludeFromDescription();
         // The job form's as-you-type check: the same command parser and cron rules the API applies on save.
         endpoints.MapGet("/ui/check/job", (string? commands, string? cron, string? timezone, DeployOptions options) =>
         {
@@ -72,7 +77,7 @@ internal static class UiHost
             await http.SignOutAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.Redirect("/signin");
         }).ExcludeFromDescription();
-        endpoints.MapRazorComponents<App>().AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapRazorComponents<App>().ExcludeFromDescription();
         return endpoints;
     }
 }
