@@ -19,6 +19,7 @@ using Slipway.Deploy.Runs;
 using Slipway.Deploy.Secrets;
 using Slipway.Deploy.Ui;
 using Slipway.Deploy.Logs;
+using Slipway.Deploy.Notifications;
 using Slipway.Deploy.Workers;
 
 namespace Slipway.Deploy;
@@ -101,6 +102,7 @@ public static class DeployHost
         endpoints.MapRuns();
         endpoints.MapDevelopmentRuns();
         endpoints.MapRunLogs();
+        endpoints.MapWebhooks();
         endpoints.MapAuditLog();
         endpoints.MapDbtCloudV2();
         endpoints.MapSlipwayUi();
@@ -138,6 +140,18 @@ public static class DeployHost
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                // A session follows its user: a deleted user is signed out, a changed admin flag applies at once.
+                o.Events.OnValidatePrincipal = async c =>
+                {
+                    var actor = Actor.From(c.Principal!);
+                    var user = actor is null ? null : await c.HttpContext.RequestServices.GetRequiredService<DeployDbContext>()
+                        .Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, c.HttpContext.RequestAborted);
+                    if (user is null)
+                        c.RejectPrincipal();
+                    else if (user.IsAdmin != actor!.IsAdmin)
+                        c.ReplacePrincipal(new System.Security.Claims.ClaimsPrincipal(
+                            new System.Security.Claims.ClaimsIdentity(Actor.Claims(user), CookieAuthenticationDefaults.AuthenticationScheme)));
+                };
                 // A browser opening a page is sent to the sign-in page; API clients get the 401 error shape.
                 o.Events.OnRedirectToLogin = c => UiHost.IsPageRequest(c.Request)
                     ? Task.Run(() => c.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(c.Request.Path + c.Request.QueryString)))

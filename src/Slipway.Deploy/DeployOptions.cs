@@ -29,5 +29,8 @@ public sealed class DeployOptions
     /// <summary>This node's workers: slots, lease and heartbeat intervals, the engine to start.</summary>
     public Workers.WorkerSettings Workers { get; set; } = new();
 
+    /// <summary>SMTP server and webhook retry policy for run notifications.</summary>
+    public Notifications.NotificationSettings Notifications { get; set; } = new();
+
     internal bool IsPostgres => Database is not null && Database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 }

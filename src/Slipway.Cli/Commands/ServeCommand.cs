@@ -27,6 +27,7 @@ internal static class ServeCommand
             CheckCommand = CheckJobCommand,
             Demo = invocation.GetBool("demo"),
         };
+        options.Workers.Enabled = true;
         stdout.WriteLine($"Slipway deployment service on {urls} (data in {options.DataDir}); API documentation at /openapi/v1.json");
         try
         {

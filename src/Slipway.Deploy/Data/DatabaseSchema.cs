@@ -16,7 +16,7 @@ internal static class DatabaseSchema
     private static readonly Func<DeployDbContext, CancellationToken, Task>[] Upgrades =
     [
         // 2: workers (leases, state changes, model timings, one active run per job).
-        ModelTables.Add(["run_leases", "run_events", "run_model_timings"], ["IX_runs_one_active_per_job"]),
+        ModelTables.Add(["run_leases", "run_events", "run_model_timings", "commit_watches", "webhooks", "webhook_deliveries"], ["IX_runs_one_active_per_job"]),
     ];
 
     public static async Task ApplyAsync(DeployDbContext db, CancellationToken cancellationToken)

@@ -16,13 +16,13 @@ internal static class LogEndpoints
     public static void MapRunLogs(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/projects/{projectId:int}/runs/{runId:int}").WithTags("runs");
-        api.MapGet("/steps/{index:int}/logs", async (int projectId, int runId, int index, int? offset, int? limit, int? tail, Access access,
+        api.MapGet("/steps/{id:int}/logs", async (int projectId, int runId, int id, int? offset, int? limit, int? tail, Access access,
             DeployDbContext db, DeployOptions options, CancellationToken ct) =>
         {
             await access.ProjectAsync(projectId, Permission.Read, ct);
-            if (!await db.RunSteps.AnyAsync(s => s.RunId == runId && s.Index == index && db.Runs.Any(r => r.Id == runId && r.ProjectId == projectId), ct))
-                throw ApiException.NotFound($"Step {index} of run {runId}");
-            var path = StepLogFile.PathFor(options, runId, index);
+            if (!await db.RunSteps.AnyAsync(s => s.RunId == runId && s.Index == id && db.Runs.Any(r => r.Id == runId && r.ProjectId == projectId), ct))
+                throw ApiException.NotFound($"Step {id} of run {runId}");
+            var path = StepLogFile.PathFor(options, runId, id);
             var page = tail is { } t
                 ? LogReader.Tail(path, Math.Clamp(t, 1, 10_000))
                 : LogReader.Read(path, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 1000, 1, 10_000));

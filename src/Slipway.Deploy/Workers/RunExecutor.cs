@@ -16,7 +16,7 @@ namespace Slipway.Deploy.Workers;
 /// exit code, duration and artifacts. The first failing step stops the rest; soft steps (freshness, docs) never fail.
 /// </summary>
 internal sealed partial class RunExecutor(DeployDbContext db, DeployOptions options, WorkerSettings settings, SecretBox secrets,
-    RunWorkspace workspace, RunQueue queue, ILogger<RunExecutor> logger)
+    RunWorkspace workspace, RunQueue queue, Notifications.Notifier notifier, ILogger<RunExecutor> logger)
 {
     // The docs site is index.html plus its script, data and style (Slipway.Engine's DocsSiteWriter), all served from the artifacts.
     public static readonly string[] ArtifactNames = ["manifest.json", "run_results.json", "sources.json", "catalog.json", "index.html",
@@ -41,6 +41,7 @@ internal sealed partial class RunExecutor(DeployDbContext db, DeployOptions opti
         using var _ = prepared;
         if (!await queue.TransitionAsync(run.Id, [RunStatus.Starting], RunStatus.Running, $"Running {prepared.Plan.Steps.Count} steps on {run.GitBranch}@{prepared.Sha[..7]}.", CancellationToken.None))
             return new Outcome(RunStatus.Cancelled, "The run was cancelled before it started.", false);
+        notifier.RunStarted(run.Id);
 
         var rows = await CreateStepRowsAsync(run.Id, prepared.Plan);
         var status = RunStatus.Success;
@@ -99,18 +100,12 @@ internal sealed partial class RunExecutor(DeployDbContext db, DeployOptions opti
         using var log = new StepLogFile(StepLogFile.PathFor(options, run.Id, row.Index), prepared.Masker);
         log.Write($"$ slipway {step.Command}");
         var arguments = step.Words.Concat(["--log-format", "json", "--profiles-dir", prepared.ProfilesDir, "--project-dir", prepared.ProjectDir, "--target", prepared.TargetName]).ToList();
-        var lastHeartbeat = DateTime.UtcNow;
         StepProcess.Result result;
         try
         {
             result = await StepProcess.RunAsync(prepared.Engine, arguments, prepared.ProjectDir, prepared.Variables, log.WriteEngineLine, async () =>
             {
                 if (prepared.Timeout is { } timeout && DateTime.UtcNow - runStarted > timeout) return StepProcess.Ending.TimedOut;
-                if (DateTime.UtcNow - lastHeartbeat >= settings.Heartbeat)
-                {
-                    lastHeartbeat = DateTime.UtcNow;
-                    if (!await queue.HeartbeatAsync(run.Id, CancellationToken.None)) return StepProcess.Ending.LeaseLost;
-                }
                 return await db.Runs.AnyAsync(r => r.Id == run.Id && r.CancelRequested, CancellationToken.None) ? StepProcess.Ending.Cancelled : null;
             }, CheckInterval, settings.CancelGrace, leaseLost);
         }

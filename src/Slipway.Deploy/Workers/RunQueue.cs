@@ -59,6 +59,13 @@ internal sealed class RunQueue(DeployDbContext db, WorkerSettings settings)
             db.ChangeTracker.Clear();
             return false;
         }
+        catch (System.Data.Common.DbException e) when (IsUniqueViolation(e))
+        {
+            // The same refusal, raised by the conditional update itself.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return false;
+        }
         catch (InvalidOperationException e) when (e.InnerException is DbUpdateException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
@@ -66,6 +73,10 @@ internal sealed class RunQueue(DeployDbContext db, WorkerSettings settings)
             return false;
         }
     }
+
+    /// <summary>SQLite's constraint error (19) or PostgreSQL's unique_violation (23505).</summary>
+    private static bool IsUniqueViolation(System.Data.Common.DbException e) =>
+        e.SqlState == "23505" || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 
     /// <summary>Pushes the lease forward; false when this worker no longer holds it (it expired and was reaped).</summary>
     public async Task<bool> HeartbeatAsync(int runId, CancellationToken ct)

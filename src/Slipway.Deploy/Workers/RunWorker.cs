@@ -48,18 +48,63 @@ internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings sett
         await Task.WhenAll(left);
     }
 
+    /// <summary>Keeps the lease for the whole run (checkout included); a lease found lost stops the run's process.</summary>
+    private async Task HeartbeatAsync(int runId, CancellationTokenSource leaseLost, CancellationToken end)
+    {
+        while (!end.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(settings.Heartbeat, end);
+                await using var scope = scopes.CreateAsyncScope();
+                if (!await scope.ServiceProvider.GetRequiredService<RunQueue>().HeartbeatAsync(runId, end))
+                {
+                    logger.LogWarning("Run {RunId}: the lease of {Worker} was lost", runId, settings.WorkerId);
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                // A missed heartbeat is retried; the lease is several heartbeats long.
+                logger.LogWarning(e, "Run {RunId}: a heartbeat failed", runId);
+            }
+        }
+    }
+
     private async Task ExecuteAsync(AsyncServiceScope scope, Run run, CancellationToken stoppingToken)
     {
         try
         {
             await Task.Yield();
             logger.LogInformation("Run {RunId} claimed by {Worker}", run.Id, settings.WorkerId);
-            var outcome = await scope.ServiceProvider.GetRequiredService<RunExecutor>().ExecuteAsync(run, stoppingToken);
+            using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            using var heartbeatsEnd = new CancellationTokenSource();
+            var heartbeats = HeartbeatAsync(run.Id, leaseLost, heartbeatsEnd.Token);
+            RunExecutor.Outcome outcome;
+            try
+            {
+                outcome = await scope.ServiceProvider.GetRequiredService<RunExecutor>().ExecuteAsync(run, leaseLost.Token);
+            }
+            finally
+            {
+                await heartbeatsEnd.CancelAsync();
+                await heartbeats;
+            }
             foreach (var follower in scope.ServiceProvider.GetServices<IRunFinished>())
             {
                 try { await follower.FinishedAsync(run.Id, outcome, CancellationToken.None); }
                 catch (Exception e) when (e is not OutOfMemoryException) { logger.LogWarning(e, "After run {RunId}: {Follower} failed", run.Id, follower.GetType().Name); }
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // The node is stopping or lost the lease: the lease (expired, or expiring) lets a reaper end the run.
+            logger.LogWarning("Run {RunId} was left to its lease: the worker stopped or lost it", run.Id);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -15,12 +15,19 @@ public static class WorkerHost
         services.AddScoped<RunExecutor>();
         services.AddScoped<IRunFinished, AfterJobTrigger>();
         services.AddHostedService<RunWorker>();
+        services.AddScoped<Schedules.JobScheduler>();
+        services.AddSingleton(options.Notifications);
+        services.AddHttpClient();
+        services.AddSingleton<Notifications.Notifier>();
+        services.AddScoped<IRunFinished, Notifications.NotifyOnFinish>();
+        services.AddHostedService<Schedules.SchedulerService>();
         return services;
     }
 
     /// <summary>Runs a worker-only node until the token is cancelled (Ctrl+C, SIGTERM).</summary>
     public static async Task RunAsync(DeployOptions options, CancellationToken cancellationToken)
     {
+        options.Workers.Enabled = true;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = options.DataDir, Args = [] });
         builder.Logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning);
         builder.Services.AddSlipwayDeploy(options);

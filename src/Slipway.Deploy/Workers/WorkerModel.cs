@@ -12,6 +12,10 @@ internal static class WorkerModel
         model.Entity<RunLease>().HasIndex(l => l.ExpiresAt);
         model.Entity<RunEvent>().ToTable("run_events").HasIndex(e => new { e.RunId, e.Id });
         model.Entity<ModelTiming>().ToTable("run_model_timings").HasIndex(t => new { t.RunId, t.StepIndex });
+        model.Entity<Schedules.CommitWatch>().ToTable("commit_watches").HasKey(w => w.JobId);
+        model.Entity<Schedules.CommitWatch>().Property(w => w.JobId).ValueGeneratedNever();
+        model.Entity<Notifications.Webhook>().ToTable("webhooks").HasIndex(w => w.ProjectId);
+        model.Entity<Notifications.WebhookDelivery>().ToTable("webhook_deliveries").HasIndex(d => new { d.WebhookId, d.Id });
         // Runs of one job are serial on every node: at most one run of a job is starting or running, whichever
         // worker claimed it (development runs have no job and are not limited).
         model.Entity<Run>().HasIndex(r => r.JobId).IsUnique()

@@ -3,8 +3,11 @@ namespace Slipway.Deploy.Workers;
 /// <summary>How this node's workers behave; the defaults suit a service, tests shorten the intervals.</summary>
 public sealed class WorkerSettings
 {
-    /// <summary>False for a node that only serves the API (workers run elsewhere).</summary>
-    public bool Enabled { get; set; } = true;
+    /// <summary>
+    /// Whether this node executes runs and fires schedules. Off unless the host turns it on (<c>slipway serve</c> and
+    /// <c>slipway worker</c> do; an embedding host or a test may keep runs queued).
+    /// </summary>
+    public bool Enabled { get; set; }
 
     /// <summary>Runs this node executes at once (the worker-slot limit).</summary>
     public int Slots { get; set; } = 4;

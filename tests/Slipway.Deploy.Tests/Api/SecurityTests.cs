@@ -118,6 +118,25 @@ public abstract class SecurityTests<TService>(TService service) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task A_project_admin_manages_members_of_their_project_only()
+    {
+        RequireBackend();
+        var admin = await service.AdminAsync();
+        var mine = await service.ProjectAsync(admin);
+        var theirs = await service.ProjectAsync(admin);
+        var (projectAdmin, _, _) = await service.UserAsync(mine.Id, "admin");
+        var (_, newcomerId, newcomer) = await service.UserAsync(null, null);
+        Assert.Contains("expected admin, developer, job_runner or viewer",
+            await Http.RefusedAsync(projectAdmin, HttpMethod.Put, $"/api/v1/projects/{mine.Id}/members/{newcomerId}", new { role = "owner" }));
+        await Http.SendAsync(projectAdmin, HttpMethod.Put, $"/api/v1/projects/{mine.Id}/members/{newcomerId}", new { role = "developer" }, HttpStatusCode.OK);
+        await Http.SendAsync(projectAdmin, HttpMethod.Put, $"/api/v1/projects/{theirs.Id}/members/{newcomerId}", new { role = "developer" }, HttpStatusCode.Forbidden);
+        var members = await Http.SendAsync(projectAdmin, HttpMethod.Get, $"/api/v1/projects/{mine.Id}/members", null, HttpStatusCode.OK);
+        Assert.Contains(members.EnumerateArray(), m => m.GetProperty("username").GetString() == newcomer && m.GetProperty("role").GetString() == "developer");
+        // Project admins are not service administrators.
+        await Http.SendAsync(projectAdmin, HttpMethod.Post, "/api/v1/projects", new { name = "x", repository_url = "/x" }, HttpStatusCode.Forbidden);
+    }
+
+    [SkippableFact]
     public async Task Tokens_are_shown_once_stored_hashed_and_revocable()
     {
         RequireBackend();

@@ -13,6 +13,7 @@ public sealed class WorkerService : IDisposable
     public WorkerService()
     {
         var workers = service.Factory.Options.Workers;
+        workers.Enabled = true;
         workers.PollInterval = TimeSpan.FromMilliseconds(100);
         workers.Heartbeat = TimeSpan.FromMilliseconds(300);
         workers.Lease = TimeSpan.FromSeconds(3);
