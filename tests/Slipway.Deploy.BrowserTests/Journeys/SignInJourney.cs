@@ -20,6 +20,15 @@ public sealed class SignInJourney : BrowserJourney
         await Expect(dashboard.NextScheduled).ToContainTextAsync("Europe/Amsterdam");
         await ScreenshotAsync("dashboard");
 
+        // Settings: a new API token is shown once, then only its first characters.
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await Page.GetByLabel("Token name").FillAsync("ci");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Copy this token now" })).ToContainTextAsync("slw_");
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "My API tokens" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "ci" })).ToContainTextAsync("active");
+        await ScreenshotAsync("settings");
+        await Page.GotoAsync("/");
+
         // A phone's width: the same page, one column, nothing cut off sideways.
         await Page.SetViewportSizeAsync(390, 844);
         await Expect(dashboard.RecentRuns).ToBeVisibleAsync();
