@@ -17,6 +17,7 @@ using Slipway.Deploy.Jobs;
 using Slipway.Deploy.Projects;
 using Slipway.Deploy.Runs;
 using Slipway.Deploy.Secrets;
+using Slipway.Deploy.Ui;
 using Slipway.Deploy.Logs;
 using Slipway.Deploy.Notifications;
 using Slipway.Deploy.Workers;
@@ -47,6 +48,8 @@ public static class DeployHost
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DeployDbContext>();
         await DatabaseSchema.ApplyAsync(db, cancellationToken);
+        if (scope.ServiceProvider.GetRequiredService<DeployOptions>().Demo)
+            await Demo.DemoData.SeedAsync(scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<FirstAdmin>()
             .EnsureAsync(db, scope.ServiceProvider.GetRequiredService<DeployOptions>(), scope.ServiceProvider.GetRequiredService<Passwords>(), cancellationToken);
     }
@@ -67,6 +70,7 @@ public static class DeployHost
         services.AddScoped<JobValidator>();
         services.AddScoped<RunTrigger>();
         services.AddScoped<JobsAsCode>();
+        services.AddSlipwayUi();
         services.AddRunWorkers(options);
         return services;
     }
@@ -101,6 +105,7 @@ public static class DeployHost
         endpoints.MapWebhooks();
         endpoints.MapAuditLog();
         endpoints.MapDbtCloudV2();
+        endpoints.MapSlipwayUi();
         return endpoints;
     }
 
@@ -147,7 +152,10 @@ public static class DeployHost
                         c.ReplacePrincipal(new System.Security.Claims.ClaimsPrincipal(
                             new System.Security.Claims.ClaimsIdentity(Actor.Claims(user), CookieAuthenticationDefaults.AuthenticationScheme)));
                 };
-                o.Events.OnRedirectToLogin = c => ErrorHandling.WriteAsync(c.HttpContext, 401, "unauthenticated", "Sign in or send an API token.");
+                // A browser opening a page is sent to the sign-in page; API clients get the 401 error shape.
+                o.Events.OnRedirectToLogin = c => UiHost.IsPageRequest(c.Request)
+                    ? Task.Run(() => c.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(c.Request.Path + c.Request.QueryString)))
+                    : ErrorHandling.WriteAsync(c.HttpContext, 401, "unauthenticated", "Sign in or send an API token.");
                 o.Events.OnRedirectToAccessDenied = c => ErrorHandling.WriteAsync(c.HttpContext, 403, "forbidden", "You do not have permission to do this.");
             })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);

@@ -21,6 +21,11 @@ public sealed class DeployOptions
     /// </summary>
     public Func<IReadOnlyList<string>, string?>? CheckCommand { get; set; }
 
+    /// <summary>
+    /// <c>serve --demo</c>: on an empty database, seed a demo project (git repository from the bundled sample, DuckDB
+    /// connection, environments, a scheduled job, a demo admin and API token) and queue one run.
+    /// </summary>
+    public bool Demo { get; set; }
     /// <summary>This node's workers: slots, lease and heartbeat intervals, the engine to start.</summary>
     public Workers.WorkerSettings Workers { get; set; } = new();
 

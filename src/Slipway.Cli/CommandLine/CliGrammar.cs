@@ -105,6 +105,7 @@ internal static class CliGrammar
         new("urls", ["--urls"], OptionKind.Value, EnvVar: "SLIPWAY_URLS", Commands: ["serve"]),
         new("database", ["--database"], OptionKind.Value, EnvVar: "SLIPWAY_DATABASE", Commands: ["serve", "worker"]),
         new("admin_password", ["--admin-password"], OptionKind.Value, EnvVar: "SLIPWAY_ADMIN_PASSWORD", Commands: ["serve"]),
+        new("demo", ["--demo"], OptionKind.Flag, Commands: ["serve"]),
         new("browser", ["--browser"], OptionKind.Flag, "--no-browser", Commands: ["docs serve"]),
         new("add_package", ["--add-package"], OptionKind.Value, Commands: ["deps"]),
         new("upgrade", ["--upgrade"], OptionKind.Flag, Commands: ["deps"]),

@@ -5,7 +5,7 @@ using Slipway.Engine.Project;
 namespace Slipway.Cli.Commands;
 
 /// <summary>
-/// <c>slipway serve [--data-dir DIR] [--urls URLS] [--database CONNECTION] [--admin-password PASSWORD]</c>: starts the
+/// <c>slipway serve [--data-dir DIR] [--urls URLS] [--database CONNECTION] [--admin-password PASSWORD] [--demo]</c>: starts the
 /// deployment service (Slipway.Deploy) until Ctrl+C or SIGTERM. Job commands are checked with this CLI's own parser.
 /// </summary>
 internal static class ServeCommand
@@ -25,6 +25,7 @@ internal static class ServeCommand
             AdminPassword = invocation.GetString("admin_password"),
             SetupOutput = stdout,
             CheckCommand = CheckJobCommand,
+            Demo = invocation.GetBool("demo"),
         };
         options.Workers.Enabled = true;
         stdout.WriteLine($"Slipway deployment service on {urls} (data in {options.DataDir}); API documentation at /openapi/v1.json");

@@ -80,7 +80,7 @@ internal static class AuthEndpoints
         }).AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static async Task<User> SignInAsync(HttpContext http, DeployDbContext db, Passwords passwords, string? username, string? password,
+    internal static async Task<User> SignInAsync(HttpContext http, DeployDbContext db, Passwords passwords, string? username, string? password,
         CancellationToken ct)
     {
         var audit = new AuditLog(db);

@@ -65,7 +65,7 @@ internal static class EnvironmentEndpoints
     public static async Task<DeployEnvironment> FindAsync(DeployDbContext db, int projectId, int id, CancellationToken ct) =>
         await db.Environments.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Id == id, ct) ?? throw ApiException.NotFound($"Environment {id}");
 
-    private static async Task ApplyAsync(Projects.Project project, DeployEnvironment environment, EnvironmentRequest request, Access access,
+    internal static async Task ApplyAsync(Projects.Project project, DeployEnvironment environment, EnvironmentRequest request, Access access,
         DeployDbContext db, ProjectRules rules, SecretBox secrets, CancellationToken ct)
     {
         var projectId = project.Id;

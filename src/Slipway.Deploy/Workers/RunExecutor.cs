@@ -18,7 +18,9 @@ namespace Slipway.Deploy.Workers;
 internal sealed partial class RunExecutor(DeployDbContext db, DeployOptions options, WorkerSettings settings, SecretBox secrets,
     RunWorkspace workspace, RunQueue queue, Notifications.Notifier notifier, ILogger<RunExecutor> logger)
 {
-    public static readonly string[] ArtifactNames = ["manifest.json", "run_results.json", "sources.json", "catalog.json", "index.html"];
+    // The docs site is index.html plus its script, data and style (Slipway.Engine's DocsSiteWriter), all served from the artifacts.
+    public static readonly string[] ArtifactNames = ["manifest.json", "run_results.json", "sources.json", "catalog.json", "index.html",
+        "slipway-docs.js", "slipway-docs-data.js", "slipway-docs.css"];
 
     /// <summary>What the run ended as, for notifications and after-job triggers.</summary>
     public sealed record Outcome(int Status, string Message, bool StaleSources);

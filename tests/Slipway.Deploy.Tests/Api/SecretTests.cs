@@ -57,7 +57,7 @@ public abstract class SecretTests<TService>(TService service) : IClassFixture<TS
         var ids = new Dictionary<string, string>
         {
             ["projectId"] = $"{p}", ["jobId"] = $"{jobId}", ["runId"] = $"{runs[0].GetProperty("id").GetInt32()}", ["id"] = $"{environmentId}",
-            ["userId"] = "1", ["name"] = "DBT_ENV_SECRET_TOKEN", ["accountId"] = "1", ["path"] = "manifest.json", ["documentName"] = "v1",
+            ["userId"] = "1", ["name"] = "DBT_ENV_SECRET_TOKEN", ["accountId"] = "1", ["path"] = "manifest.json", ["documentName"] = "v1", ["index"] = "1",
         };
         foreach (var route in Routes.All(service.Factory.Services).Where(r => r.Method == "GET" && !r.Pattern.EndsWith("/stream", StringComparison.Ordinal)))
         {

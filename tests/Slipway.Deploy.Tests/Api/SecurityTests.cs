@@ -12,7 +12,8 @@ public abstract class SecurityTests<TService>(TService service) : IClassFixture<
 
     private static readonly string[] AnonymousRoutes =
     [
-        "GET /health", "GET /login", "GET /openapi/{documentName}.json", "POST /api/v1/auth/login", "POST /api/v1/setup", "POST /login",
+        "GET /health", "GET /login", "GET /openapi/{documentName}.json", "GET /signin", "GET /ui/slipway.css", "POST /api/v1/auth/login",
+        "POST /api/v1/setup", "POST /login",
     ];
 
     /// <summary>A project with an environment, a job, a run, a DBT_ variable and a connection; the ids every route needs.</summary>
@@ -26,7 +27,7 @@ public abstract class SecurityTests<TService>(TService service) : IClassFixture<
         {
             ["projectId"] = $"{project.Id}", ["jobId"] = $"{jobId}", ["runId"] = $"{run.GetProperty("id").GetInt32()}",
             ["id"] = $"{project.ConnectionId}", ["environmentId"] = $"{environmentId}", ["userId"] = $"{viewerId}", ["name"] = "DBT_X",
-            ["accountId"] = "1", ["path"] = "manifest.json", ["documentName"] = "v1",
+            ["accountId"] = "1", ["path"] = "manifest.json", ["documentName"] = "v1", ["index"] = "1",
         };
     }
 
@@ -45,7 +46,7 @@ public abstract class SecurityTests<TService>(TService service) : IClassFixture<
         var ids = new Dictionary<string, string>
         {
             ["projectId"] = "1", ["jobId"] = "1", ["runId"] = "1", ["id"] = "1", ["userId"] = "1", ["name"] = "DBT_X", ["accountId"] = "1",
-            ["path"] = "manifest.json", ["documentName"] = "v1",
+            ["path"] = "manifest.json", ["documentName"] = "v1", ["index"] = "1",
         };
         var anonymous = service.Factory.CreateClient();
         var badToken = service.Factory.CreateClient();

@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Slipway.Deploy.BrowserTests.Pages;
+
+/// <summary>A run: status, steps with their logs, model timing, artifacts, cancel and retry.</summary>
+public sealed class RunPage(IPage page)
+{
+    public static async Task<RunPage> OpenAsync(IPage page, int projectId, int runId)
+    {
+        await page.GotoAsync($"/projects/{projectId}/runs/{runId}");
+        return new RunPage(page);
+    }
+
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>The run's status badge in the heading.</summary>
+    public ILocator Status => Heading.GetByRole(AriaRole.Status);
+
+    public ILocator StepLogs => page.GetByRole(AriaRole.Log);
+
+    /// <summary>Present while the page follows the run's log stream (the run was not complete when the page was rendered).</summary>
+    public ILocator Streaming => page.Locator("[data-stream]");
+
+    public ILocator ModelTiming => page.GetByRole(AriaRole.Img, new() { NameRegex = new("^Model timing") });
+
+    public async Task WaitForStatusAsync(string status, float timeout = 180_000) =>
+        await Expect(Status).ToHaveTextAsync(status, new() { Timeout = timeout });
+
+    public Task CancelAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Cancel run" }).ClickAsync();
+
+    public Task OpenDocsAsync() => page.GetByRole(AriaRole.Link, new() { Name = "Documentation" }).ClickAsync();
+}
