@@ -31,6 +31,9 @@ internal static class DatabaseSchema
         {
             // EnsureCreated creates the whole model only in a database without tables, which is version 0.
             await db.Database.EnsureCreatedAsync(cancellationToken);
+            // SQLite: write-ahead logging lets the API read while a worker writes step logs and heartbeats on
+            // other connections (the rollback journal made those writers fail with "database is locked").
+            if (!postgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             var applied = await db.SchemaVersions.Select(v => (int?)v.Version).MaxAsync(cancellationToken) ?? 0;
             if (applied == 0)
             {
