@@ -8,10 +8,7 @@ namespace Slipway.Deploy.BrowserTests.Journeys;
 /// <summary>Runs executed for real by the service's workers (child slipway processes on the demo's DuckDB warehouse).</summary>
 public sealed class RunJourney : BrowserJourney
 {
-    // Passed on the ui branch with deploy-runs' workers until the last merge of deploy-runs (notifications, session
-    // validation); since then run #1 does not show Success here within 3 minutes, although `slipway serve --demo` runs it
-    // to Success in about 4 s. Not diagnosed before the deadline: skipped rather than left failing.
-    [Fact(Skip = "Run #1 no longer reaches Success in the test host after the latest deploy-runs merge; see the comment above.")]
+    [Fact]
     public async Task The_demo_run_succeeds_with_model_timing_docs_and_source_freshness_then_Run_now_streams_the_first_steps_log_while_it_runs()
     {
         await SignInAsync();

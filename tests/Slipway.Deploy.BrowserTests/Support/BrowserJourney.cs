@@ -19,9 +19,12 @@ public abstract class BrowserJourney : IAsyncLifetime
     /// <summary>The viewport; phone-width journeys override it.</summary>
     protected virtual ViewportSize Viewport => new() { Width = 1280, Height = 900 };
 
+    /// <summary>Whether this node's workers execute queued runs (as `slipway serve` does); a journey that must find a run still waiting turns them off.</summary>
+    protected virtual bool WorkersExecuteRuns => true;
+
     public async Task InitializeAsync()
     {
-        Service = new DemoService();
+        Service = new DemoService(WorkersExecuteRuns);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--disable-gpu"] });
         var context = await browser.NewContextAsync(new() { BaseURL = Service.BaseUrl, ViewportSize = Viewport });

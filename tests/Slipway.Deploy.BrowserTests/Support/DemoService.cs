@@ -19,7 +19,7 @@ public sealed partial class DemoService : WebApplicationFactory<DemoService.Entr
 
     private readonly StringWriter output = new();
 
-    public DemoService()
+    public DemoService(bool workersExecuteRuns = true)
     {
         Options = new DeployOptions
         {
@@ -28,6 +28,8 @@ public sealed partial class DemoService : WebApplicationFactory<DemoService.Entr
             CheckCommand = ServeCommand.CheckJobCommand,
             Demo = true,
         };
+        // As `slipway serve` does: this node's workers execute the queued runs (child slipway processes).
+        Options.Workers.Enabled = workersExecuteRuns;
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
