@@ -15,15 +15,7 @@ internal static class CatalogWriter
         using var stream = File.Create(path);
         using var w = new Utf8JsonWriter(stream);
         w.WriteStartObject();
-        w.WriteStartObject("metadata");
-        w.WriteString("dbt_schema_version", SchemaVersion);
-        w.WriteString("dbt_version", SlipwayVersion.DbtVersion);
-        w.WriteString("generated_at", ManifestWriter.Timestamp(DateTimeOffset.UtcNow));
-        w.WriteString("invocation_id", invocationId);
-        w.WriteString("invocation_started_at", ManifestWriter.Timestamp(startedAt));
-        w.WriteStartObject("env");
-        w.WriteEndObject();
-        w.WriteEndObject();
+        ArtifactMetadata.Write(w, SchemaVersion, invocationId, startedAt);
         WriteTables(w, "nodes", catalog.Nodes);
         WriteTables(w, "sources", catalog.Sources);
         if (catalog.Errors.Count == 0) w.WriteNull("errors");

@@ -16,15 +16,7 @@ internal static class SourcesJsonWriter
         using var stream = File.Create(path);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
-        w.WriteStartObject("metadata");
-        w.WriteString("dbt_schema_version", SchemaVersion);
-        w.WriteString("dbt_version", SlipwayVersion.DbtVersion);
-        w.WriteString("generated_at", ManifestWriter.Timestamp(DateTimeOffset.UtcNow));
-        w.WriteString("invocation_id", invocationId);
-        w.WriteString("invocation_started_at", ManifestWriter.Timestamp(startedAt));
-        w.WriteStartObject("env");
-        w.WriteEndObject();
-        w.WriteEndObject();
+        ArtifactMetadata.Write(w, SchemaVersion, invocationId, startedAt);
         w.WriteStartArray("results");
         foreach (var r in results) WriteResult(w, r);
         w.WriteEndArray();
