@@ -31,7 +31,7 @@ internal static class BaseContext
             try { return NodeDicts.ToPlain(JsonDocument.Parse(a.Get(0, "string") as string ?? "").RootElement); }
             catch (JsonException) { return a.Get(1, "default"); }
         });
-        c["tojson"] = new JinjaFunction("tojson", a => Artifacts.PythonJson.Dumps(PlainData.FromJinja(a.Get(0, "value")), a.Get(2, "sort_keys") is true));
+        c["tojson"] = new JinjaFunction("tojson", a => Slipway.Jinja.PythonJson.Dumps(PlainData.FromJinja(a.Get(0, "value")), a.Get(2, "sort_keys") is true));
         c["set"] = new JinjaFunction("set", a => a.Get(0, "value") is System.Collections.IEnumerable e and not string
             ? e.Cast<object?>().Distinct().ToList() : a.Get(1, "default"));
         c["zip"] = new JinjaFunction("zip", a =>
