@@ -34,7 +34,8 @@ internal sealed class UnitTestNode : ManifestNode
             UniqueId = definition.UniqueId,
             Name = definition.Name,
             PackageName = definition.PackageName,
-            Path = definition.Path,
+            // Like a generic test's, the compiled SQL goes under the YAML file: <file>.yml/<model>__<test>.sql.
+            Path = $"{model.Name}__{definition.Name}.sql",
             OriginalFilePath = definition.OriginalFilePath,
             Fqn = definition.Fqn,
             Tags = definition.Tags,

@@ -18,7 +18,7 @@ internal static class MarinaProject
             version: 2
             sources:
               - name: raw
-                schema: main
+                schema: "{{ target.schema }}"
                 tables:
                   - name: raw_payments
             """,
