@@ -21,13 +21,15 @@ internal sealed class UnitTestCompiler(ExecutionServices services)
         if (model.Language != "sql")
             throw UnitTestSpec.Error(test, $"tests '{model.Name}', a {model.Language} model; only SQL models can be unit tested");
         var inputs = spec.Given.Select(g => UnitTestInput.Resolve(test, g, services.Compiler)).ToList();
-        var used = new List<UnitTestInput>();
-        var sql = Render(test, spec, inputs, used);
+        var sql = Render(test, spec, inputs);
+        // Only inputs the rendered SQL uses become CTEs, in the order it first uses them (as ephemeral refs are).
+        var used = inputs.Select(i => (Input: i, At: FirstUse(sql, CteInjector.Prefix + i.CteName)))
+            .Where(u => u.At >= 0).OrderBy(u => u.At).Select(u => u.Input).DistinctBy(i => i.CteName).ToList();
         var ctes = used.Select(i => CteInjector.CteSql(i.CteName, FixtureSqlFor(test, i))).ToList();
         return CteInjector.Inject(sql, ctes);
     }
 
-    private string Render(UnitTestNode test, UnitTestSpec spec, List<UnitTestInput> inputs, List<UnitTestInput> used)
+    private string Render(UnitTestNode test, UnitTestSpec spec, List<UnitTestInput> inputs)
     {
         var model = test.Model;
         var compiler = services.Compiler;
@@ -44,11 +46,7 @@ internal sealed class UnitTestCompiler(ExecutionServices services)
         {
             new RuntimeProvider(compiler, model).Bind(scope);
             new RunContext(services, model).Bind(scope);
-            object Use(UnitTestInput input)
-            {
-                lock (used) if (!used.Contains(input)) used.Add(input);
-                return input.CteRelation();
-            }
+            static object Use(UnitTestInput input) => input.CteRelation();
             Set("ref", new JinjaFunction("ref", a =>
             {
                 var (name, package) = a.Positional.Count >= 2
@@ -95,6 +93,17 @@ internal sealed class UnitTestCompiler(ExecutionServices services)
                 if (had) c[key] = old; else c.Remove(key);
             host.Release(scope);
         }
+    }
+
+    /// <summary>Where <paramref name="name"/> first appears as a whole identifier, or -1.</summary>
+    private static int FirstUse(string sql, string name)
+    {
+        for (var at = sql.IndexOf(name, StringComparison.Ordinal); at >= 0; at = sql.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if (end == sql.Length || !(char.IsLetterOrDigit(sql[end]) || sql[end] == '_')) return at;
+        }
+        return -1;
     }
 
     private static JinjaFunction Constant(string name, object? value) => new(name, _ => value);
