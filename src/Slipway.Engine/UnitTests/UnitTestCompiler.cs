@@ -37,6 +37,7 @@ internal sealed class UnitTestCompiler(ExecutionServices services)
         var scope = host.Rent(runtime: true);
         var c = scope.Context;
         var saved = new Dictionary<string, (bool, object?)>(StringComparer.Ordinal);
+        var packaged = new List<(PackageNamespace Namespace, string Name, object? Original)>();
         void Set(string key, object? value)
         {
             if (!saved.ContainsKey(key)) saved[key] = (c.TryGetValue(key, out var old), old);
@@ -73,8 +74,17 @@ internal sealed class UnitTestCompiler(ExecutionServices services)
             Set("env_var", new JinjaFunction("env_var", a =>
                 a.Get(0, "var") is string name && spec.Overrides.EnvVars.TryGetValue(name, out var v) ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) : envVar!.Call(a)));
             Set("is_incremental", Constant("is_incremental", false));
-            foreach (var (name, value) in spec.Overrides.Macros)
-                Set(name, c.GetValueOrDefault(name) is IJinjaCallable ? Constant(name, value) : value);
+            foreach (var (key, value) in spec.Overrides.Macros)
+            {
+                // "dbt_utils.star" overrides the macro inside that package's namespace; a plain name the global one.
+                var dot = key.IndexOf('.', StringComparison.Ordinal);
+                if (dot > 0 && c.GetValueOrDefault(key[..dot]) is PackageNamespace ns && ns.Macros.TryGetValue(key[(dot + 1)..], out var original))
+                {
+                    packaged.Add((ns, key[(dot + 1)..], original));
+                    ns.Macros[key[(dot + 1)..]] = original is IJinjaCallable ? Constant(key, value) : value;
+                }
+                else Set(key, c.GetValueOrDefault(key) is IJinjaCallable ? Constant(key, value) : value);
+            }
             var template = host.Compile(model.RawCode, model.OriginalFilePath, runtime: true);
             return template.Render(c);
         }
@@ -91,6 +101,7 @@ internal sealed class UnitTestCompiler(ExecutionServices services)
             // The scope is reused by the next node: put back what this test replaced.
             foreach (var (key, (had, old)) in saved)
                 if (had) c[key] = old; else c.Remove(key);
+            foreach (var (ns, name, original) in packaged) ns.Macros[name] = original;
             host.Release(scope);
         }
     }

@@ -38,7 +38,8 @@ internal static class MarinaProject
             select b.booking_id, p.paid_amount,
                    '{{ var("currency", "EUR") }}' as currency,
                    '{{ env_var("UT_MARINA", "north") }}' as marina,
-                   {{ harbor_fee() }} as fee
+                   {{ harbor_fee() }} as fee,
+                   {{ fixture.harbor_fee() }} + 1 as fee_plus_one
             from {{ ref('stg_bookings') }} b
             join {{ source('raw', 'raw_payments') }} p on p.booking_id = b.booking_id
             where p.paid_amount >= {{ var('min_paid', 0) }}
@@ -133,7 +134,7 @@ internal static class MarinaProject
                 overrides:
                   vars: {currency: NOK, min_paid: 50}
                   env_vars: {UT_MARINA: south}
-                  macros: {harbor_fee: 12}
+                  macros: {harbor_fee: 12, fixture.harbor_fee: 20}
                 given:
                   - input: ref('stg_bookings')
                     rows: [{booking_id: 1}, {booking_id: 2}]
@@ -143,7 +144,7 @@ internal static class MarinaProject
                       - {booking_id: 2, paid_amount: 10}
                 expect:
                   rows:
-                    - {booking_id: 1, paid_amount: 60, currency: NOK, marina: south, fee: 12}
+                    - {booking_id: 1, paid_amount: 60, currency: NOK, marina: south, fee: 12, fee_plus_one: 21}
               - name: incremental_adds_only_new_bookings
                 model: booking_log
                 overrides:

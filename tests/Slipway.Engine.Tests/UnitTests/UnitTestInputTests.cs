@@ -49,7 +49,7 @@ public sealed class UnitTestInputTests
         Assert.Equal("pass", statuses["unit_test.fixture.paid_bookings.nothing_paid_enough"]);
         Assert.Equal("fail", statuses["unit_test.fixture.paid_bookings.nothing_expected_but_a_row_came"]);
         // With no expected rows every column of the model is compared; the one returned row is extra.
-        Assert.Contains("@@  | booking_id | paid_amount | currency | marina | fee\n+++ | 1          | 60          | EUR      | north  | 5\n",
+        Assert.Contains("@@  | booking_id | paid_amount | currency | marina | fee | fee_plus_one\n+++ | 1          | 60          | EUR      | north  | 5   | 6\n",
             output.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 }
