@@ -96,6 +96,25 @@ public sealed class UnitTestExecutionTests
     }
 
     [Fact]
+    public void Retry_after_fixing_the_expectation_reruns_the_unit_test_and_what_it_skipped()
+    {
+        using var project = new ProjectRun(MarinaProject.Files());
+        project.Write("models/failing.yml", MarinaProject.FailingUnitTest);
+        Assert.Equal(1, project.Run("build").ExitCode);
+        project.Write("models/failing.yml", MarinaProject.FailingUnitTest.Replace("revenue: 40}", "revenue: 30}", StringComparison.Ordinal));
+
+        var (code, output) = project.Run("retry");
+
+        Assert.True(code == 0, output);
+        var statuses = project.Statuses();
+        Assert.Equal("pass", statuses["unit_test.fixture.berth_revenue.revenue_wrong_expectation"]);
+        Assert.Equal("success", statuses["model.fixture.berth_revenue"]);
+        Assert.Equal("success", statuses["model.fixture.harbor_report"]);
+        Assert.DoesNotContain("seed.fixture.raw_bookings", statuses.Keys);
+        Assert.DoesNotContain("unit_test.fixture.stg_bookings.amount_is_nights_times_rate", statuses.Keys);
+    }
+
+    [Fact]
     public void Test_runs_unit_tests_and_the_json_log_carries_the_diff()
     {
         using var project = new ProjectRun(MarinaProject.Files());
@@ -163,9 +182,17 @@ public sealed class UnitTestExecutionTests
                     rows: [{booking_id: 1}]
                 expect:
                   rows: [{booking_id: 1, colour: red}]
+              - name: names_a_missing_fixture
+                model: stg_bookings
+                given:
+                  - input: ref('raw_bookings')
+                    format: csv
+                    fixture: no_such_file
+                expect:
+                  rows: []
             """);
         Assert.Equal(0, project.Run("seed").ExitCode);
-        var (code, output) = project.Run("test", new Dictionary<string, object?> { ["select"] = new[] { "unit_test:forgets_the_source", "unit_test:expects_an_unknown_column" } });
+        var (code, output) = project.Run("test", new Dictionary<string, object?> { ["select"] = new[] { "unit_test:forgets_the_source", "unit_test:expects_an_unknown_column", "unit_test:names_a_missing_fixture" } });
 
         Assert.Equal(1, code);
         var statuses = project.Statuses();
@@ -173,6 +200,8 @@ public sealed class UnitTestExecutionTests
         Assert.Equal("error", statuses["unit_test.fixture.stg_bookings.expects_an_unknown_column"]);
         Assert.Contains("Unit test 'forgets_the_source' gives no input for source('raw', 'raw_payments'), which model 'paid_bookings' uses", output);
         Assert.Contains("Invalid column name: 'colour' in unit test fixture for expected output.", output);
+        Assert.Equal("error", statuses["unit_test.fixture.stg_bookings.names_a_missing_fixture"]);
+        Assert.Contains("Unit test 'names_a_missing_fixture' names fixture 'no_such_file', but no file no_such_file.csv was found under tests/fixtures", output);
         Assert.Contains("(models/missing.yml)", output);
     }
 }
