@@ -6,8 +6,10 @@ namespace Slipway.Engine.UnitTests;
 
 /// <summary>
 /// Actual against expected rows as multisets (order does not matter, duplicates count), and the table dbt
-/// prints when they differ: a header row marked <c>@@</c>, expected rows the model did not return marked
-/// <c>---</c>, returned rows nobody expected marked <c>+++</c>, and matching rows unmarked for context.
+/// prints when they differ, in daff's notation: a header row marked <c>@@</c>, expected rows the model did not
+/// return marked <c>---</c>, returned rows nobody expected marked <c>+++</c>, matching rows unmarked for context,
+/// and an expected row and a returned one with the same first column shown as one changed row (<c>→</c>, each
+/// differing cell as <c>expected→actual</c>).
 /// </summary>
 internal sealed class RowDiff
 {
@@ -49,14 +51,26 @@ internal sealed class RowDiff
             if (remaining.GetValueOrDefault(key) > 0) { remaining[key]--; lines.Add(("", cells)); }
             else { lines.Add(("---", cells)); missing++; }
         }
-        var extra = 0;
+        var extras = new List<string[]>();
         foreach (var (key, cells) in actual)
         {
             if (remaining.GetValueOrDefault(key) <= 0) continue;
             remaining[key]--;
-            lines.Add(("+++", cells));
-            extra++;
+            extras.Add(cells);
         }
+        var extra = extras.Count;
+        // Pair a missing row with an unexpected one that has the same first column: one changed row reads better.
+        for (var i = 0; i < lines.Count && width > 1; i++)
+        {
+            if (lines[i].Item1 != "---") continue;
+            var e = lines[i].Item2;
+            var match = extras.FindIndex(a => a[0] == e[0]);
+            if (match < 0) continue;
+            var a = extras[match];
+            extras.RemoveAt(match);
+            lines[i] = ("→", e.Select((cell, c) => cell == a[c] ? cell : cell + "→" + a[c]).ToArray());
+        }
+        lines.AddRange(extras.Select(cells => ("+++", cells)));
         return new RowDiff(columns, lines, missing, extra);
     }
 

@@ -40,7 +40,7 @@ public sealed class PostgresUnitTestTests
             Assert.Equal("skipped", statuses["model.fixture.berth_revenue"]);
             Assert.Equal("skipped", statuses["model.fixture.harbor_report"]);
             Assert.Equal("success", statuses["model.fixture.booking_log"]);
-            Assert.Contains("--- | south  | 40\n+++ | south  | 30\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
+            Assert.Contains("→   | south  | 40→30\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
         }
         finally
         {

@@ -26,6 +26,14 @@ public sealed class RowDiffTests
     }
 
     [Fact]
+    public void A_missing_and_an_unexpected_row_with_the_same_first_column_show_as_one_change()
+    {
+        var diff = RowDiff.Compare(Table([1, "a", "actual"], [2, "c", "actual"], [1, "a", "expected"], [2, "b", "expected"], [3, "d", "expected"]));
+        Assert.Equal((2, 1), (diff.Missing, diff.Extra));
+        Assert.Equal("\n\nactual differs from expected:\n\n@@  | id | name\n    | 1  | a\n→   | 2  | b→c\n--- | 3  | d\n", diff.Render());
+    }
+
+    [Fact]
     public void Null_differs_from_the_text_null()
     {
         var diff = RowDiff.Compare(Table([1, null, "actual"], [1, "null", "expected"]));

@@ -18,7 +18,6 @@ public sealed class SampleUnitTests
         Assert.Equal("success", statuses["model.harbor_shop.fct_orders"]);
         Assert.Equal("fail", statuses["unit_test.harbor_shop.dim_customers.lifetime_value_counts_shipped_and_delivered_orders"]);
         Assert.Equal("skipped", statuses["model.harbor_shop.dim_customers"]);
-        Assert.Contains("--- | 1           | 3                | 134\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
-        Assert.Contains("+++ | 1           | 3                | 35\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Contains("→   | 1           | 3                | 134→35\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 }

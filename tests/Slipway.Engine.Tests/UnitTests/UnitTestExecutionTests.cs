@@ -82,8 +82,7 @@ public sealed class UnitTestExecutionTests
         const string diff = "\n\nactual differs from expected:\n\n"
             + "@@  | harbor | revenue\n"
             + "    | north  | 150\n"
-            + "--- | south  | 40\n"
-            + "+++ | south  | 30\n";
+            + "→   | south  | 40→30\n";
         using var doc = project.RunResults();
         var result = doc.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("unique_id").GetString() == failing);
         Assert.Equal(diff, result.GetProperty("message").GetString());
@@ -91,8 +90,7 @@ public sealed class UnitTestExecutionTests
         Assert.Matches(@"FAIL 1 berth_revenue::revenue_wrong_expectation \.+ \[FAIL 1 in \d+\.\d\ds\]", output);
         Assert.Matches(@"SKIP relation main\.harbor_report \.+ \[SKIP\]", output);
         Assert.Contains("Failure in unit_test revenue_wrong_expectation (models/failing.yml)", output);
-        Assert.Contains("--- | south  | 40\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
-        Assert.Contains("+++ | south  | 30\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Contains("→   | south  | 40→30\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,8 +131,8 @@ public sealed class UnitTestExecutionTests
         var info = failure.GetProperty("data").GetProperty("node_info");
         Assert.Equal("unit_test.fixture.berth_revenue.revenue_wrong_expectation", info.GetProperty("unique_id").GetString());
         Assert.Equal("unit_test", info.GetProperty("resource_type").GetString());
-        Assert.Contains("--- | south  | 40\n+++ | south  | 30\n", info.GetProperty("message").GetString());
-        Assert.Contains(events, e => e.GetProperty("info").GetProperty("msg").GetString()!.Contains("+++ | south  | 30", StringComparison.Ordinal));
+        Assert.Contains("    | north  | 150\n→   | south  | 40→30\n", info.GetProperty("message").GetString());
+        Assert.Contains(events, e => e.GetProperty("info").GetProperty("msg").GetString()!.Contains("→   | south  | 40→30", StringComparison.Ordinal));
     }
 
     [Fact]
