@@ -67,7 +67,8 @@ internal sealed class UnitTestRunner(ExecutionServices services)
         var actualColumns = adapter.GetColumnSchemaFromQuery(sql, cancellationToken)
             .Select(c => new FixtureSql.FixtureColumn(c.Name.ToLowerInvariant(), c.DataType, adapter.Quote(c.Name)))
             .ToList();
-        var byName = actualColumns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        var byName = actualColumns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var expect = spec.Expect;
         List<FixtureSql.FixtureColumn> compared;
         string expectedSql;

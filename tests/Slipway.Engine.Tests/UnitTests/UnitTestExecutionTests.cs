@@ -180,6 +180,14 @@ public sealed class UnitTestExecutionTests
                     rows: [{booking_id: 1}]
                 expect:
                   rows: [{booking_id: 1, colour: red}]
+              - name: csv_rows_as_a_list
+                model: stg_bookings
+                given:
+                  - input: ref('raw_bookings')
+                    format: csv
+                    rows: [{booking_id: 1}]
+                expect:
+                  rows: []
               - name: names_a_missing_fixture
                 model: stg_bookings
                 given:
@@ -190,7 +198,7 @@ public sealed class UnitTestExecutionTests
                   rows: []
             """);
         Assert.Equal(0, project.Run("seed").ExitCode);
-        var (code, output) = project.Run("test", new Dictionary<string, object?> { ["select"] = new[] { "unit_test:forgets_the_source", "unit_test:expects_an_unknown_column", "unit_test:names_a_missing_fixture" } });
+        var (code, output) = project.Run("test", new Dictionary<string, object?> { ["select"] = new[] { "unit_test:forgets_the_source", "unit_test:expects_an_unknown_column", "unit_test:names_a_missing_fixture", "unit_test:csv_rows_as_a_list" } });
 
         Assert.Equal(1, code);
         var statuses = project.Statuses();
@@ -200,6 +208,8 @@ public sealed class UnitTestExecutionTests
         Assert.Contains("Invalid column name: 'colour' in unit test fixture for expected output.", output);
         Assert.Equal("error", statuses["unit_test.fixture.stg_bookings.names_a_missing_fixture"]);
         Assert.Contains("Unit test 'names_a_missing_fixture' names fixture 'no_such_file', but no file no_such_file.csv was found under tests/fixtures", output);
+        Assert.Equal("error", statuses["unit_test.fixture.stg_bookings.csv_rows_as_a_list"]);
+        Assert.Contains("Unit test 'csv_rows_as_a_list' has input rows or fixtures which do not match format csv; expected a string", output);
         Assert.Contains("(models/missing.yml)", output);
     }
 }
