@@ -59,6 +59,22 @@ public sealed class UnitTestExecutionTests
     }
 
     [Fact]
+    public void On_four_threads_every_unit_test_still_runs_before_its_model_and_passes()
+    {
+        using var project = new ProjectRun(MarinaProject.Files(), threads: 4);
+        var (code, output) = project.Run("build");
+
+        Assert.True(code == 0, output);
+        var results = Ordered(project);
+        foreach (var id in PassingTests)
+        {
+            Assert.Equal("pass", results.Single(r => r.Id == id).Status);
+            Assert.True(results.FindIndex(r => r.Id == id) < results.FindIndex(r => r.Id == "model.fixture." + id.Split('.')[2]), id);
+        }
+        Assert.Contains("Done. PASS=15 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=15", output);
+    }
+
+    [Fact]
     public void A_failing_unit_test_fails_with_a_diff_and_build_skips_the_model_and_its_children()
     {
         using var project = new ProjectRun(MarinaProject.Files());
