@@ -17,6 +17,9 @@ internal sealed class UnitTestNode : ManifestNode
     /// <summary>The model under test.</summary>
     public required ModelNode Model { get; init; }
 
+    /// <summary>The test's place in its YAML file, <c>models/x.yml:12:5</c> (the file alone when unknown).</summary>
+    public string Location => Definition.Position is { } p ? $"{OriginalFilePath}:{p.Line}:{p.Column}" : OriginalFilePath;
+
     /// <summary>How dbt names a unit test on its console lines: <c>model::test</c>.</summary>
     public string DisplayName => $"{Model.Name}::{Name}";
 

@@ -114,5 +114,5 @@ internal sealed class UnitTestSpec
     private static object? Get(IDictionary<string, object?>? d, string key) => d is not null && d.TryGetValue(key, out var v) ? v : null;
 
     internal static CompilerException Error(UnitTestNode test, string message) =>
-        new($"Compilation Error in unit_test {test.Name} ({test.OriginalFilePath})\n  Unit test '{test.Name}' {message}.");
+        new($"Compilation Error in unit_test {test.Name} ({test.OriginalFilePath})\n  {test.Location}: Unit test '{test.Name}' {message}.");
 }

@@ -220,7 +220,9 @@ public sealed class UnitTestExecutionTests
         var statuses = project.Statuses();
         Assert.Equal("error", statuses["unit_test.fixture.paid_bookings.forgets_the_source"]);
         Assert.Equal("error", statuses["unit_test.fixture.stg_bookings.expects_an_unknown_column"]);
-        Assert.Contains("Unit test 'forgets_the_source' gives no input for source('raw', 'raw_payments'), which model 'paid_bookings' uses", output);
+        // Each error names the file, line and column where the unit test starts.
+        Assert.Contains("models/missing.yml:3:5: Unit test 'forgets_the_source' gives no input for source('raw', 'raw_payments'), which model 'paid_bookings' uses", output);
+        Assert.Contains("models/missing.yml:10:5: Unit test 'expects_an_unknown_column' expects column 'colour'", output);
         Assert.Contains("Invalid column name: 'colour' in unit test fixture for expected output.", output);
         Assert.Equal("error", statuses["unit_test.fixture.stg_bookings.names_a_missing_fixture"]);
         Assert.Contains("Unit test 'names_a_missing_fixture' names fixture 'no_such_file', but no file no_such_file.csv was found under tests/fixtures", output);
