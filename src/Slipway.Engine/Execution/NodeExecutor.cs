@@ -21,6 +21,7 @@ internal sealed class NodeExecutor(ExecutionServices services)
 {
     public NodeResult Execute(ManifestNode node, CancellationToken cancellationToken)
     {
+        if (node is UnitTests.UnitTestNode unitTest) return new UnitTests.UnitTestRunner(services).Execute(unitTest, cancellationToken);
         var result = new NodeResult { Node = node, Status = "success", ThreadId = ThreadName() };
         var clock = Stopwatch.StartNew();
         try

@@ -44,6 +44,7 @@ internal sealed partial class RunCommand
             {
                 ResourceType.Model => $"{node.Config.Materialized ?? "view"} model",
                 ResourceType.Test => "data test",
+                ResourceType.UnitTest => "unit test",
                 var t => t.ToDbtString(),
             };
             var i = kinds.FindIndex(k => k.Kind == kind);

@@ -20,9 +20,9 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
     {
         ["run"] = ["model"],
         ["seed"] = ["seed"],
-        ["test"] = ["test"],
+        ["test"] = ["test", "unit_test"],
         ["snapshot"] = ["snapshot"],
-        ["build"] = ["model", "seed", "snapshot", "test"],
+        ["build"] = ["model", "seed", "snapshot", "test", "unit_test"],
     };
 
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
@@ -47,6 +47,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         var nodes = manifest.Nodes.Values
             .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
             .ToList();
+        nodes.AddRange(UnitTests.UnitTestSchedule.Selected(manifest, selected, nodes, command));
         using var adapter = AdapterFactory.Create(config, loader.Quoting);
         log.Info($"Registered adapter: {adapter.Type}={SlipwayVersion.Version}", "AdapterRegistered");
         PrintFound(log, manifest);
@@ -98,7 +99,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
     /// <summary>dbt creates every schema the selected nodes write to before running them.</summary>
     private static void CreateSchemas(Slipway.Adapters.IAdapter adapter, List<ManifestNode> nodes)
     {
-        foreach (var (db, schema) in nodes.Where(n => n.ResourceType != ResourceType.Test)
+        foreach (var (db, schema) in nodes.Where(n => n.ResourceType is not (ResourceType.Test or ResourceType.UnitTest))
                      .Select(n => (n.Database ?? adapter.Database, n.Schema)).Distinct())
         {
             if (adapter.CheckSchemaExists(db, schema)) continue;
