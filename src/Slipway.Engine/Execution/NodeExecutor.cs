@@ -54,16 +54,26 @@ internal sealed class NodeExecutor(ExecutionServices services)
         services.Compiler.WriteCompiled([node], services.Config.Project.RootPath, services.RelativeTargetPath);
     }
 
-    /// <summary>Calls the node's materialization and returns the statement results it stored.</summary>
-    private Dictionary<string, object?> Materialize(ManifestNode node)
+    /// <summary>
+    /// Calls the node's materialization and returns the statement results it stored. <paramref name="overrides"/>
+    /// (a microbatch batch's <c>sql</c>, <c>model</c>, hooks, <c>is_incremental</c>) replace context names for this
+    /// call only: scopes are reused, so the previous values are put back.
+    /// </summary>
+    internal Dictionary<string, object?> Materialize(ManifestNode node, IReadOnlyDictionary<string, object?>? overrides = null)
     {
         var host = services.Parse.Loader.Jinja;
         var scope = host.Rent(runtime: true);
+        var replaced = new List<(string Name, bool Had, object? Value)>();
         try
         {
             new RuntimeProvider(services.Compiler, node).Bind(scope);
             var context = new RunContext(services, node);
             context.Bind(scope);
+            foreach (var (name, value) in overrides ?? new Dictionary<string, object?>())
+            {
+                replaced.Add((name, scope.Context.TryGetValue(name, out var old), old));
+                scope.Context[name] = value;
+            }
             var materialized = node switch
             {
                 GenericTestNode or SingularTestNode => "test",
@@ -100,6 +110,8 @@ internal sealed class NodeExecutor(ExecutionServices services)
         }
         finally
         {
+            foreach (var (name, had, value) in replaced)
+                if (had) scope.Context[name] = value; else scope.Context.Remove(name);
             host.Release(scope);
         }
     }
@@ -168,7 +180,7 @@ internal sealed class NodeExecutor(ExecutionServices services)
     };
 
     /// <summary>The message dbt prints under "Failure in …"/"Error in …": a database error or a compilation error.</summary>
-    private static string ErrorMessage(ManifestNode node, Exception e) => e switch
+    internal static string ErrorMessage(ManifestNode node, Exception e) => e switch
     {
         AdapterException a => $"Runtime Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {a.Message}",
         CompilerException or ParseException when e.Message.StartsWith("Compilation Error", StringComparison.Ordinal) => e.Message,
@@ -177,5 +189,5 @@ internal sealed class NodeExecutor(ExecutionServices services)
         _ => $"Runtime Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {e.Message}",
     };
 
-    private static string ThreadName() => Thread.CurrentThread.Name ?? "Thread-1 (worker)";
+    internal static string ThreadName() => Thread.CurrentThread.Name ?? "Thread-1 (worker)";
 }

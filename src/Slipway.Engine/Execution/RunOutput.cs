@@ -28,6 +28,7 @@ internal sealed class RunOutput(EventLog log, string targetDatabase)
         SeedNode => $"seed file {Representation(node)}",
         SnapshotNode => $"snapshot {Representation(node)}",
         GenericTestNode or SingularTestNode => $"test {node.Name}",
+        _ when Microbatch.MicrobatchRunner.Applies(node) => $"{node.Language} microbatch model {Representation(node)}",
         _ => $"{node.Language} {node.Config.Materialized ?? "view"} model {Representation(node)}",
     };
 
@@ -73,6 +74,9 @@ internal sealed class RunOutput(EventLog log, string targetDatabase)
                     GenericTestNode or SingularTestNode => $"ERROR {node.Name}",
                     _ => $"ERROR creating {Describe(node)}",
                 };
+                break;
+            case "partial success":
+                (message, status, level) = ($"PARTIALLY created {Describe(node)}", result.Message ?? "PARTIAL SUCCESS", EventLevel.Warn);
                 break;
             default:
                 status = result.Message ?? "OK";

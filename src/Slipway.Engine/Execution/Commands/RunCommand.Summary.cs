@@ -57,21 +57,22 @@ internal sealed partial class RunCommand
             string.Join(", ", kinds.Select(k => Plural(k.Count, k.Kind))), (int)span.TotalHours, span.Minutes, span.TotalSeconds % 60, elapsed), "FinishedRunningStats");
 
         var nodeResults = results.Where(r => r.Node is not HookNode).ToList();
-        var errors = results.Where(r => r.IsFailure).ToList();
+        var errors = results.Where(r => r.Status is "error" or "fail").ToList();
+        var partial = nodeResults.Where(r => r.Status == "partial success").ToList();
         var warnings = nodeResults.Where(r => r.Status == "warn").ToList();
         log.Info("");
-        if (errors.Count == 0 && warnings.Count == 0)
+        if (errors.Count == 0 && warnings.Count == 0 && partial.Count == 0)
             log.Info("Completed successfully", "EndOfRunSummary");
         else
         {
             log.Write(errors.Count > 0 ? EventLevel.Error : EventLevel.Warn, "EndOfRunSummary",
-                $"Completed with {Plural(errors.Count, "error")}, 0 partial successes, and {Plural(warnings.Count, "warning")}:");
+                $"Completed with {Plural(errors.Count, "error")}, {(partial.Count == 1 ? "1 partial success" : $"{partial.Count} partial successes")}, and {Plural(warnings.Count, "warning")}:");
             log.Info("");
-            foreach (var r in errors.Concat(warnings)) PrintFailure(log, config, r);
+            foreach (var r in errors.Concat(partial).Concat(warnings)) PrintFailure(log, config, r);
         }
         log.Info("");
         int Count(params string[] statuses) => nodeResults.Count(r => statuses.Contains(r.Status));
-        log.Info($"Done. PASS={Count("pass", "success")} WARN={Count("warn")} ERROR={Count("error", "fail")} SKIP={Count("skipped")} NO-OP={Count("no-op")} TOTAL={nodeResults.Count}", "StatsLine");
+        log.Info($"Done. PASS={Count("pass", "success")} WARN={Count("warn")} ERROR={Count("error", "fail", "partial success")} SKIP={Count("skipped")} NO-OP={Count("no-op")} TOTAL={nodeResults.Count}", "StatsLine");
     }
 
     /// <summary>dbt's RunResultError/RunResultFailure: what failed, why, and where its compiled SQL is.</summary>
@@ -79,7 +80,12 @@ internal sealed partial class RunCommand
     {
         var node = r.Node;
         var level = r.Status == "warn" ? EventLevel.Warn : EventLevel.Error;
-        if (r.Status is "fail" or "warn")
+        if (r.Status == "partial success")
+        {
+            log.Write(level, "RunResultError", $"Partial success in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}): {r.Message}; failed batches: "
+                + string.Join(", ", r.BatchResults?.Failed.Select(b => $"[{b.Start:yyyy-MM-dd HH:mm}, {b.End:yyyy-MM-dd HH:mm})") ?? []));
+        }
+        else if (r.Status is "fail" or "warn")
         {
             var word = r.Status == "fail" ? "Failure" : "Warning";
             log.Write(level, "RunResultFailure", $"{word} in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})");
