@@ -52,7 +52,11 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         PrintFound(log, manifest);
         if (config.Invocation.Defer)
             Deferral.Apply(config, manifest, selected, log, (db, schema, alias) => adapter.GetRelation(db, schema, alias) is not null);
-        var compiler = new Compiler(session.Parse) { Empty = config.Invocation.Empty };
+        var compiler = new Compiler(session.Parse)
+        {
+            Empty = config.Invocation.Empty,
+            Sample = Microbatch.SampleWindow.Parse(config.Invocation.GetString("sample"), loader.RunStartedAt),
+        };
         var services = new ExecutionServices
         {
             Config = config, Parse = session.Parse, Compiler = compiler, Adapter = adapter, Log = log,

@@ -16,22 +16,29 @@ internal enum BatchSize { Hour, Day, Month, Year }
 /// </summary>
 internal sealed class BatchPlanner
 {
-    private readonly ManifestNode _model;
+    private readonly ManifestNode? _model;
+
+    private BatchPlanner(BatchSize size) => Size = size;
+
+    /// <summary>Time arithmetic alone, in steps of <paramref name="grain"/> (hour, day, month or year).</summary>
+    public static BatchPlanner ForSize(string grain) => new(ParseSize(grain) ?? throw new ArgumentException(grain, nameof(grain)));
+
+    private static BatchSize? ParseSize(string? size) => size?.ToLowerInvariant() switch
+    {
+        "hour" => Microbatch.BatchSize.Hour,
+        "day" => Microbatch.BatchSize.Day,
+        "month" => Microbatch.BatchSize.Month,
+        "year" => Microbatch.BatchSize.Year,
+        _ => null,
+    };
 
     public BatchPlanner(ManifestNode model)
     {
         _model = model;
         var size = model.Config.GetString("batch_size");
-        Size = size?.ToLowerInvariant() switch
-        {
-            "hour" => Microbatch.BatchSize.Hour,
-            "day" => Microbatch.BatchSize.Day,
-            "month" => Microbatch.BatchSize.Month,
-            "year" => Microbatch.BatchSize.Year,
-            _ => throw new CompilerException(size is null
+        Size = ParseSize(size) ?? throw new CompilerException(size is null
                 ? $"Microbatch model '{model.Name}' does not have a 'batch_size' config (one of ['hour', 'day', 'month', 'year']) specified."
-                : $"Microbatch model '{model.Name}' has batch_size '{size}'; expected one of hour, day, month, year."),
-        };
+                : $"Microbatch model '{model.Name}' has batch_size '{size}'; expected one of hour, day, month, year.");
         if (string.IsNullOrEmpty(model.Config.GetString("event_time")))
             throw new CompilerException($"Microbatch model '{model.Name}' must provide an 'event_time' (string) config that names the column holding each row's time.");
     }
@@ -46,6 +53,7 @@ internal sealed class BatchPlanner
         if (eventTimeStart is { } s) start = Truncate(s);
         else if (!isIncremental)
         {
+            if (_model is null) throw new InvalidOperationException("Planning batches needs the model.");
             var begin = _model.Config.Get("begin");
             if (begin is null or "")
                 throw new CompilerException($"Microbatch model '{_model.Name}' requires a 'begin' configuration.");
@@ -53,7 +61,7 @@ internal sealed class BatchPlanner
         }
         else
         {
-            var lookback = _model.Config.Get("lookback") switch { long l => (int)l, double d => (int)d, string t when int.TryParse(t, out var n) => n, _ => 1 };
+            var lookback = _model?.Config.Get("lookback") switch { long l => (int)l, double d => (int)d, string t when int.TryParse(t, out var n) => n, _ => 1 };
             // An end on a boundary closes the batch before it, so that batch counts as the first one looked back on.
             if (end == Truncate(end)) lookback++;
             start = Offset(end, -lookback);
