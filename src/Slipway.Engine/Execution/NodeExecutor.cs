@@ -81,7 +81,7 @@ internal sealed class NodeExecutor(ExecutionServices services)
                 SnapshotNode => "snapshot",
                 _ => node.Config.Materialized ?? "view",
             };
-            var macro = FindMaterialization(scope, materialized)
+            var macro = FindMaterialization(scope, materialized, node)
                 ?? throw new CompilerException($"No materialization '{materialized}' was found for adapter {services.Adapter.Type}! (searched types 'default' and '{services.Adapter.Type}')");
             object? returned;
             try
@@ -116,18 +116,9 @@ internal sealed class NodeExecutor(ExecutionServices services)
         }
     }
 
-    /// <summary>dbt's lookup: adapter-specific before default within a package; the root project, then packages, then built-ins.</summary>
-    private IJinjaCallable? FindMaterialization(RenderScope scope, string materialized)
-    {
-        var loader = services.Parse.Loader;
-        var packages = new List<string> { loader.Root.Name };
-        packages.AddRange(loader.MacrosByPackage.Keys.Where(p => p != loader.Root.Name && p != ManifestLoader.InternalPackage));
-        packages.Add(ManifestLoader.InternalPackage);
-        foreach (var package in packages)
-            foreach (var adapter in new[] { services.Adapter.Type, "default" })
-                if (scope.FindInPackage(package, $"materialization_{materialized}_{adapter}") is IJinjaCallable m) return m;
-        return null;
-    }
+    /// <summary>dbt's lookup (<see cref="MaterializationLookup"/>): adapter-specific first, then the root project, packages, built-ins.</summary>
+    private IJinjaCallable? FindMaterialization(RenderScope scope, string materialized, ManifestNode node) =>
+        MaterializationLookup.Find(scope, services.Parse.Loader, services.Manifest, services.Adapter.Type, materialized, node, m => services.Log.Debug(m));
 
     /// <summary>dbt's TestRunner: fail when the severity is error and error_if holds, warn when warn_if holds, else pass.</summary>
     private static void Judge(ManifestNode node, IDictionary<string, object?>? main, NodeResult result)
