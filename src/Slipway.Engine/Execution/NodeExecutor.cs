@@ -57,9 +57,11 @@ internal sealed class NodeExecutor(ExecutionServices services)
     /// <summary>
     /// Calls the node's materialization and returns the statement results it stored. <paramref name="overrides"/>
     /// (a microbatch batch's <c>sql</c>, <c>model</c>, hooks, <c>is_incremental</c>) replace context names for this
-    /// call only: scopes are reused, so the previous values are put back.
+    /// call only: scopes are reused, so the previous values are put back. <paramref name="materialization"/> replaces
+    /// the node's own (<c>clone</c>).
     /// </summary>
-    internal Dictionary<string, object?> Materialize(ManifestNode node, IReadOnlyDictionary<string, object?>? overrides = null)
+    internal Dictionary<string, object?> Materialize(ManifestNode node, IReadOnlyDictionary<string, object?>? overrides = null,
+        string? materialization = null)
     {
         var host = services.Parse.Loader.Jinja;
         var scope = host.Rent(runtime: true);
@@ -74,7 +76,7 @@ internal sealed class NodeExecutor(ExecutionServices services)
                 replaced.Add((name, scope.Context.TryGetValue(name, out var old), old));
                 scope.Context[name] = value;
             }
-            var materialized = node switch
+            var materialized = materialization ?? node switch
             {
                 GenericTestNode or SingularTestNode => "test",
                 SeedNode => "seed",

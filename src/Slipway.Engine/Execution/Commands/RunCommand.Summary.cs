@@ -35,7 +35,7 @@ internal sealed partial class RunCommand
     private static string Plural(int n, string word) =>
         n == 1 ? $"1 {word}" : word.EndsWith('y') && !word.EndsWith("ey", StringComparison.Ordinal) ? $"{n} {word[..^1]}ies" : $"{n} {word}s";
 
-    private static void PrintSummary(EventLog log, RuntimeConfig config, List<ManifestNode> nodes, List<NodeResult> results, double elapsed)
+    internal static void PrintSummary(EventLog log, RuntimeConfig config, List<ManifestNode> nodes, List<NodeResult> results, double elapsed)
     {
         var kinds = new List<(string Kind, int Count)>();
         foreach (var node in nodes)

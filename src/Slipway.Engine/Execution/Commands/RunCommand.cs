@@ -100,7 +100,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
     }
 
     /// <summary>dbt creates every schema the selected nodes write to before running them.</summary>
-    private static void CreateSchemas(Slipway.Adapters.IAdapter adapter, List<ManifestNode> nodes)
+    internal static void CreateSchemas(Slipway.Adapters.IAdapter adapter, List<ManifestNode> nodes)
     {
         foreach (var (db, schema) in nodes.Where(n => n.ResourceType != ResourceType.Test)
                      .Select(n => (n.Database ?? adapter.Database, n.Schema)).Distinct())
@@ -110,7 +110,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         }
     }
 
-    private static void WriteArtifacts(ProjectSession session, RuntimeConfig config, IReadOnlyList<NodeResult> results, double elapsed,
+    internal static void WriteArtifacts(ProjectSession session, RuntimeConfig config, IReadOnlyList<NodeResult> results, double elapsed,
         Parsing.ManifestLoader loader)
     {
         RunResultsWriter.Write(Path.Combine(config.TargetPath, "run_results.json"), results, elapsed, config.Invocation,
