@@ -203,4 +203,20 @@ public sealed class MicrobatchTests : MaterializationTestBase
         Assert.Equal("12|78", p.Scalar("select count(*) || '|' || sum(amount) from main.events"));
         Assert.Equal(12, Batches(Result(p, "model.fixture.events"), "successful").Length);
     }
+
+    [Theory]
+    [InlineData("2024-01-02", null, "The flag `--event-time-start` was specified, but `--event-time-end` was not.")]
+    [InlineData(null, "2024-01-02", "The flag `--event-time-end` was specified, but `--event-time-start` was not.")]
+    [InlineData("2024-01-03", "2024-01-02", "Value for `--event-time-start` must be less than `--event-time-end`")]
+    [InlineData("soon", "2024-01-02", "'soon' in --event-time-start is not a timestamp")]
+    public void Event_time_flags_are_checked_before_anything_runs(string? start, string? end, string message)
+    {
+        using var p = Events(Model("2024-01-01"), FiveDays);
+        var flags = new Dictionary<string, object?>();
+        if (start is not null) flags["event_time_start"] = start;
+        if (end is not null) flags["event_time_end"] = end;
+        var output = Run(p, "run", expectedExit: 2, flags: flags);
+        Assert.Contains(message, output);
+        Assert.DoesNotContain("START", output);
+    }
 }

@@ -28,6 +28,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        Microbatch.EventTimeFlags.Validate(config.Invocation);
         var session = ProjectSession.Load(config);
         var manifest = session.Manifest;
         var loader = session.Parse.Loader;
