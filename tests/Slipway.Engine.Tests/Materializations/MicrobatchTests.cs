@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
 using Slipway.Engine.Tests.Execution;
 
 namespace Slipway.Engine.Tests.Materializations;
@@ -218,5 +220,35 @@ public sealed class MicrobatchTests : MaterializationTestBase
         var output = Run(p, "run", expectedExit: 2, flags: flags);
         Assert.Contains(message, output);
         Assert.DoesNotContain("START", output);
+    }
+
+    [Fact]
+    public void Retry_runs_only_the_failed_batch_and_keeps_the_successful_ones_listed()
+    {
+        var amount = "{% if model.batch and model.batch.id == '20240102' and var('break', true) %}cast('not a number' as integer){% else %}amount{% endif %}";
+        using var p = Events(Model("2024-01-01", amount: amount), FiveDays);
+        Run(p, "run", expectedExit: 1, flags: Window("2024-01-01", "2024-01-04"));
+        Exec(p, "update main.raw_events set amount = amount + 100");
+        var output = Run(p, "retry", flags: new Dictionary<string, object?> { ["vars"] = "{break: false}" });
+        var result = Result(p, "model.fixture.events");
+        Assert.Equal("success", result.GetProperty("status").GetString());
+        Assert.Equal(3, Batches(result, "successful").Length);
+        Assert.Contains("Batch 1 of 1 START batch 20240102 of main.events", output);
+        // Only day 2 was rebuilt (with the new amounts); days 1 and 3 keep what the first run wrote.
+        Assert.Equal(["1|10", "2|120", "3|30"], Rows(p, "select id, amount from main.events order by id"));
+    }
+
+    [Fact]
+    public void Run_results_with_batch_results_validate_against_the_v6_schema()
+    {
+        var amount = "{% if model.batch and model.batch.id == '20240102' %}cast('not a number' as integer){% else %}amount{% endif %}";
+        using var p = Events(Model("2024-01-01", amount: amount), FiveDays);
+        Run(p, "run", expectedExit: 1, flags: Window("2024-01-01", "2024-01-04"));
+        var schema = JsonSchema.FromFile(TestPaths.ArtifactSchema("run-results_v6.json"));
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(p.Root, "target", "run_results.json")));
+        var result = schema.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}").Take(10);
+        Assert.True(result.IsValid, string.Join("\n", errors));
     }
 }

@@ -100,8 +100,12 @@ internal sealed partial class RunCommand
         }
     }
 
-    /// <summary>What retry re-runs: the previous command's nodes that errored, failed or were skipped.</summary>
-    private static (string Command, IReadOnlySet<string> Selected) RetrySelection(RuntimeConfig config)
+    /// <summary>
+    /// What retry re-runs: the previous command's nodes that errored, failed, were skipped or partly succeeded, and
+    /// the unfinished batches of its microbatch models.
+    /// </summary>
+    private static (string Command, IReadOnlySet<string> Selected) RetrySelection(RuntimeConfig config,
+        out IReadOnlyDictionary<string, Microbatch.BatchResults> batches)
     {
         var folder = config.Invocation.State is { } state ? Path.GetFullPath(state, config.Project.RootPath) : config.TargetPath;
         var path = Path.Combine(folder, "run_results.json");
@@ -110,6 +114,7 @@ internal sealed partial class RunCommand
         var args = RunResultsWriter.ReadArgs(path);
         var command = args is { } a && a.TryGetProperty("which", out var w) ? w.GetString() ?? "run" : "run";
         if (command == "retry") command = "build";
+        batches = Microbatch.BatchResults.ReadUnfinished(path);
         var retry = RunResultsWriter.ReadStatuses(path)
             .Where(s => s.Status is "error" or "fail" or "skipped" or "runtime error" or "partial success")
             .Select(s => s.UniqueId).ToHashSet(StringComparer.Ordinal);

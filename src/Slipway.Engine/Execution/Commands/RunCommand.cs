@@ -34,9 +34,10 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         var loader = session.Parse.Loader;
         var command = which;
         IReadOnlySet<string> selected;
+        IReadOnlyDictionary<string, Microbatch.BatchResults> previousBatches = new Dictionary<string, Microbatch.BatchResults>();
         if (which == "retry")
         {
-            (command, selected) = RetrySelection(config);
+            (command, selected) = RetrySelection(config, out previousBatches);
             if (selected.Count == 0)
             {
                 log.Info("Nothing to do. Try checking your model configs and model specification args");
@@ -62,6 +63,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         {
             Config = config, Parse = session.Parse, Compiler = compiler, Adapter = adapter, Log = log,
             SelectedResources = nodes.Select(n => n.UniqueId).ToList(),
+            PreviousBatches = previousBatches,
         };
         compiler.RuntimeBinder = (scope, node) => new RunContext(services, node).Bind(scope);
         var output = new RunOutput(log, adapter.Database);

@@ -32,6 +32,33 @@ internal sealed class BatchResults
         w.WriteEndArray();
     }
 
+    /// <summary>
+    /// The <c>batch_results</c> of each microbatch model in a previous run_results.json that was not a full success:
+    /// <c>retry</c> runs only the failed batches and reports the earlier successful ones again, as dbt does.
+    /// </summary>
+    public static Dictionary<string, BatchResults> ReadUnfinished(string runResultsPath)
+    {
+        var result = new Dictionary<string, BatchResults>(StringComparer.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(runResultsPath));
+        foreach (var r in doc.RootElement.GetProperty("results").EnumerateArray())
+        {
+            if (!r.TryGetProperty("batch_results", out var b) || b.ValueKind != JsonValueKind.Object) continue;
+            var batches = new BatchResults();
+            ReadList(b, "successful", batches.Successful);
+            ReadList(b, "failed", batches.Failed);
+            if (batches.Failed.Count > 0) result[r.GetProperty("unique_id").GetString() ?? ""] = batches;
+        }
+        return result;
+    }
+
+    private static void ReadList(JsonElement results, string name, List<EventTimeWindow> into)
+    {
+        if (!results.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array) return;
+        foreach (var pair in list.EnumerateArray())
+            into.Add(new EventTimeWindow(DateTimeOffset.Parse(pair[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(pair[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>Python's <c>isoformat()</c> of an aware UTC datetime.</summary>
     private static string Iso(DateTimeOffset? t) =>
         t is { } v ? EventTimeWindow.PythonText(v).Replace(' ', 'T') : "";

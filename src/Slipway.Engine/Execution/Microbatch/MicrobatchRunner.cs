@@ -29,6 +29,7 @@ internal sealed partial class MicrobatchRunner(ExecutionServices services, NodeE
         List<EventTimeWindow> batches;
         BatchPlanner planner;
         bool incremental;
+        BatchResults? previous = null;
         try
         {
             planner = new BatchPlanner(node);
@@ -36,7 +37,10 @@ internal sealed partial class MicrobatchRunner(ExecutionServices services, NodeE
             var (start, end) = services.Compiler.Sample is { } sample
                 ? (sample.Start, sample.End)
                 : (Flag("event_time_start"), Flag("event_time_end"));
-            batches = planner.Plan(incremental, start, end, services.Parse.Loader.RunStartedAt);
+            // retry: only the batches the previous run left unfinished; the ones it built are reported again.
+            if (services.PreviousBatches.TryGetValue(node.UniqueId, out previous))
+                batches = previous.Failed.OrderBy(b => b.Start).ToList();
+            else batches = planner.Plan(incremental, start, end, services.Parse.Loader.RunStartedAt);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -79,6 +83,8 @@ internal sealed partial class MicrobatchRunner(ExecutionServices services, NodeE
             _ => ("partial success", $"PARTIAL SUCCESS ({ok}/{ok + failed})"),
         };
         result.Error = outcomes.FirstOrDefault(o => o!.Error is not null)?.Error;
+        // The status counts this run's batches only; the batches an earlier run built are listed again (dbt's retry).
+        if (previous is not null) result.BatchResults.Successful.AddRange(previous.Successful);
         result.ExecutionTime = clock.Elapsed.TotalSeconds;
         return result;
     }
