@@ -251,4 +251,27 @@ public sealed class MicrobatchTests : MaterializationTestBase
             .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}").Take(10);
         Assert.True(result.IsValid, string.Join("\n", errors));
     }
+
+    [Fact]
+    public void Pre_hooks_run_with_the_first_batch_and_post_hooks_with_the_last()
+    {
+        using var p = Events(Model("2024-01-01", ", pre_hook=\"insert into main.hook_log values ('pre')\", post_hook=\"insert into main.hook_log values ('post')\""), FiveDays);
+        Exec(p, "create table main.hook_log (kind varchar)");
+        Run(p, "run", flags: Window("2024-01-01", "2024-01-05"));
+        Assert.Equal(["post|1", "pre|1"], Rows(p, "select kind, count(*) from main.hook_log group by kind order by kind"));
+    }
+
+    [Fact]
+    public void Full_refresh_rebuilds_from_begin_and_drops_what_is_gone_upstream()
+    {
+        var rows = string.Join(", ", Enumerable.Range(0, 3).Select(i => $"({i + 1}, timestamp '{Day(i - 2)} 12:00', {10 * (i + 1)})"));
+        using var p = Events(Model(Day(-2)), rows);
+        Run(p, "run");
+        Exec(p, "delete from main.raw_events where id = 1");
+        Run(p, "run");
+        Assert.Equal(["1", "2", "3"], Rows(p, "select id from main.events order by id"));
+        Run(p, "run", flags: FullRefresh);
+        Assert.Equal(3, Batches(Result(p, "model.fixture.events"), "successful").Length);
+        Assert.Equal(["2", "3"], Rows(p, "select id from main.events order by id"));
+    }
 }

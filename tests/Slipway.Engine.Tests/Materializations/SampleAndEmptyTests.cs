@@ -67,4 +67,13 @@ public sealed class SampleAndEmptyTests : MaterializationTestBase
         var code = File.ReadAllText(Path.Combine(p.Root, "target", "compiled", "fixture", "models", "a.sql"));
         Assert.Equal("select * from (select * from \"dev\".\"main\".\"raw_events\" where false limit 0) _dbt_limit_subq_raw_events", code.Trim());
     }
+
+    [Fact]
+    public void Compile_with_empty_limits_refs_too()
+    {
+        using var p = Project(("models/a.sql", "select 1 as id"), ("models/b.sql", "select * from {{ ref('a') }}"));
+        Run(p, "compile", flags: new Dictionary<string, object?> { ["empty"] = true });
+        var code = File.ReadAllText(Path.Combine(p.Root, "target", "compiled", "fixture", "models", "b.sql"));
+        Assert.Equal("select * from (select * from \"dev\".\"main\".\"a\" where false limit 0) _dbt_limit_subq_a", code.Trim());
+    }
 }
