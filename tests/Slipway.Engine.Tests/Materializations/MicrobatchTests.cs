@@ -274,4 +274,18 @@ public sealed class MicrobatchTests : MaterializationTestBase
         Assert.Equal(3, Batches(Result(p, "model.fixture.events"), "successful").Length);
         Assert.Equal(["2", "3"], Rows(p, "select id from main.events order by id"));
     }
+
+    [Fact]
+    public void A_date_event_time_column_is_batched_too()
+    {
+        using var p = Project(
+            ("models/stg_days.sql", "{{ config(materialized='table', event_time='day') }}\nselect * from (values (1, date '2024-01-01'), (2, date '2024-01-02'), (3, date '2024-01-03')) as d(id, day)"),
+            ("models/days.sql", """
+                {{ config(materialized='incremental', incremental_strategy='microbatch', event_time='day', batch_size='day', begin='2024-01-01') }}
+                select id, day from {{ ref('stg_days') }}
+                """));
+        Run(p, "run", flags: Window("2024-01-01", "2024-01-04"));
+        Run(p, "run", flags: Window("2024-01-02", "2024-01-03"));
+        Assert.Equal(["1", "2", "3"], Rows(p, "select id from main.days order by id"));
+    }
 }
