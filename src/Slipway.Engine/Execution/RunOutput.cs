@@ -25,10 +25,10 @@ internal sealed class RunOutput(EventLog log, string targetDatabase)
     /// <summary>How dbt names a node on its lines: <c>sql table model main.orders</c>, <c>seed file main.raw</c>, <c>test not_null_x</c>.</summary>
     public string Describe(ManifestNode node) => node switch
     {
+        _ when Microbatch.MicrobatchRunner.Applies(node) => $"{node.Language} microbatch model {Representation(node)}",
         SeedNode => $"seed file {Representation(node)}",
         SnapshotNode => $"snapshot {Representation(node)}",
         GenericTestNode or SingularTestNode => $"test {node.Name}",
-        _ when Microbatch.MicrobatchRunner.Applies(node) => $"{node.Language} microbatch model {Representation(node)}",
         _ => $"{node.Language} {node.Config.Materialized ?? "view"} model {Representation(node)}",
     };
 

@@ -54,7 +54,7 @@ internal sealed class CloneCommand : IEngineCommand
         if (nodes.Count == 0)
         {
             log.Warn("Nothing to do. Try checking your model configs and model specification args");
-            RunCommand.WriteArtifacts(session, config, [], clock.Elapsed.TotalSeconds, loader);
+            WriteArtifacts(session, config, [], clock.Elapsed.TotalSeconds);
             return 0;
         }
         log.Info($"Concurrency: {config.Threads} threads (target='{config.Target.Name}')", "ConcurrencyLine");
@@ -64,7 +64,8 @@ internal sealed class CloneCommand : IEngineCommand
         var schemas = nodes.Where(n => n.Database is not null).Select(n => (n.Database!, n.Schema))
             .Concat(others.Values.Select(r => (r.Database ?? adapter.Database, r.Schema ?? adapter.Schema))).Distinct().ToList();
         adapter.PopulateCache(schemas, cancellationToken);
-        RunCommand.CreateSchemas(adapter, nodes);
+        foreach (var (db, schema) in nodes.Select(n => (n.Database ?? adapter.Database, n.Schema)).Distinct())
+            if (!adapter.CheckSchemaExists(db, schema, cancellationToken)) adapter.CreateSchema(adapter.CreateRelation(db, schema, null), cancellationToken);
 
         var executor = new NodeExecutor(services);
         var results = new List<NodeResult>();
@@ -85,9 +86,16 @@ internal sealed class CloneCommand : IEngineCommand
         }
         adapter.ReleaseConnection();
         var elapsed = clock.Elapsed.TotalSeconds;
-        RunCommand.WriteArtifacts(session, config, results, elapsed, loader);
+        WriteArtifacts(session, config, results, elapsed);
         RunCommand.PrintSummary(log, config, nodes, results, elapsed);
         return results.Any(r => r.IsFailure) ? 1 : 0;
+    }
+
+    private static void WriteArtifacts(ProjectSession session, RuntimeConfig config, IReadOnlyList<NodeResult> results, double elapsed)
+    {
+        var loader = session.Parse.Loader;
+        RunResultsWriter.Write(Path.Combine(config.TargetPath, "run_results.json"), results, elapsed, config.Invocation, loader.InvocationId, loader.RunStartedAt);
+        session.WriteManifest();
     }
 
     /// <summary>Runs the clone materialization with dbt's clone context: <c>defer_relation</c>, and <c>sql</c> selecting from it.</summary>

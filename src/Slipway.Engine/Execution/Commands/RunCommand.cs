@@ -103,7 +103,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
     }
 
     /// <summary>dbt creates every schema the selected nodes write to before running them.</summary>
-    internal static void CreateSchemas(Slipway.Adapters.IAdapter adapter, List<ManifestNode> nodes)
+    private static void CreateSchemas(Slipway.Adapters.IAdapter adapter, List<ManifestNode> nodes)
     {
         foreach (var (db, schema) in nodes.Where(n => n.ResourceType != ResourceType.Test)
                      .Select(n => (n.Database ?? adapter.Database, n.Schema)).Distinct())
@@ -113,7 +113,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         }
     }
 
-    internal static void WriteArtifacts(ProjectSession session, RuntimeConfig config, IReadOnlyList<NodeResult> results, double elapsed,
+    private static void WriteArtifacts(ProjectSession session, RuntimeConfig config, IReadOnlyList<NodeResult> results, double elapsed,
         Parsing.ManifestLoader loader)
     {
         RunResultsWriter.Write(Path.Combine(config.TargetPath, "run_results.json"), results, elapsed, config.Invocation,
