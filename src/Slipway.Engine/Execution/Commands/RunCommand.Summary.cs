@@ -57,23 +57,25 @@ internal sealed partial class RunCommand
             string.Join(", ", kinds.Select(k => Plural(k.Count, k.Kind))), (int)span.TotalHours, span.Minutes, span.TotalSeconds % 60, elapsed), "FinishedRunningStats");
 
         var nodeResults = results.Where(r => r.Node is not HookNode).ToList();
-        var errors = results.Where(r => r.Status is "error" or "fail").ToList();
-        var partial = nodeResults.Where(r => r.Status == "partial success").ToList();
+        var errors = results.Where(r => r.IsFailure).ToList();
         var warnings = nodeResults.Where(r => r.Status == "warn").ToList();
         log.Info("");
-        if (errors.Count == 0 && warnings.Count == 0 && partial.Count == 0)
+        if (errors.Count == 0 && warnings.Count == 0)
             log.Info("Completed successfully", "EndOfRunSummary");
         else
         {
             log.Write(errors.Count > 0 ? EventLevel.Error : EventLevel.Warn, "EndOfRunSummary",
-                $"Completed with {Plural(errors.Count, "error")}, {(partial.Count == 1 ? "1 partial success" : $"{partial.Count} partial successes")}, and {Plural(warnings.Count, "warning")}:");
+                $"Completed with {Plural(errors.Count(r => r.Status != "partial success"), "error")}, {PartialSuccesses(errors)}, and {Plural(warnings.Count, "warning")}:");
             log.Info("");
-            foreach (var r in errors.Concat(partial).Concat(warnings)) PrintFailure(log, config, r);
+            foreach (var r in errors.Concat(warnings)) PrintFailure(log, config, r);
         }
         log.Info("");
         int Count(params string[] statuses) => nodeResults.Count(r => statuses.Contains(r.Status));
         log.Info($"Done. PASS={Count("pass", "success")} WARN={Count("warn")} ERROR={Count("error", "fail", "partial success")} SKIP={Count("skipped")} NO-OP={Count("no-op")} TOTAL={nodeResults.Count}", "StatsLine");
     }
+
+    private static string PartialSuccesses(List<NodeResult> failures) =>
+        failures.Count(r => r.Status == "partial success") is var n && n == 1 ? "1 partial success" : $"{n} partial successes";
 
     /// <summary>dbt's RunResultError/RunResultFailure: what failed, why, and where its compiled SQL is.</summary>
     private static void PrintFailure(EventLog log, RuntimeConfig config, NodeResult r)
@@ -100,12 +102,8 @@ internal sealed partial class RunCommand
         }
     }
 
-    /// <summary>
-    /// What retry re-runs: the previous command's nodes that errored, failed, were skipped or partly succeeded, and
-    /// the unfinished batches of its microbatch models.
-    /// </summary>
-    private static (string Command, IReadOnlySet<string> Selected) RetrySelection(RuntimeConfig config,
-        out IReadOnlyDictionary<string, Microbatch.BatchResults> batches)
+    /// <summary>What retry re-runs: the previous command's nodes that errored, failed or were skipped.</summary>
+    private static (string Command, IReadOnlySet<string> Selected) RetrySelection(RuntimeConfig config)
     {
         var folder = config.Invocation.State is { } state ? Path.GetFullPath(state, config.Project.RootPath) : config.TargetPath;
         var path = Path.Combine(folder, "run_results.json");
@@ -114,7 +112,6 @@ internal sealed partial class RunCommand
         var args = RunResultsWriter.ReadArgs(path);
         var command = args is { } a && a.TryGetProperty("which", out var w) ? w.GetString() ?? "run" : "run";
         if (command == "retry") command = "build";
-        batches = Microbatch.BatchResults.ReadUnfinished(path);
         var retry = RunResultsWriter.ReadStatuses(path)
             .Where(s => s.Status is "error" or "fail" or "skipped" or "runtime error" or "partial success")
             .Select(s => s.UniqueId).ToHashSet(StringComparer.Ordinal);

@@ -28,16 +28,14 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        Microbatch.EventTimeFlags.Validate(config.Invocation);
         var session = ProjectSession.Load(config);
         var manifest = session.Manifest;
         var loader = session.Parse.Loader;
         var command = which;
         IReadOnlySet<string> selected;
-        IReadOnlyDictionary<string, Microbatch.BatchResults> previousBatches = new Dictionary<string, Microbatch.BatchResults>();
         if (which == "retry")
         {
-            (command, selected) = RetrySelection(config, out previousBatches);
+            (command, selected) = RetrySelection(config);
             if (selected.Count == 0)
             {
                 log.Info("Nothing to do. Try checking your model configs and model specification args");
@@ -49,6 +47,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         var nodes = manifest.Nodes.Values
             .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
             .ToList();
+        Microbatch.EventTimeFlags.Validate(config.Invocation);
         using var adapter = AdapterFactory.Create(config, loader.Quoting);
         log.Info($"Registered adapter: {adapter.Type}={SlipwayVersion.Version}", "AdapterRegistered");
         PrintFound(log, manifest);
@@ -63,7 +62,8 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         {
             Config = config, Parse = session.Parse, Compiler = compiler, Adapter = adapter, Log = log,
             SelectedResources = nodes.Select(n => n.UniqueId).ToList(),
-            PreviousBatches = previousBatches,
+            // retry: the batches of microbatch models the previous run left unfinished.
+            PreviousBatches = which == "retry" ? Microbatch.BatchResults.ReadUnfinished(config) : new Dictionary<string, Microbatch.BatchResults>(),
         };
         compiler.RuntimeBinder = (scope, node) => new RunContext(services, node).Bind(scope);
         var output = new RunOutput(log, adapter.Database);

@@ -36,10 +36,13 @@ internal sealed class BatchResults
     /// The <c>batch_results</c> of each microbatch model in a previous run_results.json that was not a full success:
     /// <c>retry</c> runs only the failed batches and reports the earlier successful ones again, as dbt does.
     /// </summary>
-    public static Dictionary<string, BatchResults> ReadUnfinished(string runResultsPath)
+    public static Dictionary<string, BatchResults> ReadUnfinished(Project.RuntimeConfig config)
     {
         var result = new Dictionary<string, BatchResults>(StringComparer.Ordinal);
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(runResultsPath));
+        var folder = config.Invocation.State is { } state ? Path.GetFullPath(state, config.Project.RootPath) : config.TargetPath;
+        var path = Path.Combine(folder, "run_results.json");
+        if (!File.Exists(path)) return result;
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         foreach (var r in doc.RootElement.GetProperty("results").EnumerateArray())
         {
             if (!r.TryGetProperty("batch_results", out var b) || b.ValueKind != JsonValueKind.Object) continue;
