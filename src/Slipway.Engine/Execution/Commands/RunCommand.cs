@@ -47,12 +47,12 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         var nodes = manifest.Nodes.Values
             .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
             .ToList();
-        Microbatch.EventTimeFlags.Validate(config.Invocation);
         using var adapter = AdapterFactory.Create(config, loader.Quoting);
         log.Info($"Registered adapter: {adapter.Type}={SlipwayVersion.Version}", "AdapterRegistered");
         PrintFound(log, manifest);
         if (config.Invocation.Defer)
             Deferral.Apply(config, manifest, selected, log, (db, schema, alias) => adapter.GetRelation(db, schema, alias) is not null);
+        Microbatch.EventTimeFlags.Validate(config.Invocation);
         var compiler = new Compiler(session.Parse)
         {
             Empty = config.Invocation.Empty,
