@@ -99,7 +99,7 @@ internal sealed partial class MicrobatchRunner(ExecutionServices services, NodeE
         var id = planner.BatchId(batch);
         var description = $"batch {id} of {Representation(node)}";
         var clock = Stopwatch.StartNew();
-        services.Log.Write(EventLevel.Info, "LogStartBatch", "Batch " + RunOutput.Line($"START {description}", "RUN", index + 1, batches.Count), "Q044",
+        services.Log.Write(EventLevel.Info, "LogStartBatch", "Batch " + RunOutput.Line($"START {description}", "RUN", index + 1, batches.Count), null,
             RunOutput.NodeInfo(node, "started", DateTimeOffset.UtcNow, null));
         string? sql = null;
         try
@@ -124,7 +124,7 @@ internal sealed partial class MicrobatchRunner(ExecutionServices services, NodeE
             var store = executor.Materialize(node, overrides);
             var response = (store.GetValueOrDefault("main") as IDictionary<string, object?>) is { } main && main.TryGetValue("response", out var r) ? r as AdapterResponse : null;
             services.Log.Write(EventLevel.Info, "LogBatchResult",
-                "Batch " + RunOutput.Line($"OK created {description}", response?.Message ?? "OK", index + 1, batches.Count, clock.Elapsed.TotalSeconds), "Q045",
+                "Batch " + RunOutput.Line($"OK created {description}", response?.Message ?? "OK", index + 1, batches.Count, clock.Elapsed.TotalSeconds), null,
                 RunOutput.NodeInfo(node, "success", null, DateTimeOffset.UtcNow));
             return new BatchOutcome(batch, true, sql, response, null, null);
         }
@@ -135,7 +135,7 @@ internal sealed partial class MicrobatchRunner(ExecutionServices services, NodeE
             services.Log.Error($"Encountered an error while running {description}:\n{message}", "GenericExceptionOnRun");
             services.Log.StackTrace(e);
             services.Log.Write(EventLevel.Error, "LogBatchResult",
-                "Batch " + RunOutput.Line($"ERROR creating {description}", "ERROR", index + 1, batches.Count, clock.Elapsed.TotalSeconds), "Q045",
+                "Batch " + RunOutput.Line($"ERROR creating {description}", "ERROR", index + 1, batches.Count, clock.Elapsed.TotalSeconds), null,
                 RunOutput.NodeInfo(node, "error", null, DateTimeOffset.UtcNow));
             return new BatchOutcome(batch, false, sql, null, e, message);
         }
@@ -144,7 +144,7 @@ internal sealed partial class MicrobatchRunner(ExecutionServices services, NodeE
     private BatchOutcome Skip(ManifestNode node, BatchPlanner planner, List<EventTimeWindow> batches, int index)
     {
         var description = $"batch {planner.BatchId(batches[index])} of {Representation(node)}";
-        services.Log.Write(EventLevel.Info, "LogBatchResult", "Batch " + RunOutput.Line($"SKIP {description}", "SKIPPED", index + 1, batches.Count, 0), "Q045",
+        services.Log.Write(EventLevel.Info, "LogBatchResult", "Batch " + RunOutput.Line($"SKIP {description}", "SKIPPED", index + 1, batches.Count, 0), null,
             RunOutput.NodeInfo(node, "skipped", null, null));
         return new BatchOutcome(batches[index], false, null, null, null, null);
     }
