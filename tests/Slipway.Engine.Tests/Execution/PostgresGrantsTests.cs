@@ -11,22 +11,6 @@ namespace Slipway.Engine.Tests.Execution;
 /// </summary>
 public sealed class PostgresGrantsTests : MaterializationTestBase
 {
-    private static string? ConnectionString()
-    {
-        var cs = Environment.GetEnvironmentVariable("SLIPWAY_TEST_PG");
-        if (string.IsNullOrEmpty(cs) && Environment.GetEnvironmentVariable("CI") == "true")
-            throw new InvalidOperationException("SLIPWAY_TEST_PG is not set: CI must start PostgreSQL (scripts/postgres.sh).");
-        return string.IsNullOrEmpty(cs) ? null : cs;
-    }
-
-    private static void Sql(string cs, string sql)
-    {
-        using var connection = new NpgsqlConnection(cs);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
-
     /// <summary>"privilege:grantee" for each grant on the relation, sorted.</summary>
     private static List<string> Grants(string cs, string schema, string table)
     {
@@ -46,24 +30,19 @@ public sealed class PostgresGrantsTests : MaterializationTestBase
     [SkippableFact]
     public void Grants_are_merged_applied_and_diffed_against_the_current_ones()
     {
-        var cs = ConnectionString();
-        Skip.If(cs is null, "SLIPWAY_TEST_PG is not set (scripts/postgres.sh starts a server)");
-        var builder = new NpgsqlConnectionStringBuilder(cs);
+        var cs = PgTarget.ConnectionString();
+        Skip.If(cs is null, PgTarget.SkipReason);
         var id = Guid.NewGuid().ToString("N")[..8];
         var schema = "slipway_grants_" + id;
         string reader = "reader_" + id, loader = "loader_" + id, auditor = "auditor_" + id;
-        Sql(cs!, $"create role {reader}; create role {loader}; create role {auditor}");
+        PgTarget.Execute(cs!, $"create role {reader}; create role {loader}; create role {auditor}");
         using var p = Project(
             ("models/t.sql", $"{{{{ config(materialized='table', grants={{'+select': ['{loader}']}}) }}}}\nselect 1 as id"),
             ("models/v.sql", $"{{{{ config(materialized='view', grants={{'select': ['{auditor}']}}) }}}}\nselect 1 as id"),
             ("models/inc.sql", $"{{{{ config(materialized='incremental', grants={{'insert': ['{loader}']}}) }}}}\nselect 1 as id"),
-            // PostgreSQL temporary tables live in no schema (the engine's own version comes with the PostgreSQL conformance work).
-            ("macros/temp.sql", "{% macro postgres__make_temp_relation(base_relation, suffix) %}"
-                + "{{ return(base_relation.incorporate(path={'schema': none, 'database': none, 'identifier': base_relation.identifier ~ suffix})) }}{% endmacro %}"));
+            PgTarget.TempRelationMacro);
         p.Write("dbt_project.yml", $"name: fixture\nversion: '1.0'\nprofile: fixture\nmodels:\n  fixture:\n    +grants:\n      select: ['{reader}']\n");
-        p.Write("profiles.yml",
-            $"fixture:\n  target: pg\n  outputs:\n    pg:\n      type: postgres\n      host: {builder.Host}\n      port: {builder.Port}\n" +
-            $"      user: {builder.Username}\n      password: '{builder.Password}'\n      dbname: postgres\n      schema: {schema}\n      threads: 1\n");
+        p.Write("profiles.yml", PgTarget.Profile(cs!, schema));
         try
         {
             Run(p, "run");
@@ -73,7 +52,7 @@ public sealed class PostgresGrantsTests : MaterializationTestBase
             Assert.Equal([$"insert:{loader}", $"select:{reader}"], Grants(cs!, schema, "inc"));
 
             // A grant made by hand on the kept incremental table is revoked on the next run; the configured ones stay.
-            Sql(cs!, $"grant select on \"{schema}\".inc to {auditor}; grant update on \"{schema}\".inc to {reader}");
+            PgTarget.Execute(cs!, $"grant select on \"{schema}\".inc to {auditor}; grant update on \"{schema}\".inc to {reader}");
             Run(p, "run");
             Assert.Equal([$"insert:{loader}", $"select:{reader}"], Grants(cs!, schema, "inc"));
 
@@ -84,7 +63,7 @@ public sealed class PostgresGrantsTests : MaterializationTestBase
         }
         finally
         {
-            Sql(cs!, $"drop schema if exists \"{schema}\" cascade; drop role if exists {reader}; drop role if exists {loader}; drop role if exists {auditor}");
+            PgTarget.Execute(cs!, $"drop schema if exists \"{schema}\" cascade; drop role if exists {reader}; drop role if exists {loader}; drop role if exists {auditor}");
         }
     }
 
