@@ -40,6 +40,7 @@ internal static class BaseContext
             var n = lists.Count == 0 ? 0 : lists.Min(l => l.Count);
             return Enumerable.Range(0, n).Select(i => (object?)lists.Select(l => l[i]).ToList()).ToList();
         });
+        c["diff_of_two_dicts"] = new JinjaFunction("diff_of_two_dicts", a => DictDiff.Of(a.Get(0, "dict_a"), a.Get(1, "dict_b")));
         c["flags"] = loader.Invocation is { } invocation
             ? invocation.ToJinjaFlags()
             : new OrderedDictionary<string, object?>(StringComparer.Ordinal)

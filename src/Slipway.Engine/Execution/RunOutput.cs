@@ -25,6 +25,7 @@ internal sealed class RunOutput(EventLog log, string targetDatabase)
     /// <summary>How dbt names a node on its lines: <c>sql table model main.orders</c>, <c>seed file main.raw</c>, <c>test not_null_x</c>.</summary>
     public string Describe(ManifestNode node) => node switch
     {
+        _ when Microbatch.MicrobatchRunner.Applies(node) => $"{node.Language} microbatch model {Representation(node)}",
         SeedNode => $"seed file {Representation(node)}",
         SnapshotNode => $"snapshot {Representation(node)}",
         GenericTestNode or SingularTestNode => $"test {node.Name}",
@@ -76,6 +77,9 @@ internal sealed class RunOutput(EventLog log, string targetDatabase)
                     GenericTestNode or SingularTestNode or UnitTests.UnitTestNode => $"ERROR {testName}",
                     _ => $"ERROR creating {Describe(node)}",
                 };
+                break;
+            case "partial success":
+                (message, status, level) = ($"PARTIALLY created {Describe(node)}", result.Message ?? "PARTIAL SUCCESS", EventLevel.Warn);
                 break;
             default:
                 status = result.Message ?? "OK";

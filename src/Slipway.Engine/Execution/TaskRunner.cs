@@ -102,7 +102,9 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
         }
         var started = DateTimeOffset.UtcNow;
         output.Start(node, index, total, started);
-        var result = executor.Execute(node, cancellationToken);
+        var result = Microbatch.MicrobatchRunner.Applies(node)
+            ? new Microbatch.MicrobatchRunner(services, executor).Execute(node, cancellationToken)
+            : executor.Execute(node, cancellationToken);
         if (result.Error is not null) services.Log.StackTrace(result.Error);
         output.Result(result, index, total, started);
         if (result.IsFailure)

@@ -53,11 +53,18 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         PrintFound(log, manifest);
         if (config.Invocation.Defer)
             Deferral.Apply(config, manifest, selected, log, (db, schema, alias) => adapter.GetRelation(db, schema, alias) is not null);
-        var compiler = new Compiler(session.Parse) { Empty = config.Invocation.Empty };
+        Microbatch.EventTimeFlags.Validate(config.Invocation);
+        var compiler = new Compiler(session.Parse)
+        {
+            Empty = config.Invocation.Empty,
+            Sample = Microbatch.SampleWindow.Parse(config.Invocation.GetString("sample"), loader.RunStartedAt),
+        };
         var services = new ExecutionServices
         {
             Config = config, Parse = session.Parse, Compiler = compiler, Adapter = adapter, Log = log,
             SelectedResources = nodes.Select(n => n.UniqueId).ToList(),
+            // retry: the batches of microbatch models the previous run left unfinished.
+            PreviousBatches = which == "retry" ? Microbatch.BatchResults.ReadUnfinished(config) : new Dictionary<string, Microbatch.BatchResults>(),
         };
         compiler.RuntimeBinder = (scope, node) => new RunContext(services, node).Bind(scope);
         var output = new RunOutput(log, adapter.Database);
