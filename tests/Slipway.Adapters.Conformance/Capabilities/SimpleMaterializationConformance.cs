@@ -1,0 +1,77 @@
+namespace Slipway.Adapters.Conformance.Capabilities;
+
+/// <summary>Views and tables: what `slipway run` builds, replacing on re-runs, switching type, failing atomically.</summary>
+public abstract class SimpleMaterializationConformance<TWarehouse> : CapabilityTestBase<TWarehouse> where TWarehouse : IWarehouse, new()
+{
+    private void Models(string tableMaterialized = "table") => Project(new Dictionary<string, string>
+    {
+        ["models/letters.sql"] = "{{ config(materialized='view') }}\nselect 1 as id, 'a' as name union all select 2, 'b'",
+        ["models/scaled.sql"] = "{{ config(materialized='" + tableMaterialized + "') }}\nselect id * {{ var('factor', 10) }} as id, name from {{ ref('letters') }}",
+    });
+
+    [Fact]
+    public void View_and_table_hold_the_rows_of_their_query()
+    {
+        Models();
+        Ok("run");
+        Assert.Equal(["letters:view", "scaled:table"], Relations());
+        Assert.Equal(["10|a", "20|b"], Rows($"select id, name from {Q("scaled")} order by id"));
+        Assert.Equal(["1|a", "2|b"], Rows($"select id, name from {Q("letters")} order by id"));
+        Assert.Equal(("success", "success"), (Results()["model.conformance.letters"].Status, Results()["model.conformance.scaled"].Status));
+    }
+
+    [Fact]
+    public void A_second_run_replaces_the_table_contents()
+    {
+        Models();
+        Ok("run");
+        Ok("run", Vars("{factor: 100}"));
+        Assert.Equal(["100|a", "200|b"], Rows($"select id, name from {Q("scaled")} order by id"));
+        Assert.Equal(["letters:view", "scaled:table"], Relations());
+    }
+
+    [Fact]
+    public void Changing_the_materialization_replaces_a_table_by_a_view_and_back()
+    {
+        Models("table");
+        Ok("run");
+        Models("view");
+        Ok("run", Vars("{factor: 3}"));
+        Assert.Equal(["letters:view", "scaled:view"], Relations());
+        Assert.Equal(["3|a", "6|b"], Rows($"select id, name from {Q("scaled")} order by id"));
+        Models("table");
+        Ok("run");
+        Assert.Equal(["letters:view", "scaled:table"], Relations());
+        Assert.Equal(["10|a", "20|b"], Rows($"select id, name from {Q("scaled")} order by id"));
+    }
+
+    [Fact]
+    public void A_failing_rebuild_leaves_the_previous_table_and_skips_its_children()
+    {
+        Project(new Dictionary<string, string>
+        {
+            ["models/base.sql"] = "{{ config(materialized='table') }}\nselect 1 as id{% if var('broken', false) %} from no_such_relation_anywhere{% endif %}",
+            ["models/child.sql"] = "{{ config(materialized='table') }}\nselect id + 1 as id from {{ ref('base') }}",
+        });
+        Ok("run");
+        Ok("run", Vars("{broken: true}"), expectedExit: 1);
+        var results = Results();
+        Assert.Equal("error", results["model.conformance.base"].Status);
+        Assert.Equal("skipped", results["model.conformance.child"].Status);
+        Assert.Equal(["1"], Rows($"select id from {Q("base")}"));
+        Assert.Equal(["base:table", "child:table"], Relations());
+    }
+
+    [Fact]
+    public void Alias_and_custom_schema_name_the_relation()
+    {
+        Project(new Dictionary<string, string>
+        {
+            ["models/model_a.sql"] = "{{ config(materialized='table', alias='renamed', schema='extra') }}\nselect 42 as answer",
+        });
+        Ok("run");
+        // dbt's generate_schema_name: <target schema>_<custom schema>.
+        Assert.Equal(["renamed:table"], Relations(Schema + "_extra"));
+        Assert.Equal("42", Scalar($"select answer from {Schema}_extra.renamed"));
+    }
+}
