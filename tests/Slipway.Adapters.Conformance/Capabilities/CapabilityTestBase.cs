@@ -51,6 +51,20 @@ public abstract class CapabilityTestBase<TWarehouse> : IDisposable where TWareho
 
     protected void Delete(string path) => File.Delete(Path.Combine(Root, path));
 
+    /// <summary>Copies an existing project folder (without target/, logs/, dbt_packages/ and DuckDB files) into the temp folder.</summary>
+    protected void CopyProject(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(folder, file);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "target" or "logs" or "dbt_packages" || relative.Contains(".duckdb", StringComparison.Ordinal)) continue;
+            Write(relative, File.ReadAllText(file));
+        }
+    }
+
+    /// <summary>The environment variables <c>env_var()</c> sees in the engine runs (none of the test process's).</summary>
+    protected IReadOnlyDictionary<string, string> EnvironmentVariables { get; set; } = new Dictionary<string, string>();
+
     /// <summary>Runs a command (build, run, seed, test, snapshot, docs generate, source freshness, run-operation) as the CLI does.</summary>
     protected (int ExitCode, string Output) Run(string command, IReadOnlyDictionary<string, object?>? flags = null, IReadOnlyList<string>? arguments = null)
     {
@@ -59,7 +73,7 @@ public abstract class CapabilityTestBase<TWarehouse> : IDisposable where TWareho
         var all = new Dictionary<string, object?>(StringComparer.Ordinal) { ["project_dir"] = Root, ["profiles_dir"] = Root };
         foreach (var (k, v) in flags ?? new Dictionary<string, object?>()) all[k] = v;
         var invocation = new Invocation(command, all, arguments, [.. command.Split(' '), .. arguments ?? []]);
-        var env = new EnvironmentVariables(new Dictionary<string, string>());
+        var env = new EnvironmentVariables(EnvironmentVariables);
         using var console = new StringWriter();
         int code;
         using (var log = new EventLog(console, new EventLogOptions(invocation.LogFormat, invocation.Quiet, false,
