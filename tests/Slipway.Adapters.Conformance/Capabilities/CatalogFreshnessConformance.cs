@@ -36,6 +36,24 @@ public abstract class CatalogFreshnessConformance<TWarehouse> : CapabilityTestBa
         Assert.Equal(["event_id:1", "payload:2"], Columns(landed).Select(c => $"{c.Name}:{c.Index}"));
     }
 
+    [Fact]
+    public void Persist_docs_comments_reach_the_catalog()
+    {
+        Project(new Dictionary<string, string>
+        {
+            ["models/documented.sql"] = "{{ config(materialized='table', persist_docs={'relation': true, 'columns': true}) }}\nselect 1 as id, 'x' as label",
+            ["models/schema.yml"] = "version: 2\nmodels:\n  - name: documented\n    description: One row, described.\n    columns:\n      - name: label\n        description: The label's text.\n",
+        });
+        Ok("run");
+        Ok("docs generate");
+        using var catalog = Artifact("catalog.json");
+        var node = catalog.RootElement.GetProperty("nodes").GetProperty("model.conformance.documented");
+        Assert.Equal("One row, described.", node.GetProperty("metadata").GetProperty("comment").GetString());
+        var columns = node.GetProperty("columns");
+        Assert.Equal("The label's text.", columns.GetProperty("label").GetProperty("comment").GetString());
+        Assert.Equal(JsonValueKind.Null, columns.GetProperty("id").GetProperty("comment").ValueKind);
+    }
+
     private static List<(string Name, long Index, Column Column)> Columns(JsonElement node) =>
         node.GetProperty("columns").EnumerateObject()
             .Select(p => (p.Value.GetProperty("name").GetString()!.ToLowerInvariant(), p.Value.GetProperty("index").GetInt64(),

@@ -73,4 +73,17 @@ public abstract class SeedTypeConformance<TWarehouse> : CapabilityTestBase<TWare
         Ok("build");
         Assert.Equal("6.5", Scalar($"select total from {Q("total")}"));
     }
+
+    [Fact]
+    public void Quoted_columns_keep_their_case_and_spaces()
+    {
+        Project(new Dictionary<string, string>
+        {
+            ["seeds/odd.csv"] = "Order Id,Amount\n1,2\n",
+            ["seeds/seeds.yml"] = "version: 2\nseeds:\n  - name: odd\n    config:\n      quote_columns: true\n",
+        });
+        Ok("seed");
+        Assert.Equal(["Order Id", "Amount"], Adapter.GetColumnsInRelation(Adapter.CreateRelation(Database, Schema, "odd")).Select(c => c.Name));
+        Assert.Equal(["1|2"], Rows($"select \"Order Id\", \"Amount\" from {Q("odd")}"));
+    }
 }

@@ -104,4 +104,14 @@ public abstract class SnapshotConformance<TWarehouse> : CapabilityTestBase<TWare
         Ok("snapshot");
         Assert.Equal(["1|a|current", "2|b|current"], OpenOrClosed());
     }
+
+    [Fact]
+    public void A_column_added_to_the_source_is_added_to_the_snapshot()
+    {
+        Snapshot(Timestamp, "(1, 'a', '2024-01-01')");
+        Ok("snapshot");
+        Exec($"alter table {Q("src")} add column tier integer; insert into {Q("src")} values (2, 'b', '2024-02-01', 7)");
+        Ok("snapshot");
+        Assert.Equal(["1|a|∅", "2|b|7"], Rows($"select id, name, tier from {Q("snap")} order by id"));
+    }
 }
