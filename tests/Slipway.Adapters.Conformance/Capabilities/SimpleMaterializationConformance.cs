@@ -74,4 +74,40 @@ public abstract class SimpleMaterializationConformance<TWarehouse> : CapabilityT
         Assert.Equal(["renamed:table"], Relations(Schema + "_extra"));
         Assert.Equal("42", Scalar($"select answer from {Schema}_extra.renamed"));
     }
+
+    private const string Contract = """
+        version: 2
+        models:
+          - name: contracted
+            config:
+              contract: {enforced: true}
+            columns:
+              - name: id
+                data_type: integer
+              - name: label
+                data_type: text
+        """;
+
+    [Fact]
+    public void An_enforced_contract_builds_the_declared_columns_and_refuses_a_mismatch()
+    {
+        Project(new Dictionary<string, string>
+        {
+            ["models/contracted.sql"] = "{{ config(materialized='table') }}\nselect 'x' as label, 1 as id",
+            ["models/schema.yml"] = Contract,
+        });
+        Ok("run");
+        // The contract's column order, not the query's.
+        var columns = Adapter.GetColumnsInRelation(Adapter.CreateRelation(Database, Schema, "contracted"));
+        Assert.Equal(["id", "label"], columns.Select(c => c.Name.ToLowerInvariant()));
+        Assert.True(columns[0].IsInteger, columns[0].DType);
+        Assert.True(columns[1].IsString, columns[1].DType);
+        Assert.Equal(["1|x"], Rows($"select id, label from {Q("contracted")}"));
+
+        Write("models/contracted.sql", "{{ config(materialized='table') }}\nselect 'x' as name, 1 as id");
+        var output = Ok("run", expectedExit: 1);
+        Assert.Equal("error", Results()["model.conformance.contracted"].Status);
+        Assert.Contains("contract", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["1|x"], Rows($"select id, label from {Q("contracted")}"));
+    }
 }
