@@ -79,7 +79,8 @@ public abstract class DataTestConformance<TWarehouse> : CapabilityTestBase<TWare
     {
         People("data_tests:\n  +store_failures: true\n");
         Ok("run");
-        Ok("test", expectedExit: 1);
+        var output = Ok("test", expectedExit: 1);
+        Assert.True(Results().Values.All(r => r.Status is "pass" or "fail" or "warn"), output);
         var audit = Schema + "_dbt_test__audit";
         // Each test's failing rows, in a table named after the test; a passing test leaves an empty table.
         Assert.Equal(["2|2"], Rows($"select unique_field, n_records from {audit}.unique_people_id"));
@@ -90,6 +91,19 @@ public abstract class DataTestConformance<TWarehouse> : CapabilityTestBase<TWare
         // A second run replaces the stored rows rather than adding to them.
         Ok("test", expectedExit: 1);
         Assert.Equal(["2|2"], Rows($"select unique_field, n_records from {audit}.unique_people_id"));
+    }
+
+    [Fact]
+    public void Store_failures_as_view_keeps_a_view_of_the_failing_rows()
+    {
+        People("data_tests:\n  +store_failures_as: view\n");
+        Ok("run");
+        Ok("test", expectedExit: 1);
+        var audit = Schema + "_dbt_test__audit";
+        Assert.Contains("unique_people_id:view", Relations(audit));
+        Exec($"insert into {Q("people")} values (5, 'a', 10)");
+        // A view: it sees the rows as they are now.
+        Assert.Equal(["2|2", "5|2"], Rows($"select unique_field, n_records from {audit}.unique_people_id order by 1"));
     }
 
     [Fact]
