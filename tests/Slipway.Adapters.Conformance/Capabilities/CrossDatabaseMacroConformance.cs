@@ -87,6 +87,8 @@ public abstract class CrossDatabaseMacroConformance<TWarehouse> : CapabilityTest
     public void Sets_and_arrays() => Check(
         ("except_rows", "select v from (values (1), (2), (3)) as t(v) {{ dbt.except() }} select 2", ["1", "3"]),
         ("intersect_rows", "select v from (values (1), (2), (3)) as t(v) {{ dbt.intersect() }} select 2", ["2"]),
+        // Null-safe: two nulls are equal.
+        ("equals", "select case when {{ dbt.equals('a', 'b') }} then 'same' else 'different' end as v from (values (cast(null as integer), cast(null as integer)), (1, 2), (3, 3)) as t(a, b)", ["different", "same", "same"]),
         ("array_construct", "select {{ dbt.array_construct([1, 2, 3]) }} as v", ["[1,2,3]"]),
         ("array_empty", "select {{ dbt.array_construct([]) }} as v", ["[]"]),
         ("array_append", "select {{ dbt.array_append(dbt.array_construct([1, 2]), 3) }} as v", ["[1,2,3]"]),
