@@ -81,6 +81,16 @@ public abstract class SimpleMaterializationConformance<TWarehouse> : CapabilityT
     }
 
     [Fact]
+    public void Empty_builds_the_relations_without_rows()
+    {
+        Models();
+        Ok("run", new Dictionary<string, object?> { ["empty"] = true });
+        Assert.Equal(["letters:view", "scaled:table"], Relations());
+        Assert.Equal("0", Scalar($"select count(*) from {Q("scaled")}"));
+        Assert.Equal(["id", "name"], Adapter.GetColumnsInRelation(Adapter.CreateRelation(Database, Schema, "scaled")).Select(c => c.Name.ToLowerInvariant()));
+    }
+
+    [Fact]
     public void Alias_and_custom_schema_name_the_relation()
     {
         Project(new Dictionary<string, string>
