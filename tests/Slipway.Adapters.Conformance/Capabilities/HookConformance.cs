@@ -35,4 +35,17 @@ public abstract class HookConformance<TWarehouse> : CapabilityTestBase<TWarehous
         Ok("run", expectedExit: 1);
         Assert.Equal("error", Results()["model.conformance.m"].Status);
     }
+
+    [Fact]
+    public void A_hook_outside_the_transaction_can_run_what_a_transaction_forbids()
+    {
+        // PostgreSQL refuses VACUUM inside a transaction block: the hook only works when run after the commit.
+        Project(new Dictionary<string, string>
+        {
+            ["models/m.sql"] = "{{ config(materialized='table', post_hook={'sql': 'vacuum analyze {{ this }}', 'transaction': false}, pre_hook=before_begin('select 1')) }}\nselect 1 as id",
+        });
+        Ok("run");
+        Assert.Equal("success", Results()["model.conformance.m"].Status);
+        Assert.Equal("1", Scalar($"select id from {Q("m")}"));
+    }
 }
