@@ -20,7 +20,7 @@ internal sealed record UnitTestInput(Fixture Fixture, string TargetId, string Di
         var text = fixture.Input!.Trim();
         var prefix = $"{test.Model.Name}__{test.Name}__";
         if (text == "this")
-            return new UnitTestInput(fixture, test.Model.UniqueId, "this", compiler.RelationOf(test.Model), test.Model, prefix + test.Model.Name);
+            return new UnitTestInput(fixture, test.Model.UniqueId, "this", compiler.RelationOf(test.Model), test.Model, CteNameFor(prefix + test.Model.Name));
         var call = ManifestLoader.ParseCallString(text);
         try
         {
@@ -33,7 +33,7 @@ internal sealed record UnitTestInput(Fixture Fixture, string TargetId, string Di
                     var version = (call.Keyword.GetValueOrDefault("v") ?? call.Keyword.GetValueOrDefault("version"))?.ToString();
                     var node = compiler.ResolveRef(name, package, version, test.Model);
                     var relation = node.IsEphemeral ? null : compiler.RelationOf(node);
-                    return new UnitTestInput(fixture, node.UniqueId, node.Name, relation, node, prefix + node.Name);
+                    return new UnitTestInput(fixture, node.UniqueId, node.Name, relation, node, CteNameFor(prefix + node.Name));
                 case "source" when call.Positional.Count == 2:
                     var source = compiler.ResolveSource(call.Positional[0]?.ToString() ?? "", call.Positional[1]?.ToString() ?? "", test.Model);
                     return new UnitTestInput(fixture, source.UniqueId, source.Name,
@@ -45,6 +45,21 @@ internal sealed record UnitTestInput(Fixture Fixture, string TargetId, string Di
             throw UnitTestSpec.Error(test, $"has given input {text}, which cannot be resolved: {e.Message}");
         }
         throw UnitTestSpec.Error(test, $"has given input '{text}'; unit test inputs must be a ref(...), source(...) or this");
+    }
+
+    /// <summary>
+    /// Keeps <c>__dbt__cte__</c> + name within 63 bytes: PostgreSQL cuts longer identifiers, and two inputs of one test
+    /// whose names share the first 63 bytes would become the same CTE. A longer name keeps its start and an md5 tail.
+    /// </summary>
+    internal static string CteNameFor(string name)
+    {
+        const int limit = 63;
+        if (System.Text.Encoding.UTF8.GetByteCount(CteInjector.Prefix + name) <= limit) return name;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..8];
+        var keep = limit - CteInjector.Prefix.Length - hash.Length - 1;
+        var start = name[..Math.Min(name.Length, keep)];
+        while (System.Text.Encoding.UTF8.GetByteCount(start) > keep) start = start[..^1];
+        return start + "_" + hash;
     }
 
     /// <summary>What the model's SQL prints instead of the input: the CTE, unquoted, like an ephemeral model.</summary>

@@ -52,4 +52,16 @@ public sealed class UnitTestInputTests
         Assert.Contains("@@  | booking_id | paid_amount | currency | marina | fee | fee_plus_one\n+++ | 1          | 60          | EUR      | north  | 5   | 6\n",
             output.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Input_cte_names_stay_within_postgres_63_byte_identifiers_and_stay_distinct()
+    {
+        // PostgreSQL truncates identifiers to 63 bytes (NAMEDATALEN - 1): two long names sharing a 63-byte start collide.
+        var a = Slipway.Engine.UnitTests.UnitTestInput.CteNameFor("fct_orders__incremental_run_adds_only_newer_orders__int_order_lines");
+        var b = Slipway.Engine.UnitTests.UnitTestInput.CteNameFor("fct_orders__incremental_run_adds_only_newer_orders__int_order_payments");
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount("__dbt__cte__" + a) <= 63, a);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount("__dbt__cte__" + b) <= 63, b);
+        Assert.NotEqual(a, b);
+        Assert.Equal("stg_orders", Slipway.Engine.UnitTests.UnitTestInput.CteNameFor("stg_orders"));
+    }
 }
