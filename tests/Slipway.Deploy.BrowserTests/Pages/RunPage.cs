@@ -19,6 +19,20 @@ public sealed class RunPage(IPage page)
 
     public ILocator StepLogs => page.GetByRole(AriaRole.Log);
 
+    /// <summary>Step <paramref name="index"/> (1-based) as the page shows it: a disclosure with a status badge and the step's log.</summary>
+    public ILocator Step(int index) => page.Locator($"[data-step='{index}']");
+
+    public ILocator StepStatus(int index) => Step(index).Locator("summary").GetByRole(AriaRole.Status);
+
+    public ILocator StepLog(int index) => Step(index).GetByRole(AriaRole.Log);
+
+    /// <summary>The step while the page follows the live stream, i.e. updated in place rather than by reloading.</summary>
+    public ILocator LiveStepStatus(int index) => Streaming.Locator($"[data-step='{index}'] summary").GetByRole(AriaRole.Status);
+
+    public ILocator RetryButton => page.GetByRole(AriaRole.Button, new() { Name = "Retry from failure" });
+
+    public ILocator Alert => page.GetByRole(AriaRole.Alert);
+
     /// <summary>Present while the page follows the run's log stream (the run was not complete when the page was rendered).</summary>
     public ILocator Streaming => page.Locator("[data-stream]");
 

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Slipway.Deploy.BrowserTests.Support;
+
+/// <summary>A webhook receiver on a free loopback port: answers 200 to every POST and keeps the bodies it got.</summary>
+public sealed class WebhookReceiver : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly Task loop;
+
+    public WebhookReceiver()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Url = $"http://127.0.0.1:{port}/hooks/slipway";
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        loop = Task.Run(ReceiveAsync);
+    }
+
+    public string Url { get; }
+
+    public ConcurrentQueue<string> Bodies { get; } = new();
+
+    private async Task ReceiveAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await listener.GetContextAsync(); }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
+            using (var reader = new StreamReader(context.Request.InputStream)) Bodies.Enqueue(await reader.ReadToEndAsync());
+            context.Response.StatusCode = 200;
+            context.Response.Close();
+        }
+    }
+
+    public void Dispose()
+    {
+        listener.Stop();
+        listener.Close();
+        try { loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+    }
+}
