@@ -78,6 +78,8 @@
   source.addEventListener('status', e => {
     const data = JSON.parse(e.data);
     setBadge(document.querySelector('h1 [role=status]'), data.status, data.status_humanized);
+    // Success, Error, Cancelled: nothing left to cancel (the reload at the end brings the buttons of a finished run).
+    if (data.status >= 10) document.querySelectorAll('[data-while-running]').forEach(e => { e.hidden = true; });
     const message = document.querySelector('[data-run-message]');
     if (message) message.textContent = data.status_message || '—';
     for (const step of data.steps) {

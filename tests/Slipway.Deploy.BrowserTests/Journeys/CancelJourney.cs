@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Slipway.Deploy.BrowserTests.Pages;
 using Slipway.Deploy.BrowserTests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -35,7 +37,8 @@ public sealed class CancelJourney : BrowserJourney
         await Expect(run.Streaming).ToHaveCountAsync(1);
         await Expect(run.Status).ToHaveTextAsync("Running", new() { Timeout = 60_000 });
         await Expect(run.LiveStepStatus(1)).ToHaveTextAsync("Running", new() { Timeout = 60_000 });
-        await Expect(run.StepLog(1)).ToContainTextAsync("slow_scan", new() { Timeout = 60_000 });
+        // dbt's start line: the engine has sent the model's query to DuckDB.
+        await Expect(run.StepLog(1)).ToContainTextAsync(new Regex(@"1 of 1 START sql table model \S*slow_scan"), new() { Timeout = 60_000 });
         Assert.NotEmpty(EngineProcesses("slow_scan"));
         await ScreenshotAsync("run-long-step-running");
 
@@ -46,6 +49,8 @@ public sealed class CancelJourney : BrowserJourney
         await Expect(Page.Locator("[data-run-message]")).ToContainTextAsync("Cancelled during step 1");
         // The run is marked Cancelled only once the step's process has exited.
         Assert.Empty(EngineProcesses("slow_scan"));
+        // The page reloads once the stream ends, rendering the finished run with its own buttons.
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Run again" })).ToBeVisibleAsync();
         await ScreenshotAsync("run-cancelled");
     }
 

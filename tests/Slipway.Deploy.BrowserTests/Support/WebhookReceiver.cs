@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.Channels;
 
 namespace Slipway.Deploy.BrowserTests.Support;
 
@@ -24,7 +24,14 @@ public sealed class WebhookReceiver : IDisposable
 
     public string Url { get; }
 
-    public ConcurrentQueue<string> Bodies { get; } = new();
+    private readonly Channel<string> bodies = Channel.CreateUnbounded<string>();
+
+    /// <summary>The next body received (in arrival order), or a timeout.</summary>
+    public async Task<string> NextAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        return await bodies.Reader.ReadAsync(cancel.Token);
+    }
 
     private async Task ReceiveAsync()
     {
@@ -33,7 +40,7 @@ public sealed class WebhookReceiver : IDisposable
             HttpListenerContext context;
             try { context = await listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            using (var reader = new StreamReader(context.Request.InputStream)) Bodies.Enqueue(await reader.ReadToEndAsync());
+            using (var reader = new StreamReader(context.Request.InputStream)) bodies.Writer.TryWrite(await reader.ReadToEndAsync());
             context.Response.StatusCode = 200;
             context.Response.Close();
         }
