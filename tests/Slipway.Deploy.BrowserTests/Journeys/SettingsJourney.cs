@@ -32,6 +32,9 @@ public sealed class SettingsJourney : BrowserJourney
         await Expect(job.RunNowButton).ToHaveCountAsync(0);
         await Expect(vera.GetByRole(AriaRole.Link, new() { Name = "Edit job" })).ToHaveCountAsync(0);
         await ScreenshotAsync("viewer-job-page", vera);
+        await vera.GotoAsync("/projects/1/environments");
+        await Expect(vera.GetByRole(AriaRole.Link, new() { Name = "Production" })).ToBeVisibleAsync();
+        await Expect(vera.GetByRole(AriaRole.Link, new() { Name = "New environment" })).ToHaveCountAsync(0);
         await vera.GotoAsync("/settings");
         await Expect(new SettingsPages(vera).Nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["My API tokens"]);
         await vera.GotoAsync("/settings/users");
