@@ -4,7 +4,7 @@ using Slipway.Deploy.Data;
 
 namespace Slipway.Deploy.Auth;
 
-/// <summary>Creating, deactivating and reactivating users: one set of rules for the API and the settings pages.</summary>
+/// <summary>Creating, deactivating and reactivating users, and their API tokens: one set of rules for the API and the settings pages.</summary>
 internal static class UserAccounts
 {
     /// <summary>Adds a user (service administrators only), optionally with a role on one project, saved with its audit entry.</summary>
@@ -47,5 +47,29 @@ internal static class UserAccounts
         new AuditLog(db).Record(access.Actor.Display, active ? "user.reactivated" : "user.deactivated", target: user.Username);
         await db.SaveChangesAsync(ct);
         return user;
+    }
+
+    /// <summary>A new API token of the caller (no scopes given: read only); the token itself is returned this once and stored only as a hash.</summary>
+    public static async Task<(ServiceToken Stored, string Token)> CreateTokenAsync(DeployDbContext db, Access access, string? name, string[]? scopes, CancellationToken ct)
+    {
+        // A token cannot mint tokens wider than itself; a signed-in user can mint any scope.
+        if (access.Actor.TokenId is not null && !access.Actor.ScopeAllows(Permission.Manage))
+            throw ApiException.Forbidden("Only a signed-in user or a 'write' token can create tokens.");
+        if (string.IsNullOrWhiteSpace(name)) throw ApiException.Invalid("name", "A token name is required.");
+        scopes = scopes is { Length: > 0 } s ? s.Distinct().ToArray() : ["read"];
+        if (scopes.FirstOrDefault(x => !Tokens.Scopes.Contains(x)) is { } bad)
+            throw ApiException.Invalid("scopes", $"Unknown scope '{bad}'; expected read, run or write.");
+        if (access.Actor.Scopes is { } own && scopes.Any(x => !own.Contains(x)))
+            throw ApiException.Forbidden("A token cannot create a token with scopes it does not have.");
+        var token = Tokens.NewApiToken();
+        var stored = new ServiceToken
+        {
+            UserId = access.Actor.UserId, Name = name.Trim(), Prefix = token[..8], Hash = TokenAuthenticationHandler.Hash(token),
+            Scopes = string.Join(',', scopes), CreatedAt = DateTime.UtcNow,
+        };
+        db.ServiceTokens.Add(stored);
+        new AuditLog(db).Record(access.Actor.Display, "token.created", target: stored.Name, detail: $"scopes {stored.Scopes}");
+        await db.SaveChangesAsync(ct);
+        return (stored, token);
     }
 }

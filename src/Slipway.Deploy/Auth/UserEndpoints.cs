@@ -47,26 +47,9 @@ internal static class UserEndpoints
         });
         api.MapPost("/tokens", async (CreateTokenRequest request, Access access, DeployDbContext db, CancellationToken ct) =>
         {
-            // A token cannot mint tokens wider than itself; a signed-in user can mint any scope.
-            if (access.Actor.TokenId is not null && !access.Actor.ScopeAllows(Permission.Manage))
-                throw ApiException.Forbidden("Only a signed-in user or a 'write' token can create tokens.");
-            if (string.IsNullOrWhiteSpace(request.Name)) throw ApiException.Invalid("name", "A token name is required.");
-            var scopes = request.Scopes is { Length: > 0 } s ? s : ["read"];
-            if (scopes.FirstOrDefault(x => !Tokens.Scopes.Contains(x)) is { } bad)
-                throw ApiException.Invalid("scopes", $"Unknown scope '{bad}'; expected read, run or write.");
-            if (access.Actor.Scopes is { } own && scopes.Any(x => !own.Contains(x)))
-                throw ApiException.Forbidden("A token cannot create a token with scopes it does not have.");
-            var token = Tokens.NewApiToken();
-            var stored = new ServiceToken
-            {
-                UserId = access.Actor.UserId, Name = request.Name.Trim(), Prefix = token[..8], Hash = TokenAuthenticationHandler.Hash(token),
-                Scopes = string.Join(',', scopes.Distinct()), CreatedAt = DateTime.UtcNow,
-            };
-            db.ServiceTokens.Add(stored);
-            new AuditLog(db).Record(access.Actor.Display, "token.created", target: stored.Name, detail: $"scopes {stored.Scopes}");
-            await db.SaveChangesAsync(ct);
+            var (stored, token) = await UserAccounts.CreateTokenAsync(db, access, request.Name, request.Scopes, ct);
             // The only time the token is shown.
-            return TypedResults.Created($"/api/v1/tokens/{stored.Id}", new { id = stored.Id, name = stored.Name, scopes, token });
+            return TypedResults.Created($"/api/v1/tokens/{stored.Id}", new { id = stored.Id, name = stored.Name, scopes = stored.Scopes.Split(','), token });
         });
         api.MapDelete("/tokens/{id:int}", async (int id, Access access, DeployDbContext db, CancellationToken ct) =>
         {
