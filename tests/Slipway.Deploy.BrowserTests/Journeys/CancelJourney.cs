@@ -25,6 +25,8 @@ public sealed class CancelJourney : BrowserJourney
     {
         DemoRepository.AddBranch(Service, Branch, new Dictionary<string, string> { ["models/slow_scan.sql"] = SlowModel });
         await SignInAsync();
+        // The demo's first run writes to the same DuckDB file, which one process at a time may open: it ends first.
+        await (await RunPage.OpenAsync(Page, 1, 1)).WaitForStatusAsync("Success");
         var form = await JobFormPage.OpenNewAsync(Page, 1);
         await form.NameAsync("Slow scan");
         await form.Commands.FillAsync("dbt run --select slow_scan");

@@ -38,8 +38,15 @@ public sealed class RunPage(IPage page)
 
     public ILocator ModelTiming => page.GetByRole(AriaRole.Img, new() { NameRegex = new("^Model timing") });
 
-    public async Task WaitForStatusAsync(string status, float timeout = 180_000) =>
+    /// <summary>
+    /// Waits for the run's status; a final one also waits for the page's reload at the end of the stream (the page then
+    /// no longer follows it), so that the next step does not race that reload.
+    /// </summary>
+    public async Task WaitForStatusAsync(string status, float timeout = 180_000)
+    {
         await Expect(Status).ToHaveTextAsync(status, new() { Timeout = timeout });
+        if (status is "Success" or "Error" or "Cancelled") await Expect(Streaming).ToHaveCountAsync(0);
+    }
 
     public Task CancelAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Cancel run" }).ClickAsync();
 
