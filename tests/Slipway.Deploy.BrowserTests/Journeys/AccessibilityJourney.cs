@@ -83,7 +83,7 @@ public sealed class AccessibilityJourney(ITestOutputHelper output) : BrowserJour
         // A failed run offers Retry from failure, which asks the service's retry route for a new run.
         run = await RunPage.OpenAsync(Page, 1, newestFailed);
         await Expect(run.RetryButton).ToBeVisibleAsync();
-        var request = await Page.RunAndWaitForRequestAsync(() => run.RetryButton.ClickAsync(), new Regex($"/api/v1/runs/{newestFailed}/retry$"));
+        var request = await Page.RunAndWaitForRequestAsync(() => run.RetryButton.ClickAsync(), new Regex($"/api/v1/projects/1/runs/{newestFailed}/retry$"));
         Assert.Equal("POST", request.Method);
         var response = await request.ResponseAsync();
         if (response is { Ok: true })
