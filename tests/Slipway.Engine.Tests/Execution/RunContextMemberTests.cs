@@ -104,4 +104,17 @@ public sealed class RunContextMemberTests
         Assert.DoesNotContain("Concurrency:", output);
         Assert.Equal("1", project.Scalar("select id from main.loud"));
     }
+
+    [Fact]
+    public void Target_path_moves_run_results_manifest_and_the_compiled_and_run_sql()
+    {
+        using var project = Boats();
+        var (code, output) = project.Run("run", new Dictionary<string, object?> { ["target_path"] = "elsewhere" });
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(Path.Combine(project.Root, "elsewhere", "run_results.json")));
+        Assert.True(File.Exists(Path.Combine(project.Root, "elsewhere", "manifest.json")));
+        Assert.Contains("Osprey", File.ReadAllText(Path.Combine(project.Root, "elsewhere", "compiled", "fixture", "models", "boats.sql")));
+        Assert.Contains("create or replace table", File.ReadAllText(Path.Combine(project.Root, "elsewhere", "run", "fixture", "models", "boats.sql")));
+        Assert.False(Directory.Exists(Path.Combine(project.Root, "target")));
+    }
 }
