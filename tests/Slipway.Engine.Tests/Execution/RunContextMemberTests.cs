@@ -117,4 +117,36 @@ public sealed class RunContextMemberTests
         Assert.Contains("create or replace table", File.ReadAllText(Path.Combine(project.Root, "elsewhere", "run", "fixture", "models", "boats.sql")));
         Assert.False(Directory.Exists(Path.Combine(project.Root, "target")));
     }
+
+    [Fact]
+    public void Helpers_invocation_id_run_started_at_and_exceptions_warn_at_run_time()
+    {
+        // Expected values from Python: hashlib.md5(b'harbour').hexdigest(), json.dumps, yaml.safe_dump(sort_keys=False).
+        using var project = new ProjectRun(new Dictionary<string, string>
+        {
+            ["models/helpers.sql"] = """
+                {% if execute %}{% do exceptions.warn('careful with the tide') %}{% endif %}
+                select '{{ invocation_id }}' as inv,
+                       '{{ run_started_at.strftime("%Y-%m-%d") }}' as day,
+                       '{{ local_md5("harbour") }}' as md5,
+                       '{{ fromyaml("a: 1\nb: [x, y]")["b"][1] }}' as from_yaml,
+                       '{{ toyaml({"a": 1, "b": ["x"]}) | replace("\n", "/") }}' as to_yaml,
+                       {{ fromjson('{"k": [1, 2]}')["k"][1] }} as from_json,
+                       '{{ tojson({"b": 1, "a": 2}) }}' as to_json
+                """,
+        });
+        var (code, output) = project.Run("run");
+        Assert.True(code == 0, output);
+        Assert.Contains("careful with the tide", output);
+        using var doc = project.RunResults();
+        var metadata = doc.RootElement.GetProperty("metadata");
+        var row = project.Query("select inv, day, md5, from_yaml, to_yaml, from_json, to_json from main.helpers").Single();
+        Assert.Equal(metadata.GetProperty("invocation_id").GetString(), row[0]);
+        Assert.Equal(metadata.GetProperty("generated_at").GetString()![..10], row[1]);
+        Assert.Equal("08609bcf387d13162a529fbc0edff508", row[2]);
+        Assert.Equal("y", row[3]);
+        Assert.Equal("a: 1/b:/- x/", row[4]);
+        Assert.Equal("2", row[5]);
+        Assert.Equal("{\"b\": 1, \"a\": 2}", row[6]);
+    }
 }
