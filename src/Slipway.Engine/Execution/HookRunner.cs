@@ -17,8 +17,10 @@ internal sealed class HookRunner(ExecutionServices services)
     /// </summary>
     public bool Run(string kind, List<NodeResult> results, CancellationToken cancellationToken)
     {
-        var hooks = services.Manifest.Nodes.Values.OfType<HookNode>()
-            .Where(h => h.Tags.Contains(kind)).OrderBy(h => h.Index ?? 0).ToList();
+        // dbt's order: installed packages' hooks by package name, the root project's last, each in file order.
+        var root = services.Parse.Loader.Root.Name;
+        var hooks = services.Manifest.Nodes.Values.OfType<HookNode>().Where(h => h.Tags.Contains(kind))
+            .OrderBy(h => h.PackageName == root).ThenBy(h => h.PackageName, StringComparer.Ordinal).ThenBy(h => h.Index ?? 0).ToList();
         if (hooks.Count == 0) return true;
         var log = services.Log;
         log.Info($"Running {hooks.Count} {kind} {(hooks.Count == 1 ? "hook" : "hooks")}", "HooksRunning");
