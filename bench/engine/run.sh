@@ -7,7 +7,8 @@
 # Both sides are timed as whole processes (wall clock, plus user+sys CPU from /usr/bin/time): slipway parses,
 # compiles, runs the materializations and writes its artifacts; the replay reads target/run_results.json and
 # manifest.json and runs `create or replace view|table <relation> as (<compiled SQL>)` for each model in the
-# order slipway ran them. Rounds alternate the two so machine load hits both alike; the best round of each counts.
+# order slipway ran them. Rounds alternate the two so machine load hits both alike; the medians of the per-round
+# ratios count, and the last lines are a ready Markdown row for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MODELS=${1:-1000}
@@ -16,7 +17,7 @@ WORK=$(mktemp -d /tmp/slipway-bench-engine.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
 dotnet publish src/Slipway.Cli/Slipway.Cli.csproj -c Release -r linux-x64 --self-contained false \
-  -p:PublishReadyToRun=true -o "$WORK/slipway" -v quiet -nologo >/dev/null
+  -p:PublishReadyToRun=true -o "$WORK/slipway" -v quiet -nologo >"$WORK/publish.log" || { cat "$WORK/publish.log" >&2; exit 1; }
 dotnet build bench/engine/Replay/Slipway.Bench.Replay.csproj -c Release -o "$WORK/replay" -v quiet -nologo >/dev/null
 SLIPWAY="$WORK/slipway/slipway"
 REPLAY="$WORK/replay/Slipway.Bench.Replay"
@@ -33,17 +34,25 @@ measure() { # command... → "wall cpu"
   awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$WORK/time.txt"
 }
 
-best_s=999999; best_r=999999; cpu_s=0; cpu_r=0
+# Each round times both sides back to back, so the per-round ratios see the same machine load; the medians of
+# those ratios count (on a loaded machine absolute times swing several-fold between rounds, ratios far less).
+: > "$WORK/rounds.txt"
 for i in $(seq 1 "$ROUNDS"); do
   read -r ws cs < <(measure "$SLIPWAY" run --threads 1 -q)
   read -r wr cr < <(measure "$REPLAY" "$WORK/project" "$WORK/project/synth.duckdb")
-  echo "round $i: slipway run ${ws}s (cpu ${cs}s)   replay ${wr}s (cpu ${cr}s)   ratio $(awk -v a="$ws" -v b="$wr" 'BEGIN{printf "%.2f", a/b}')"
-  if awk -v a="$ws" -v b="$best_s" 'BEGIN{exit !(a<b)}'; then best_s=$ws; cpu_s=$cs; fi
-  if awk -v a="$wr" -v b="$best_r" 'BEGIN{exit !(a<b)}'; then best_r=$wr; cpu_r=$cr; fi
+  echo "$ws $cs $wr $cr" >> "$WORK/rounds.txt"
+  echo "round $i: slipway run ${ws}s (cpu ${cs}s)   replay ${wr}s (cpu ${cr}s)   wall ratio $(awk -v a="$ws" -v b="$wr" 'BEGIN{printf "%.2f", a/b}')   cpu ratio $(awk -v a="$cs" -v b="$cr" 'BEGIN{printf "%.2f", a/b}')"
 done
 echo
-echo "| models | slipway run --threads 1 | replay on one connection | ratio (wall) | CPU slipway / replay |"
-echo "|---:|---:|---:|---:|---:|"
-awk -v m="$MODELS" -v s="$best_s" -v r="$best_r" -v cs="$cpu_s" -v cr="$cpu_r" \
-  'BEGIN { printf "| %d | %.2f s | %.2f s | %.2f | %.2f s / %.2f s |\n", m, s, r, s/r, cs, cr }'
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| models | slipway run --threads 1 (median) | replay (median) | wall ratio (median of rounds) | CPU slipway / replay (median) | CPU ratio (median of rounds) | load average |"
+echo "|---:|---:|---:|---:|---:|---:|---|"
+python3 - "$WORK/rounds.txt" "$MODELS" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+import statistics, sys
+rows = [list(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
+med = lambda xs: statistics.median(xs)
+ws, cs, wr, cr = (med(r[k] for r in rows) for k in range(4))
+wall_ratio = med(r[0] / r[2] for r in rows)
+cpu_ratio = med(r[1] / r[3] for r in rows)
+print(f"| {int(sys.argv[2])} | {ws:.2f} s | {wr:.2f} s | {wall_ratio:.2f} | {cs:.2f} s / {cr:.2f} s | {cpu_ratio:.2f} | {sys.argv[3]} |")
+PY
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), rounds: $ROUNDS"

@@ -71,14 +71,16 @@ internal sealed partial class Compiler
     /// <summary>Writes each compiled node to <c>target/compiled/…</c> and sets its <c>compiled_path</c>.</summary>
     public void WriteCompiled(IEnumerable<ManifestNode> nodes, string projectRoot, string targetPath)
     {
-        Parallel.ForEach(nodes.Where(n => n.Compiled && n.CompiledCode is not null), node =>
+        var compiled = nodes.Where(n => n.Compiled && n.CompiledCode is not null).ToList();
+        void Write(ManifestNode node)
         {
             var relative = CompiledPath(targetPath, node);
             node.CompiledPath = relative;
-            var full = Path.Combine(projectRoot, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, node.CompiledCode);
-        });
+            Execution.TargetFiles.Write(Path.Combine(projectRoot, relative), node.CompiledCode!);
+        }
+        // A run compiles one node at a time: handing one file to the thread pool costs more than writing it.
+        if (compiled.Count == 1) Write(compiled[0]);
+        else Parallel.ForEach(compiled, Write);
     }
 
     /// <summary>dbt's <c>graph</c>: every node, source, exposure, … as its manifest dictionary.</summary>

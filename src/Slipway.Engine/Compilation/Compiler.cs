@@ -65,12 +65,16 @@ internal sealed partial class Compiler
     {
         var queue = nodes.Where(n => n is not SeedNode and not HookNode).ToList();
         RenderAll(queue);
-        // Ephemeral models referenced by the selection must be rendered too, transitively.
+        // Ephemeral models referenced by the selection must be rendered too, transitively. Only what this call
+        // rendered can add new ones (earlier calls closed theirs), so a run compiling node by node stays linear.
+        var rendered = queue;
         while (true)
         {
-            var missing = _rendered.Values.SelectMany(r => r.Ephemerals).Where(e => !_rendered.ContainsKey(e.UniqueId)).Distinct().ToList();
+            var missing = rendered.SelectMany(n => _rendered.TryGetValue(n.UniqueId, out var r) ? r.Ephemerals : Enumerable.Empty<ManifestNode>())
+                .Where(e => !_rendered.ContainsKey(e.UniqueId)).Distinct().ToList();
             if (missing.Count == 0) break;
             RenderAll(missing);
+            rendered = missing;
         }
         foreach (var node in queue) Inject(node);
     }
@@ -80,7 +84,7 @@ internal sealed partial class Compiler
         var host = Loader.Jinja;
         var errors = new ConcurrentBag<(int, Exception)>();
         var chunk = Math.Max(1, nodes.Count / (4 * Environment.ProcessorCount) + 1);
-        Parallel.ForEach(Partitioner.Create(0, nodes.Count, chunk), range =>
+        void Render(Tuple<int, int> range)
         {
             RenderScope? scope = null;
             try
@@ -103,7 +107,10 @@ internal sealed partial class Compiler
                 }
             }
             finally { if (scope is not null) host.Release(scope); }
-        });
+        }
+        // A run compiles one node at a time, on its worker thread: no thread pool hand-off for a single node.
+        if (nodes.Count == 1) Render(Tuple.Create(0, 1));
+        else Parallel.ForEach(Partitioner.Create(0, nodes.Count, chunk), Render);
         if (!errors.IsEmpty) throw errors.OrderBy(e => e.Item1).First().Item2;
     }
 

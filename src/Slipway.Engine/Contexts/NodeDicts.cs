@@ -28,7 +28,8 @@ internal static class NodeDicts
             (d, p) => { d[p.Name] = ToPlain(p.Value); return d; }),
         JsonValueKind.Array => e.EnumerateArray().Select(ToPlain).ToList(),
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        // Boxed apart: a plain ternary would widen the long to double, and 2 would print as 2.0.
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

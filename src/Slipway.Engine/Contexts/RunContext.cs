@@ -28,11 +28,8 @@ internal sealed class RunContext(ExecutionServices services, ManifestNode? node)
     public void Bind(RenderScope scope, IReadOnlyDictionary<string, object?>? extra = null)
     {
         var c = scope.Context;
-        var adapter = new RuntimeAdapterValue(scope, services.Adapter);
-        c["adapter"] = adapter;
-        c["execute"] = true;
-        services.Adapter.TryGetAttribute("Relation", out var relationFactory);
-        c["api"] = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["Relation"] = relationFactory, ["Column"] = ColumnFactory.Instance };
+        c["adapter"] = new RuntimeAdapterValue(scope, services.Adapter);
+        services.Shared.Bind(c);
         c["store_result"] = new JinjaFunction("store_result", a =>
         {
             var table = a.Get(2, "agate_table") as ResultTable ?? ResultTable.Empty;
@@ -53,25 +50,9 @@ internal sealed class RunContext(ExecutionServices services, ManifestNode? node)
             if (node is not null) WriteRunFile(Convert.ToString(a.Get(0, "payload"), CultureInfo.InvariantCulture) ?? "");
             return "";
         });
-        c["log"] = new JinjaFunction("log", a =>
-        {
-            var msg = Py.ToStr(a.Get(0, "msg"));
-            if (Py.IsTruthy(a.Get(1, "info", false))) services.Log.Info(msg, "JinjaLogInfo");
-            else services.Log.Debug(msg, "JinjaLogDebug");
-            return "";
-        });
-        c["print"] = new JinjaFunction("print", a => { services.Log.Print(Py.ToStr(a.Get(0, "msg"))); return ""; });
-        c["exceptions"] = new RuntimeExceptions(services);
-        c["modules"] = RuntimeModules.Instance;
         c["context"] = c;
         c["render"] = new JinjaFunction("render", a =>
             scope.Host.Compile(Py.ToStr(a.Get(0, "string")), node?.OriginalFilePath ?? "render", runtime: true).Render(c));
-        c["fromyaml"] = new JinjaFunction("fromyaml", a => RuntimeModules.FromYaml(a.Get(0, "value") as string, a.Get(1, "default")));
-        c["toyaml"] = new JinjaFunction("toyaml", a => RuntimeModules.ToYaml(a.Get(0, "value")));
-        c["flags"] = services.Invocation.ToJinjaFlags();
-        c["invocation_args_dict"] = services.Invocation.ToInvocationArgsDict();
-        c["selected_resources"] = services.SelectedResources.Cast<object?>().ToList();
-        c["target"] = new OrderedDictionary<string, object?>(services.Config.JinjaTarget, StringComparer.Ordinal);
         if (node is not null)
         {
             c["config"] = RuntimeConfigObject(node);
@@ -172,27 +153,6 @@ internal sealed class RunContext(ExecutionServices services, ManifestNode? node)
     private void WriteRunFile(string payload)
     {
         var relative = Compiler.CompiledPath(services.RelativeTargetPath, node!, "run");
-        var full = Path.Combine(services.Config.Project.RootPath, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, payload);
-    }
-
-    /// <summary>The <c>exceptions</c> namespace at run time: errors stop the node; <c>warn</c> logs a warning.</summary>
-    private sealed class RuntimeExceptions(ExecutionServices services) : IJinjaObject
-    {
-        public bool TryGetAttribute(string name, out object? value)
-        {
-            value = name switch
-            {
-                "warn" => new JinjaFunction("warn", a => { services.Log.Warn(Py.ToStr(a.Get(0, "msg"))); return ""; }),
-                "raise_compiler_error" => new JinjaFunction(name, a => throw new CompilerException(Py.ToStr(a.Get(0, "msg")))),
-                "raise_not_implemented" => new JinjaFunction(name, a => throw new CompilerException("Not implemented: " + Py.ToStr(a.Get(0, "msg")))),
-                "raise_database_error" => new JinjaFunction(name, a => throw new Slipway.Adapters.AdapterException("Database Error\n  " + Py.ToStr(a.Get(0, "msg")))),
-                _ when name.StartsWith("raise_", StringComparison.Ordinal) || name.StartsWith("missing_", StringComparison.Ordinal)
-                    => new JinjaFunction(name, a => throw new CompilerException(Py.ToStr(a.Get(0, "msg", name)))),
-                _ => null,
-            };
-            return value is not null;
-        }
+        TargetFiles.Write(Path.Combine(services.Config.Project.RootPath, relative), payload);
     }
 }

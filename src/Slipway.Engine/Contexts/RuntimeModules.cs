@@ -52,7 +52,8 @@ internal sealed class RuntimeModules : IJinjaObject
     public static string ToYaml(object? value)
     {
         var serializer = new YamlDotNet.Serialization.SerializerBuilder().Build();
-        return serializer.Serialize(Plain(value));
+        // A template dict (PyDict) is first made plain data, or YamlDotNet would list its key/value pairs.
+        return serializer.Serialize(Plain(PlainData.FromJinja(value)));
     }
 
     private static object? Plain(object? value) => value switch

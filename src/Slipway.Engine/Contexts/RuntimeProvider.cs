@@ -27,17 +27,20 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node, Exec
         });
         c["metric"] = new JinjaFunction("metric", _ => "");
         c["config"] = new ConfigObject(key => node.Config.Values.TryGetValue(key, out var v) ? (true, v) : (false, null), null);
-        var vars = compiler.Loader.VarsFor(node.PackageName);
+        // Most models never call var(): the package's merged vars are looked up on the first call.
+        Slipway.Engine.Project.ProjectVars? vars = null;
         c["var"] = new JinjaFunction("var", a =>
         {
             var name = a.Get(0, "var_name") as string ?? "";
+            vars ??= compiler.Loader.VarsFor(node.PackageName);
             if (vars.TryGet(name, out var v)) return v;
             if (a.Has(1, "default")) return a.Get(1, "default");
             throw new CompilerException($"Required var '{name}' not found in config: vars supplied to {node.UniqueId} = {{{string.Join(", ", vars.Merged().Keys.Order(StringComparer.Ordinal))}}}");
         });
         c["this"] = compiler.RelationOf(node);
         c["model"] = new LazyDictionary(() => NodeDicts.Of(node));
-        c["graph"] = compiler.FlatGraph;
+        // Built on first use: the whole manifest as dictionaries, which few templates read.
+        c["graph"] = new LazyDictionary(() => (OrderedDictionary<string, object?>)compiler.FlatGraph);
         c["selected_resources"] = compiler.SelectedResources;
         c["_dbt_generic_test_kwargs"] = null;
     }

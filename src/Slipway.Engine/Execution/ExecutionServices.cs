@@ -25,4 +25,9 @@ internal sealed class ExecutionServices
     public string RelativeTargetPath => Path.GetRelativePath(Config.Project.RootPath, Config.TargetPath).Replace('\\', '/');
     public Manifest.Manifest Manifest => Parse.Manifest;
     public Invocation Invocation => Config.Invocation;
+
+    private Contexts.RuntimeShared? _shared;
+
+    /// <summary>The run-time context members every node shares; built on first use, after <see cref="SelectedResources"/> is set.</summary>
+    public Contexts.RuntimeShared Shared => LazyInitializer.EnsureInitialized(ref _shared, () => new Contexts.RuntimeShared(this));
 }

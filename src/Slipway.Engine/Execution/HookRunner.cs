@@ -11,54 +11,62 @@ namespace Slipway.Engine.Execution;
 /// </summary>
 internal sealed class HookRunner(ExecutionServices services)
 {
-    /// <summary>Runs the project's hooks of <paramref name="kind"/>; false when one failed.</summary>
+    /// <summary>
+    /// Runs the project's hooks of <paramref name="kind"/> in order, as dbt's safe_run_hooks: each becomes a result
+    /// ("<c>pkg.on-run-start.0 passed</c>"); after one fails the rest are recorded as skipped. False when one failed.
+    /// </summary>
     public bool Run(string kind, List<NodeResult> results, CancellationToken cancellationToken)
     {
-        var hooks = services.Manifest.Nodes.Values.OfType<HookNode>()
-            .Where(h => h.Tags.Contains(kind)).OrderBy(h => h.Index ?? 0).ToList();
+        // dbt's order: installed packages' hooks by package name, the root project's last, each in file order.
+        var root = services.Parse.Loader.Root.Name;
+        var hooks = services.Manifest.Nodes.Values.OfType<HookNode>().Where(h => h.Tags.Contains(kind))
+            .OrderBy(h => h.PackageName == root).ThenBy(h => h.PackageName, StringComparer.Ordinal).ThenBy(h => h.Index ?? 0).ToList();
         if (hooks.Count == 0) return true;
         var log = services.Log;
         log.Info($"Running {hooks.Count} {kind} {(hooks.Count == 1 ? "hook" : "hooks")}", "HooksRunning");
-        var extra = kind == "on-run-end" ? EndContext(results.Where(r => r.Node is not HookNode).ToList()) : null;
-        var ok = true;
+        var extra = kind == "on-run-end" ? EndContext(results) : null;
+        var failed = false;
         for (var i = 0; i < hooks.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var hook = hooks[i];
-            var name = $"{hook.PackageName}.{kind}.{hook.Index ?? i}";
-            log.Info(RunOutput.Line($"START hook: {name}", "RUN", i + 1, hooks.Count), "LogHookStartLine");
-            var clock = Stopwatch.StartNew();
-            var started = DateTimeOffset.UtcNow;
-            var result = new NodeResult { Node = hook, Status = "success", Message = "OK", ThreadId = "main" };
-            try
+            var name = $"{hook.PackageName}.{kind}.{i}";
+            var result = new NodeResult { Node = hook, Status = "skipped", Message = $"{name} skipped", Failures = 1, ThreadId = "main" };
+            if (!failed)
             {
-                var sql = Render(hook, extra);
-                if (!string.IsNullOrWhiteSpace(sql))
+                var clock = Stopwatch.StartNew();
+                var started = DateTimeOffset.UtcNow;
+                string? sql = null;
+                try
                 {
-                    var (response, _) = services.Adapter.Execute(sql);
-                    services.Adapter.Commit();
-                    result.AdapterResponse = response.ToDictionary();
-                    result.Message = response.Message;
+                    sql = Render(hook, extra);
+                    result.Timing.Add(new TimingInfo("compile", started, DateTimeOffset.UtcNow));
+                    log.Info(RunOutput.Line($"START hook: {name}", "RUN", i + 1, hooks.Count), "LogHookStartLine");
+                    var executing = DateTimeOffset.UtcNow;
+                    if (!string.IsNullOrWhiteSpace(sql))
+                    {
+                        services.Adapter.Execute(sql);
+                        services.Adapter.Commit();
+                    }
+                    result.Timing.Add(new TimingInfo("execute", executing, DateTimeOffset.UtcNow));
+                    (result.Status, result.Message, result.Failures) = ("success", $"{name} passed", 0);
                 }
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    if (sql is null) log.Info(RunOutput.Line($"START hook: {name}", "RUN", i + 1, hooks.Count), "LogHookStartLine");
+                    (result.Status, result.Message, result.Error) = ("error", $"{name} failed, error:\n {e.Message}", e);
+                    log.StackTrace(e);
+                    failed = true;
+                }
+                result.ExecutionTime = clock.Elapsed.TotalSeconds;
             }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-            {
-                result.Status = "error";
-                result.Message = $"on-run-{(kind == "on-run-start" ? "start" : "end")} hook failed: {e.Message}";
-                result.Error = e;
-                log.StackTrace(e);
-                ok = false;
-            }
-            result.ExecutionTime = clock.Elapsed.TotalSeconds;
-            result.Timing.Add(new TimingInfo("execute", started, DateTimeOffset.UtcNow));
+            var (verb, status) = result.Status switch { "success" => ("OK", "OK"), "error" => ("ERROR", "ERROR"), _ => ("SKIP", "SKIP") };
             log.Write(result.Status == "error" ? Logging.EventLevel.Error : Logging.EventLevel.Info, "LogHookEndLine",
-                RunOutput.Line($"{(result.Status == "error" ? "ERROR" : "OK")} hook: {name}", result.Status == "error" ? "ERROR" : result.Message ?? "OK",
-                    i + 1, hooks.Count, result.ExecutionTime), null, null);
+                RunOutput.Line($"{verb} hook: {name}", status, i + 1, hooks.Count, result.Status == "skipped" ? null : result.ExecutionTime), null, null);
             results.Add(result);
-            if (!ok) break;
         }
         log.Info("");
-        return ok;
+        return !failed;
     }
 
     private string Render(HookNode hook, IReadOnlyDictionary<string, object?>? extra)
@@ -90,10 +98,13 @@ internal sealed class HookRunner(ExecutionServices services)
 
     private static string Py(object? value) => Slipway.Jinja.Values.Py.ToStr(value);
 
-    /// <summary>on-run-end's <c>results</c> (node, status, message, failures, …), <c>schemas</c> and <c>database_schemas</c>.</summary>
+    /// <summary>
+    /// on-run-end's <c>results</c> (the nodes' results and any failed on-run-start hook), <c>schemas</c> and
+    /// <c>database_schemas</c> (where a model, seed or snapshot was built: not errored, failed or skipped).
+    /// </summary>
     private IReadOnlyDictionary<string, object?> EndContext(List<NodeResult> results)
     {
-        var list = results.Select(r => (object?)new OrderedDictionary<string, object?>(StringComparer.Ordinal)
+        var list = results.Where(r => r.Node is not HookNode || r.Status == "error").Select(r => (object?)new OrderedDictionary<string, object?>(StringComparer.Ordinal)
         {
             ["node"] = NodeDicts.Of(r.Node),
             ["status"] = r.Status,
@@ -104,12 +115,13 @@ internal sealed class HookRunner(ExecutionServices services)
             ["adapter_response"] = r.AdapterResponse.ToDictionary(kv => kv.Key, kv => kv.Value),
             ["unique_id"] = r.Node.UniqueId,
         }).ToList();
-        var nodes = results.Select(r => r.Node).Where(n => n is not HookNode && n.ResourceType != ResourceType.Test).ToList();
+        var built = results.Where(r => r.Node is not HookNode && r.Node.ResourceType != ResourceType.Test && r.Status is not ("error" or "fail" or "skipped"))
+            .Select(r => r.Node).ToList();
         return new Dictionary<string, object?>
         {
             ["results"] = list,
-            ["schemas"] = nodes.Select(n => n.Schema).Distinct().Cast<object?>().ToList(),
-            ["database_schemas"] = nodes.Select(n => (n.Database, n.Schema)).Distinct()
+            ["schemas"] = built.Select(n => n.Schema).Distinct().Cast<object?>().ToList(),
+            ["database_schemas"] = built.Select(n => (n.Database, n.Schema)).Distinct()
                 .Select(p => (object?)new Slipway.Jinja.Values.PyTuple([p.Database, p.Schema])).ToList(),
         };
     }

@@ -55,19 +55,4 @@ internal static class RunResultsWriter
         if (r.BatchResults is { } batches) batches.Write(w); else w.WriteNull("batch_results");
         w.WriteEndObject();
     }
-
-    /// <summary>The unique ids and statuses of a previous run_results.json (for <c>retry</c>).</summary>
-    public static IReadOnlyList<(string UniqueId, string Status)> ReadStatuses(string path)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        return doc.RootElement.GetProperty("results").EnumerateArray()
-            .Select(e => (e.GetProperty("unique_id").GetString() ?? "", e.GetProperty("status").GetString() ?? "")).ToList();
-    }
-
-    /// <summary>The <c>args</c> the previous run was started with (retry re-runs the same command).</summary>
-    public static JsonElement? ReadArgs(string path)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        return doc.RootElement.TryGetProperty("args", out var a) ? a.Clone() : null;
-    }
 }

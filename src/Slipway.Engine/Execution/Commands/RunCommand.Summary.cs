@@ -50,16 +50,16 @@ internal sealed partial class RunCommand
             var i = kinds.FindIndex(k => k.Kind == kind);
             if (i >= 0) kinds[i] = (kind, kinds[i].Count + 1); else kinds.Add((kind, 1));
         }
+        // dbt counts project hooks as results too, listed first ("4 project hooks, 1 view model").
         var hooks = results.Count(r => r.Node is HookNode);
-        if (hooks > 0) kinds.Add(("project hook", hooks));
+        if (hooks > 0) kinds.Insert(0, ("project hook", hooks));
         var span = TimeSpan.FromSeconds(elapsed);
         log.Info("");
         log.Info(string.Format(CultureInfo.InvariantCulture, "Finished running {0} in {1} hours {2} minutes and {3:0.00} seconds ({4:0.00}s).",
             string.Join(", ", kinds.Select(k => Plural(k.Count, k.Kind))), (int)span.TotalHours, span.Minutes, span.TotalSeconds % 60, elapsed), "FinishedRunningStats");
 
-        var nodeResults = results.Where(r => r.Node is not HookNode).ToList();
         var errors = results.Where(r => r.IsFailure).ToList();
-        var warnings = nodeResults.Where(r => r.Status == "warn").ToList();
+        var warnings = results.Where(r => r.Status == "warn").ToList();
         log.Info("");
         if (errors.Count == 0 && warnings.Count == 0)
             log.Info("Completed successfully", "EndOfRunSummary");
@@ -71,8 +71,9 @@ internal sealed partial class RunCommand
             foreach (var r in errors.Concat(warnings)) PrintFailure(log, config, r);
         }
         log.Info("");
-        int Count(params string[] statuses) => nodeResults.Count(r => statuses.Contains(r.Status));
-        log.Info($"Done. PASS={Count("pass", "success")} WARN={Count("warn")} ERROR={Count("error", "fail", "partial success")} SKIP={Count("skipped")} NO-OP={Count("no-op")} TOTAL={nodeResults.Count}", "StatsLine");
+        // Hook results count as dbt ≥ 1.9 counts them: PASS=2 ERROR=1 SKIP=2 TOTAL=5 for 4 hooks (the third failing) and a model.
+        int Count(params string[] statuses) => results.Count(r => statuses.Contains(r.Status));
+        log.Info($"Done. PASS={Count("pass", "success")} WARN={Count("warn")} ERROR={Count("error", "fail", "partial success")} SKIP={Count("skipped")} NO-OP={Count("no-op")} TOTAL={results.Count}", "StatsLine");
     }
 
     private static string PartialSuccesses(List<NodeResult> failures) =>
@@ -101,21 +102,5 @@ internal sealed partial class RunCommand
             log.Info($"  compiled code at {path}", "CheckNodeTestFailure");
             log.Info("");
         }
-    }
-
-    /// <summary>What retry re-runs: the previous command's nodes that errored, failed or were skipped.</summary>
-    private static (string Command, IReadOnlySet<string> Selected) RetrySelection(RuntimeConfig config)
-    {
-        var folder = config.Invocation.State is { } state ? Path.GetFullPath(state, config.Project.RootPath) : config.TargetPath;
-        var path = Path.Combine(folder, "run_results.json");
-        if (!File.Exists(path))
-            throw new ProjectException($"Could not find previous run in '{folder}' target directory: there is no run_results.json to retry.");
-        var args = RunResultsWriter.ReadArgs(path);
-        var command = args is { } a && a.TryGetProperty("which", out var w) ? w.GetString() ?? "run" : "run";
-        if (command == "retry") command = "build";
-        var retry = RunResultsWriter.ReadStatuses(path)
-            .Where(s => s.Status is "error" or "fail" or "skipped" or "runtime error" or "partial success")
-            .Select(s => s.UniqueId).ToHashSet(StringComparer.Ordinal);
-        return (command, retry);
     }
 }

@@ -28,21 +28,17 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var command = which;
+        IReadOnlySet<string>? retried = null;
+        if (which == "retry")
+        {
+            var plan = RetryPlan.Load(config);
+            (command, retried, config) = (plan.Command, plan.UniqueIds, plan.Config);
+        }
         var session = ProjectSession.Load(config);
         var manifest = session.Manifest;
         var loader = session.Parse.Loader;
-        var command = which;
-        IReadOnlySet<string> selected;
-        if (which == "retry")
-        {
-            (command, selected) = RetrySelection(config);
-            if (selected.Count == 0)
-            {
-                log.Info("Nothing to do. Try checking your model configs and model specification args");
-                return 0;
-            }
-        }
-        else selected = session.Select(ResourceTypes(config.Invocation, which));
+        var selected = retried ?? session.Select(ResourceTypes(config.Invocation, which));
 
         var nodes = manifest.Nodes.Values
             .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
@@ -82,10 +78,28 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         adapter.PopulateCache(nodes.Where(n => n.Database is not null).Select(n => (n.Database!, n.Schema)), cancellationToken);
         CreateSchemas(adapter, nodes, config.Invocation.GetBool("store_failures"));
         var results = new List<NodeResult>();
-        var hookFailed = !hooks.Run("on-run-start", results, cancellationToken);
-        if (!hookFailed)
+        if (hooks.Run("on-run-start", results, cancellationToken))
             results.AddRange(new TaskRunner(services, output).Run(ManifestGraph.FromManifest(manifest), nodes,
                 buildOrder: command == "build", config.Threads, cancellationToken));
+        else
+        {
+            // dbt (skip_nodes_if_on_run_start_fails, the default since 1.12): a failed on-run-start hook skips every
+            // selected node; on-run-end hooks still run.
+            var queue = new ReadyQueue(ManifestGraph.FromManifest(manifest), nodes.Select(n => n.UniqueId), testEdges: command == "build");
+            var ordered = new List<string>();
+            while (queue.TryDequeue(out var id))
+            {
+                ordered.Add(id);
+                queue.MarkDone(id);
+            }
+            var byId = nodes.ToDictionary(n => n.UniqueId, StringComparer.Ordinal);
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var skipped = new NodeResult { Node = byId[ordered[i]], Status = "skipped", ThreadId = "main" };
+                output.Skip(skipped, i + 1, ordered.Count);
+                results.Add(skipped);
+            }
+        }
         hooks.Run("on-run-end", results, cancellationToken);
         adapter.ReleaseConnection();
 

@@ -22,6 +22,11 @@ internal sealed class RunOperationCommand : IEngineCommand
         var scope = host.Rent(runtime: true);
         try
         {
+            // dbt's macro context for an operation has ref, source and var (resolved as from the root project) but
+            // no node of its own: no this, no model.
+            new RuntimeProvider(services.Compiler, session.Project.Parse.Loader.CreateInlineNode("")).Bind(scope);
+            scope.Context.Remove("this");
+            scope.Context.Remove("model");
             new RunContext(services, null).Bind(scope);
             scope.Context["execute"] = true;
             var dot = macroName.IndexOf('.');

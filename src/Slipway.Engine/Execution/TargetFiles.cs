@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace Slipway.Engine.Execution;
+
+/// <summary>
+/// Writes the per-node files under <c>target/</c> (compiled and run SQL). A scheduled run mostly rewrites files with
+/// the text they already hold; truncating and rewriting them cost a filesystem round trip each (and a discard on
+/// SSD-backed ext4), two per node, so an unchanged file is left as it is.
+/// </summary>
+internal static class TargetFiles
+{
+    public static void Write(string path, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var existing = new FileInfo(path);
+        if (existing.Exists)
+        {
+            if (existing.Length == bytes.Length && Same(path, bytes)) return;
+        }
+        else Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+    }
+
+    private static bool Same(string path, byte[] bytes)
+    {
+        try
+        {
+            return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
