@@ -8,7 +8,7 @@ namespace Slipway.Deploy.Workers;
 /// The worker loop of a node (inside <c>slipway serve</c> or <c>slipway worker</c>): reap lost leases, then claim
 /// queued runs while a slot is free, each executed in its own scope. Stopping the node interrupts running steps.
 /// </summary>
-internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings settings, ILogger<RunWorker> logger) : BackgroundService
+internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings settings, RunSignal signal, ILogger<RunWorker> logger) : BackgroundService
 {
     private readonly SemaphoreSlim slots = new(Math.Max(1, settings.Slots));
     private readonly List<Task> running = [];
@@ -24,7 +24,8 @@ internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings sett
             {
                 await using (var scope = scopes.CreateAsyncScope())
                     await scope.ServiceProvider.GetRequiredService<RunQueue>().ReapAsync(stoppingToken);
-                while (slots.CurrentCount > 0 && !stoppingToken.IsCancellationRequested)
+                // A node with no slots executes nothing, but still reaps lost leases for the others.
+                while (settings.Slots > 0 && slots.CurrentCount > 0 && !stoppingToken.IsCancellationRequested)
                 {
                     var scope = scopes.CreateAsyncScope();
                     var run = await scope.ServiceProvider.GetRequiredService<RunQueue>().ClaimAsync(stoppingToken);
@@ -41,7 +42,7 @@ internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings sett
             {
                 logger.LogWarning(e, "The worker loop failed once; it goes on");
             }
-            try { await Task.Delay(settings.PollInterval, stoppingToken); } catch (OperationCanceledException) { break; }
+            try { await signal.WaitAsync(settings.PollInterval, stoppingToken); } catch (OperationCanceledException) { break; }
         }
         Task[] left;
         lock (running) left = running.ToArray();
@@ -124,6 +125,8 @@ internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings sett
             await scope.DisposeAsync();
             slots.Release();
             lock (running) running.RemoveAll(t => t.IsCompleted);
+            // The job's next queued run may be claimed now.
+            signal.Raise();
         }
     }
 }

@@ -10,6 +10,7 @@ public static class WorkerHost
     internal static IServiceCollection AddRunWorkers(this IServiceCollection services, DeployOptions options)
     {
         services.AddSingleton(options.Workers);
+        services.AddSingleton<RunSignal>();
         services.AddScoped<RunQueue>();
         services.AddScoped<RunWorkspace>();
         services.AddScoped<RunExecutor>();
