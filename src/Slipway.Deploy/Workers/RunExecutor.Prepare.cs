@@ -53,6 +53,7 @@ internal sealed partial class RunExecutor
             : null;
         var variables = await EnvironmentVariableEndpoints.ResolveAsync(db, secrets, run.ProjectId, run.EnvironmentId, run.JobId, runVariables, ct);
         foreach (var (name, value) in profileVariables) variables[name] = value;
+        foreach (var (name, value) in RunVariables(run, sha, branch)) variables[name] = value;
         var secretValues = variables.Where(v => EnvironmentVariableEndpoints.IsSecret(v.Key)).Select(v => v.Value)
             .Append(password).Append(secrets.Unprotect(project.GitTokenSecret));
 
@@ -84,6 +85,21 @@ internal sealed partial class RunExecutor
             File.SetLastWriteTimeUtc(copy, File.GetLastWriteTimeUtc(state));
         }
         return retry.Plan;
+    }
+
+    /// <summary>What dbt Cloud tells a run's commands about the run (projects branch on these in Jinja with <c>env_var</c>).</summary>
+    private static Dictionary<string, string> RunVariables(Run run, string sha, string branch)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["DBT_CLOUD_ACCOUNT_ID"] = "1", ["DBT_CLOUD_PROJECT_ID"] = run.ProjectId.ToString(invariant),
+            ["DBT_CLOUD_ENVIRONMENT_ID"] = run.EnvironmentId.ToString(invariant), ["DBT_CLOUD_RUN_ID"] = run.Id.ToString(invariant),
+            ["DBT_CLOUD_RUN_REASON"] = run.Cause, ["DBT_CLOUD_RUN_REASON_CATEGORY"] = run.TriggerKind == "schedule" ? "scheduled" : "other",
+            ["DBT_CLOUD_GIT_SHA"] = sha, ["DBT_CLOUD_GIT_BRANCH"] = branch,
+        };
+        if (run.JobId is { } jobId) variables["DBT_CLOUD_JOB_ID"] = jobId.ToString(invariant);
+        return variables;
     }
 
     /// <summary>The <c>profile:</c> named in dbt_project.yml (the profile the engine looks up).</summary>

@@ -15,7 +15,7 @@ public sealed class RetryTests(WorkerService workers) : IClassFixture<WorkerServ
     [
         ("models/sources.yml", "version: 2\nsources:\n  - name: raw\n    schema: raw\n    tables:\n      - name: orders\n"),
         ("models/stg_orders.sql", "select id from {{ source('raw', 'orders') }}\n"),
-        ("models/order_count.sql", "{{ config(materialized='table') }}\nselect count(*) as n from {{ ref('stg_orders') }}\n"),
+        ("models/order_count.sql", "{{ config(materialized='table') }}\nselect count(*) as n, {{ env_var('DBT_CLOUD_RUN_ID') }} as run_id from {{ ref('stg_orders') }}\n"),
         ("models/schema.yml", "version: 2\nmodels:\n  - name: stg_orders\n    columns:\n      - name: id\n        data_tests: [not_null, unique]\n"),
     ];
 
@@ -79,6 +79,8 @@ public sealed class RetryTests(WorkerService workers) : IClassFixture<WorkerServ
         Assert.StartsWith("test.demo.not_null_stg_orders_id.", only.GetProperty("unique_id").GetString());
         Assert.Equal("pass", only.GetProperty("status").GetString());
         Assert.Equal(3L, Convert.ToInt64(Scalar(warehouse, "select n from analytics.order_count")));
+        // dbt Cloud's run variables reach the engine: the table was built by the retry run.
+        Assert.Equal(run.GetProperty("id").GetInt32(), Convert.ToInt32(Scalar(warehouse, "select run_id from analytics.order_count")));
     }
 
     [Fact]
