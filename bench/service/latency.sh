@@ -4,8 +4,9 @@
 #
 #   bench/service/latency.sh [runs=30] [backlog=40]
 #
-# One `slipway serve` (published Release build, ReadyToRun unless R2R=false; SQLite metadata unless
-# SLIPWAY_BENCH_PG holds a PostgreSQL connection string) with its in-process worker (4 slots), a project of one
+# One `slipway serve` (published Release build, ReadyToRun unless R2R=false) with its in-process worker (4 slots)
+# on SQLite; or, when SLIPWAY_BENCH_PG holds a PostgreSQL connection string, a serve node without worker slots and
+# a separate `slipway worker` process (4 slots) woken by NOTIFY, both on that database. A project of one
 # DuckDB model on a local git repository, and a job `dbt run`. The project's on-run-start hook is its first SQL
 # statement: it writes DuckDB's clock to <out>/<DBT_CLOUD_RUN_ID>.csv (the engine's own catalog queries and
 # CREATE SCHEMA come a few milliseconds before it). Runs are triggered one after the other, each once the previous
@@ -17,7 +18,10 @@ RUNS=${1:-30}
 BACKLOG=${2:-40}
 WORK=$(mktemp -d /tmp/slipway-bench-service.XXXXXX)
 SERVE_PID=
-cleanup() { [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() {
+  for pid in $SERVE_PID ${WORKER_PID:-}; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 dotnet publish src/Slipway.Cli/Slipway.Cli.csproj -c Release -r linux-x64 --self-contained false \
@@ -41,10 +45,19 @@ git -C "$WORK/repo" -c user.name=bench -c user.email=bench@example.com commit -q
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 DATABASE=()
 [ -n "${SLIPWAY_BENCH_PG:-}" ] && DATABASE=(--database "$SLIPWAY_BENCH_PG")
-"$SLIPWAY" serve --data-dir "$WORK/data" --urls "http://127.0.0.1:$PORT" --admin-password 'Bench-Passw0rd!' "${DATABASE[@]}" \
-  >"$WORK/serve.log" 2>&1 &
-SERVE_PID=$!
+WORKER_PID=
+if [ -n "${SLIPWAY_BENCH_PG:-}" ]; then
+  SLIPWAY_WORKER_SLOTS=0 "$SLIPWAY" serve --data-dir "$WORK/data" --urls "http://127.0.0.1:$PORT" --admin-password 'Bench-Passw0rd!' \
+    "${DATABASE[@]}" >"$WORK/serve.log" 2>&1 &
+  SERVE_PID=$!
+  sleep 3 # the serve node creates the schema first
+  "$SLIPWAY" worker --data-dir "$WORK/data" "${DATABASE[@]}" >"$WORK/worker.log" 2>&1 &
+  WORKER_PID=$!
+else
+  "$SLIPWAY" serve --data-dir "$WORK/data" --urls "http://127.0.0.1:$PORT" --admin-password 'Bench-Passw0rd!' >"$WORK/serve.log" 2>&1 &
+  SERVE_PID=$!
+fi
 python3 bench/service/latency.py --url "http://127.0.0.1:$PORT" --password 'Bench-Passw0rd!' --repo "$WORK/repo" \
   --out "$WORK/out" --warehouse "$WORK/warehouse.duckdb" --runs "$RUNS" --backlog "$BACKLOG" \
-  --build "Release, ReadyToRun=${R2R:-true}" --metadata "$([ -n "${SLIPWAY_BENCH_PG:-}" ] && echo PostgreSQL || echo SQLite)" \
-  || { tail -50 "$WORK/serve.log" >&2; exit 1; }
+  --build "Release, ReadyToRun=${R2R:-true}" --metadata "$([ -n "${SLIPWAY_BENCH_PG:-}" ] && echo "PostgreSQL, API on serve, runs on a separate worker process" || echo "SQLite, runs on serve's own worker")" \
+  || { tail -50 "$WORK/serve.log" >&2; [ -f "$WORK/worker.log" ] && tail -50 "$WORK/worker.log" >&2; exit 1; }

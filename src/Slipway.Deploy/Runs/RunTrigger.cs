@@ -51,7 +51,7 @@ internal sealed class RunTrigger(DeployDbContext db, ProjectRules rules, SecretB
         await db.SaveChangesAsync(ct);
         new AuditLog(db).Record(actor.Display, "run.triggered", job.ProjectId, $"run {run.Id}", $"job '{job.Name}' ({kind}): {cause}");
         await db.SaveChangesAsync(ct);
-        signal.Raise();
+        await signal.QueuedAsync(db, ct);
         return run;
     }
 
@@ -86,7 +86,7 @@ internal sealed class RunTrigger(DeployDbContext db, ProjectRules rules, SecretB
         await db.SaveChangesAsync(ct);
         new AuditLog(db).Record(actor.Display, "run.retried", failed.ProjectId, $"run {run.Id}", $"job '{job.Name}': retry of run {failed.Id} from step {from}");
         await db.SaveChangesAsync(ct);
-        signal.Raise();
+        await signal.QueuedAsync(db, ct);
         return run;
     }
 

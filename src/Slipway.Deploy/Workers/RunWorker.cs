@@ -16,6 +16,10 @@ internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings sett
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!settings.Enabled) return;
+        // Checkouts (LibGit2Sharp) and process waits block pool threads; a pool that starts with one thread per core
+        // then grows slowly, and heartbeats queued behind them let leases expire under load (seen with 8 slots on 2 cores).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * settings.Slots + 8), io);
         // Lets the host finish starting (schema applied) before the first query.
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)

@@ -16,6 +16,7 @@ public static class WorkerHost
         services.AddScoped<RunExecutor>();
         services.AddScoped<IRunFinished, AfterJobTrigger>();
         services.AddHostedService<RunWorker>();
+        services.AddHostedService<RunNotificationListener>();
         services.AddScoped<Schedules.JobScheduler>();
         services.AddSingleton(options.Notifications);
         services.AddHttpClient();
