@@ -6,7 +6,9 @@ import http.cookiejar
 import json
 import os
 import platform
+import shutil
 import statistics
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -72,6 +74,7 @@ def main():
         parser.add_argument("--" + name, required=True)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--backlog", type=int, default=40)
+    parser.add_argument("--engine", help="the slipway executable, to time `slipway run` alone on the same project")
     args = parser.parse_args()
 
     wait_healthy(args.url)
@@ -130,6 +133,8 @@ def main():
     starts_per_minute = (len(starts) - 1) / (starts[-1] - starts[0]) * 60
     done_per_minute = len(runs) / (ended - began) * 60
 
+    alone = engine_alone(args) if args.engine else None
+
     ms = lambda v: f"{v * 1000:.0f}"
     print(f"Machine: {os.cpu_count()} cores, {platform.machine()}, load average {os.getloadavg()[0]:.1f} at the end; "
           f"slipway {args.build}; metadata in {args.metadata}; {args.runs} runs after 2 warm-up runs.\n")
@@ -146,8 +151,32 @@ def main():
     for key, name in names.items():
         values = rows[key]
         print(f"| {name} | {ms(statistics.median(values))} | {ms(percentile(values, 90))} | {ms(percentile(values, 99))} | {ms(max(values))} |")
+    if alone:
+        print(f"| engine alone, outside the service: start → first SQL statement | {ms(statistics.median(alone['sql']))} | | | {ms(max(alone['sql']))} |")
+        print(f"| engine alone: CPU (user+sys) of the whole `slipway run` | {ms(statistics.median(alone['cpu']))} | | | {ms(max(alone['cpu']))} |")
     print(f"\nBacklog of {args.backlog} runs over 10 jobs (4 worker slots): {starts_per_minute:.0f} job starts per minute, "
           f"{done_per_minute:.0f} runs completed per minute (trigger of the first to end of the last).")
+
+
+def engine_alone(args, rounds=10):
+    """`slipway run` started directly on a clone of the project: wall time to its first statement, and its CPU time."""
+    project = args.out + "-alone"
+    subprocess.run(["git", "clone", "-q", args.repo, project], check=True)
+    warehouse = os.path.join(os.path.dirname(args.warehouse), "alone.duckdb")
+    with open(os.path.join(project, "profiles.yml"), "w") as f:
+        f.write(f"bench:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: '{warehouse}'\n      schema: main\n")
+    result = {"sql": [], "cpu": []}
+    for i in range(rounds):
+        env = dict(os.environ, DBT_CLOUD_RUN_ID=f"alone{i}")
+        t0 = time.time()
+        process = subprocess.Popen([args.engine, "run", "--project-dir", project, "--profiles-dir", project, "-q"], env=env, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        if status != 0:
+            raise SystemExit("slipway run alone failed")
+        result["sql"].append(first_sql(args.out, f"alone{i}") - t0)
+        result["cpu"].append(usage.ru_utime + usage.ru_stime)
+    shutil.rmtree(project, ignore_errors=True)
+    return result
 
 
 if __name__ == "__main__":

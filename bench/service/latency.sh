@@ -11,7 +11,8 @@
 # statement: it writes DuckDB's clock to <out>/<DBT_CLOUD_RUN_ID>.csv (the engine's own catalog queries and
 # CREATE SCHEMA come a few milliseconds before it). Runs are triggered one after the other, each once the previous
 # finished, so the worker is idle and warm. Then `backlog` runs of 10 jobs are triggered at once and the rate at
-# which they start (their step's engine process begins) is measured.
+# which they start (their step's engine process begins) is measured. Last, `slipway run` alone on the same project
+# (no service) gives the engine's own start → first statement and its CPU time, to show where the time goes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-30}
@@ -58,6 +59,6 @@ else
   SERVE_PID=$!
 fi
 python3 bench/service/latency.py --url "http://127.0.0.1:$PORT" --password 'Bench-Passw0rd!' --repo "$WORK/repo" \
-  --out "$WORK/out" --warehouse "$WORK/warehouse.duckdb" --runs "$RUNS" --backlog "$BACKLOG" \
+  --out "$WORK/out" --warehouse "$WORK/warehouse.duckdb" --runs "$RUNS" --backlog "$BACKLOG" --engine "$SLIPWAY" \
   --build "Release, ReadyToRun=${R2R:-true}" --metadata "$([ -n "${SLIPWAY_BENCH_PG:-}" ] && echo "PostgreSQL, API on serve, runs on a separate worker process" || echo "SQLite, runs on serve's own worker")" \
   || { tail -50 "$WORK/serve.log" >&2; [ -f "$WORK/worker.log" ] && tail -50 "$WORK/worker.log" >&2; exit 1; }
