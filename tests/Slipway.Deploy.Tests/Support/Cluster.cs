@@ -31,6 +31,12 @@ public sealed class Cluster : IAsyncLifetime
 
     public SlipwayProcess Worker { get; private set; } = null!;
 
+    /// <summary>The ids (as stored with leases) of worker processes a test killed: runs they held end Error, rightly.</summary>
+    public List<string> KilledWorkers { get; } = [];
+
+    /// <summary>The worker id the current worker process printed at start.</summary>
+    public string WorkerId => System.Text.RegularExpressions.Regex.Match(Worker.Head, @"Slipway worker (\S+) ").Groups[1].Value;
+
     public int ProjectId { get; private set; }
 
     public TestRepository Repository { get; private set; } = null!;

@@ -13,6 +13,7 @@ public sealed class SlipwayProcess : IDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+    private readonly ConcurrentQueue<string> head = new();
 
     public SlipwayProcess(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
@@ -39,9 +40,13 @@ public sealed class SlipwayProcess : IDisposable
     /// <summary>The last lines it printed (for assertion messages).</summary>
     public string Output => string.Join('\n', output);
 
+    /// <summary>The first lines it printed (what it said at start).</summary>
+    public string Head => string.Join('\n', head);
+
     private void Keep(string? line)
     {
         if (line is null) return;
+        if (head.Count < 10) head.Enqueue(line);
         output.Enqueue(line);
         while (output.Count > 200) output.TryDequeue(out _);
     }
