@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Npgsql;
 using Slipway.Deploy.Tests.Support;
 
@@ -70,28 +71,37 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
     }
 
     [SkippableFact]
-    public async Task B_kill_9_of_the_worker_mid_run_ends_the_run_Error_within_the_lease_and_its_engine_process_stops()
+    public async Task B_kill_9_of_the_worker_mid_run_ends_the_run_Error_within_the_lease_or_requeues_it_once_and_its_engine_processes_stop()
     {
         Skip.If(cluster.SkipReason is not null, cluster.SkipReason);
         var client = await cluster.ClientAsync(1);
         cluster.Repository.CommitFile("models/slow.sql", "{{ config(materialized='table') }}\nselect sum(a.range * b.range) as total from range(1000000000) a, range(1000000000) b\n");
-        var environmentId = await cluster.EnvironmentAsync(client, "slow");
-        var jobId = (await Http.SendAsync(client, HttpMethod.Post, $"/api/v1/projects/{cluster.ProjectId}/jobs",
-            new { name = cluster.Unique("slow"), environment_id = environmentId, commands = new[] { "dbt run --select slow" } }, HttpStatusCode.Created)).GetProperty("id").GetInt32();
-        var runId = (await Http.SendAsync(client, HttpMethod.Post, $"/api/v1/projects/{cluster.ProjectId}/jobs/{jobId}/run", new { cause = "kill" }, HttpStatusCode.Created))
-            .GetProperty("id").GetInt32();
-
-        // Until the engine has started the model's query (its START line is in the step's log).
-        var workspace = Path.Combine(cluster.DataDir, "runs", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), "workspace");
-        var log = Path.Combine(cluster.DataDir, "runs", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), "logs", "1.log");
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!(File.Exists(log) && File.ReadAllText(log).Contains("START sql table model", StringComparison.Ordinal)))
+        // Two slow runs on the worker: one of a job that ends Error on worker loss, one of a job that opted into a re-queue.
+        async Task<(int RunId, string Workspace)> StartSlowAsync(string name, bool requeue)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"The slow model did not start: {await cluster.RunAsync(client, runId)} Worker: {cluster.Worker.Output}");
-            await Task.Delay(200);
+            var environmentId = await cluster.EnvironmentAsync(client, name);
+            var jobId = (await Http.SendAsync(client, HttpMethod.Post, $"/api/v1/projects/{cluster.ProjectId}/jobs",
+                new { name = cluster.Unique(name), environment_id = environmentId, commands = new[] { "dbt run --select slow" }, requeue_on_worker_loss = requeue },
+                HttpStatusCode.Created)).GetProperty("id").GetInt32();
+            var id = (await Http.SendAsync(client, HttpMethod.Post, $"/api/v1/projects/{cluster.ProjectId}/jobs/{jobId}/run", new { cause = "kill" }, HttpStatusCode.Created))
+                .GetProperty("id").GetInt32();
+            // Until the engine has started the model's query (its START line is in the step's log).
+            var folder = Path.Combine(cluster.DataDir, "runs", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var log = Path.Combine(folder, "logs", "1.log");
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (!(File.Exists(log) && File.ReadAllText(log).Contains("START sql table model", StringComparison.Ordinal)))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"The slow model did not start: {await cluster.RunAsync(client, id)} Worker: {cluster.Worker.Output}");
+                await Task.Delay(200);
+            }
+            return (id, Path.Combine(folder, "workspace"));
         }
-        var engines = SlipwayProcess.Find("--project-dir", workspace);
-        Assert.NotEmpty(engines);
+        var slow = StartSlowAsync("slow", requeue: false);
+        var requeued = StartSlowAsync("slow_requeue", requeue: true);
+        await Task.WhenAll(slow, requeued);
+        var (runId, workspace) = await slow;
+        var engines = SlipwayProcess.Find("--project-dir", workspace).Concat(SlipwayProcess.Find("--project-dir", (await requeued).Workspace)).ToList();
+        Assert.Equal(2, engines.Count);
 
         Assert.NotEqual("", cluster.WorkerId);
         cluster.KilledWorkers.Add(cluster.WorkerId);
@@ -118,6 +128,10 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
         var ended = RunEndedAsync();
         var gone = EnginesGoneAsync();
         await Task.WhenAll(ended, gone);
+        // The opted-in job's run went back to the queue once (no node with slots is left to take it yet).
+        var back = await cluster.RunAsync(client, (await requeued).RunId);
+        Assert.True(back.GetProperty("status_humanized").GetString() == "Queued", back.ToString());
+        Assert.Contains("Re-queued once", back.GetProperty("status_message").GetString());
         cluster.StartWorker();
 
         var (status, message, seconds) = await ended;
@@ -126,6 +140,15 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
         // The lease, then one reaper pass of a serve node (every 250 ms) and the API read; slack for a busy machine.
         Assert.True(seconds < Cluster.LeaseSeconds + 10, $"The run ended Error only {seconds:0.0} s after the kill (lease {Cluster.LeaseSeconds} s).");
         Assert.True(await gone < 10, $"The killed worker's engine process(es) {string.Join(',', engines)} still ran {await gone:0.0} s after the kill.");
+        // The new worker takes the re-queued run again; it is cancelled here, its point made.
+        var again = DateTime.UtcNow.AddSeconds(90);
+        JsonElement retaken;
+        while ((retaken = await cluster.RunAsync(client, (await requeued).RunId)).GetProperty("status_humanized").GetString() != "Running")
+        {
+            Assert.True(DateTime.UtcNow < again, $"The re-queued run was not taken again: {retaken}");
+            await Task.Delay(200);
+        }
+        await Http.SendAsync(client, HttpMethod.Post, $"/api/v1/projects/{cluster.ProjectId}/runs/{(await requeued).RunId}/cancel", new { }, HttpStatusCode.OK);
         // Nothing holds the warehouse any more, and the orphan did not go on to create the table.
         using var duck = new DuckDB.NET.Data.DuckDBConnection($"Data Source={cluster.Warehouse("slow")}");
         duck.Open();
