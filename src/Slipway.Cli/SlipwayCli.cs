@@ -22,6 +22,7 @@ public static class SlipwayCli
         Console.CancelKeyPress += onCancel;
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
             System.Runtime.InteropServices.PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cancellation.Cancel(); });
+        ParentWatch.StartIfAsked(cancellation);
         try
         {
             return Run(args, Console.Out, Console.Error, EnvironmentVariables.FromProcess(), cancellation.Token);

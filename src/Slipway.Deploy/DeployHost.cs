@@ -25,7 +25,7 @@ using Slipway.Deploy.Workers;
 namespace Slipway.Deploy;
 
 /// <summary>The deployment service's host: a list of <c>Add*</c> and <c>Map*</c> calls, one per feature.</summary>
-public static class DeployHost
+public static partial class DeployHost
 {
     /// <summary>Runs <c>slipway serve</c> until the token is cancelled.</summary>
     public static async Task RunAsync(DeployOptions options, string urls, CancellationToken cancellationToken)
@@ -112,10 +112,26 @@ public static class DeployHost
     private static void AddDatabase(this IServiceCollection services, DeployOptions options)
     {
         if (options.IsPostgres)
-            services.AddDbContext<DeployDbContext>(db => db.UseNpgsql(options.Database));
+            services.AddDbContext<DeployDbContext>(db => db.UseNpgsql(BoundedPool(options.Database!)));
         else
             services.AddDbContext<DeployDbContext>(db => db.UseSqlite(options.Database ?? $"Data Source={Path.Combine(options.DataDir, "slipway.db")}"));
     }
+
+    /// <summary>
+    /// A node keeps at most <see cref="PoolSize"/> PostgreSQL connections unless the connection string sets its own
+    /// limit: Npgsql's default (100 per node) lets two or three busy nodes exhaust PostgreSQL's default 100 clients,
+    /// and then requests fail with "too many clients" instead of waiting a moment for a pooled connection.
+    /// </summary>
+    internal static string BoundedPool(string connectionString)
+    {
+        if (PoolLimit().IsMatch(connectionString)) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PoolSize }.ConnectionString;
+    }
+
+    private const int PoolSize = 20;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|;)\s*max(imum)?\s*pool\s*size\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PoolLimit();
 
     private static void AddSecrets(this IServiceCollection services, DeployOptions options)
     {

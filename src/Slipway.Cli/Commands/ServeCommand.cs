@@ -28,6 +28,7 @@ internal static class ServeCommand
             Demo = invocation.GetBool("demo"),
         };
         options.Workers.Enabled = true;
+        WorkerEnvironment.Apply(options.Workers);
         stdout.WriteLine($"Slipway deployment service on {urls} (data in {options.DataDir}); API documentation at /openapi/v1.json");
         try
         {

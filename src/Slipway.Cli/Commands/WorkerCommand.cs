@@ -20,13 +20,7 @@ internal static class WorkerCommand
             SetupOutput = stdout,
             CheckCommand = ServeCommand.CheckJobCommand,
         };
-        // Lease and heartbeat can be shortened (tests, small setups); the heartbeat stays a third of the lease.
-        if (int.TryParse(Environment.GetEnvironmentVariable("SLIPWAY_WORKER_LEASE_SECONDS"), out var lease) && lease > 0)
-        {
-            options.Workers.Lease = TimeSpan.FromSeconds(lease);
-            options.Workers.Heartbeat = TimeSpan.FromSeconds(lease / 3.0);
-        }
-        if (int.TryParse(Environment.GetEnvironmentVariable("SLIPWAY_WORKER_SLOTS"), out var slots) && slots > 0) options.Workers.Slots = slots;
+        WorkerEnvironment.Apply(options.Workers);
         stdout.WriteLine($"Slipway worker {options.Workers.WorkerId} (data in {options.DataDir})");
         try
         {

@@ -82,6 +82,25 @@ internal static class DbtCloudV2Endpoints
             var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == run.JobId, ct);
             return Ok(DbtCloudV2Views.Run(run, job, null, accountId, http.Request));
         });
+        // Retry from failure: of one run, or of a job's latest run (dbt Cloud's "rerun", which needs that run to have failed).
+        api.MapPost("/{accountId:int}/runs/{runId:int}/retry", async (int accountId, int runId, Access access, DeployDbContext db, RunTrigger trigger,
+            HttpContext http, CancellationToken ct) =>
+        {
+            var run = await RunAsync(db, runId, ct);
+            await access.RequireAsync(run.ProjectId, Permission.Run, ct);
+            var retry = await trigger.RetryAsync(run, access.Actor, ct);
+            return Ok(DbtCloudV2Views.Run(retry, await db.Jobs.FirstOrDefaultAsync(j => j.Id == retry.JobId, ct), null, accountId, http.Request));
+        });
+        api.MapPost("/{accountId:int}/jobs/{jobId:int}/rerun", async (int accountId, int jobId, Access access, DeployDbContext db, RunTrigger trigger,
+            HttpContext http, CancellationToken ct) =>
+        {
+            var job = await JobAsync(db, jobId, ct);
+            await access.RequireAsync(job.ProjectId, Permission.Run, ct);
+            var latest = await db.Runs.Where(r => r.JobId == jobId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct)
+                ?? throw ApiException.Invalid("job_id", $"Job {jobId} has no run to retry.");
+            var retry = await trigger.RetryAsync(latest, access.Actor, ct);
+            return Ok(DbtCloudV2Views.Run(retry, job, null, accountId, http.Request));
+        });
         api.MapGet("/{accountId:int}/runs/{runId:int}/artifacts", async (int accountId, int runId, Access access, DeployDbContext db, DeployOptions options, CancellationToken ct) =>
         {
             var run = await RunAsync(db, runId, ct);

@@ -4,7 +4,7 @@ using Slipway.Deploy.Data;
 
 namespace Slipway.Deploy.Runs;
 
-/// <summary><c>/api/v1/projects/{p}/runs</c>: history, one run with its steps, cancel, artifacts.</summary>
+/// <summary><c>/api/v1/projects/{p}/runs</c>: history, one run with its steps, cancel, retry from failure, artifacts.</summary>
 internal static class RunEndpoints
 {
     public static void MapRuns(this IEndpointRouteBuilder app)
@@ -32,6 +32,12 @@ internal static class RunEndpoints
             var run = await FindAsync(db, projectId, runId, ct);
             await trigger.CancelAsync(run, access.Actor, ct);
             return TypedResults.Ok(View(run, null));
+        });
+        api.MapPost("/{runId:int}/retry", async (int projectId, int runId, Access access, DeployDbContext db, RunTrigger trigger, CancellationToken ct) =>
+        {
+            await access.ProjectAsync(projectId, Permission.Run, ct);
+            var retry = await trigger.RetryAsync(await FindAsync(db, projectId, runId, ct), access.Actor, ct);
+            return TypedResults.Created($"/api/v1/projects/{projectId}/runs/{retry.Id}", View(retry, null));
         });
         api.MapGet("/{runId:int}/artifacts", async (int projectId, int runId, Access access, DeployDbContext db, DeployOptions options, CancellationToken ct) =>
         {
@@ -68,6 +74,7 @@ internal static class RunEndpoints
                 threads_override = overrides.ThreadsOverride, steps_override = overrides.StepsOverride,
                 generate_docs_override = overrides.GenerateDocsOverride, timeout_seconds_override = overrides.TimeoutSecondsOverride,
                 environment_variables = overrides.EnvironmentVariableNames,
+                retry_of_run_id = overrides.RetryOfRunId, retry_from_step = overrides.RetryFromStep,
             },
             steps = steps?.Select(s => new
             {

@@ -12,7 +12,7 @@ namespace Slipway.Deploy.Runs;
 /// Turns a trigger into a queued run (status 1); workers (next issue) pick queued runs up. Overrides are checked
 /// with the same rules as the job they override.
 /// </summary>
-internal sealed class RunTrigger(DeployDbContext db, ProjectRules rules, SecretBox secrets, DeployOptions options)
+internal sealed class RunTrigger(DeployDbContext db, ProjectRules rules, SecretBox secrets, DeployOptions options, Workers.RunSignal signal)
 {
     public async Task<Run> TriggerAsync(Job job, TriggerRequest request, string kind, Actor actor, CancellationToken ct)
     {
@@ -51,6 +51,42 @@ internal sealed class RunTrigger(DeployDbContext db, ProjectRules rules, SecretB
         await db.SaveChangesAsync(ct);
         new AuditLog(db).Record(actor.Display, "run.triggered", job.ProjectId, $"run {run.Id}", $"job '{job.Name}' ({kind}): {cause}");
         await db.SaveChangesAsync(ct);
+        await signal.QueuedAsync(db, ct);
+        return run;
+    }
+
+    /// <summary>
+    /// Retry from failure (dbt Cloud's "Rerun from failure"): a new run of the same job on the same commit that starts
+    /// at the failed run's first step that did not succeed; that step executes <c>retry</c> over the step's
+    /// <c>run_results.json</c> (see <see cref="Workers.RetryPlan"/>), the steps after it run as they were, and the
+    /// steps that succeeded before it do not run again.
+    /// </summary>
+    public async Task<Run> RetryAsync(Run failed, Actor actor, CancellationToken ct)
+    {
+        if (failed.JobId is not { } jobId)
+            throw ApiException.Invalid("run_id", $"Run {failed.Id} is a development run; only a job's run can be retried from its failure.");
+        if (failed.Status != RunStatus.Error)
+            throw ApiException.Invalid("status", $"Run {failed.Id} ended {RunStatus.Humanize(failed.Status)}; only a run that ended in Error can be retried from its failure.");
+        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct)
+            ?? throw ApiException.Invalid("job_id", $"The job of run {failed.Id} no longer exists.");
+        var steps = await db.RunSteps.Where(s => s.RunId == failed.Id).OrderBy(s => s.Index).Select(s => new { s.Index, s.Status }).ToListAsync(ct);
+        // A run that failed before its steps (checkout, profile) starts over from its first step.
+        var from = steps.FirstOrDefault(s => s.Status != RunStatus.Success)?.Index ?? 1;
+        var overrides = Json.Read<RunOverrides?>(failed.Overrides, null) ?? new RunOverrides(null, null, null, null, null, null, null, null);
+        var now = DateTime.UtcNow;
+        var run = new Run
+        {
+            ProjectId = failed.ProjectId, JobId = jobId, EnvironmentId = failed.EnvironmentId, TriggerKind = "retry",
+            Cause = $"Retry of run #{failed.Id} from step {from}", TriggeredBy = actor.Display, GitBranch = failed.GitBranch,
+            // The same commit as the failed run (as dbt Cloud): what changed since is data or settings, not code.
+            GitSha = failed.GitSha, Status = RunStatus.Queued,
+            Overrides = Json.Write(overrides with { RetryOfRunId = failed.Id, RetryFromStep = from }), CreatedAt = now, UpdatedAt = now,
+        };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(ct);
+        new AuditLog(db).Record(actor.Display, "run.retried", failed.ProjectId, $"run {run.Id}", $"job '{job.Name}': retry of run {failed.Id} from step {from}");
+        await db.SaveChangesAsync(ct);
+        await signal.QueuedAsync(db, ct);
         return run;
     }
 

@@ -13,7 +13,10 @@ internal sealed record TriggerRequest(
     int? TimeoutSecondsOverride,
     Dictionary<string, string>? EnvironmentVariables);
 
-/// <summary>What is stored of a trigger's overrides; override variable values are kept encrypted.</summary>
+/// <summary>
+/// What is stored of a trigger's overrides; override variable values are kept encrypted. A retry from failure
+/// also names the run it retries and that run's first step that did not succeed (it and the steps after it run again).
+/// </summary>
 internal sealed record RunOverrides(
     string? SchemaOverride,
     string? TargetNameOverride,
@@ -22,4 +25,6 @@ internal sealed record RunOverrides(
     bool? GenerateDocsOverride,
     int? TimeoutSecondsOverride,
     string[]? EnvironmentVariableNames,
-    string? EnvironmentVariablesSecret);
+    string? EnvironmentVariablesSecret,
+    int? RetryOfRunId = null,
+    int? RetryFromStep = null);

@@ -11,7 +11,7 @@ namespace Slipway.Deploy.Schedules;
 /// One scheduling pass of a node: cron firings become runs, new commits on watched branches become runs. Every
 /// node may run it at once: the unique (job, scheduled time) key and conditional updates let exactly one node win.
 /// </summary>
-internal sealed class JobScheduler(DeployDbContext db, RunWorkspace workspace, ILogger<JobScheduler> logger)
+internal sealed class JobScheduler(DeployDbContext db, RunWorkspace workspace, Workers.RunSignal signal, ILogger<JobScheduler> logger)
 {
     public async Task TickAsync(DateTime nowUtc, CancellationToken ct)
     {
@@ -106,6 +106,7 @@ internal sealed class JobScheduler(DeployDbContext db, RunWorkspace workspace, I
         }
         new AuditLog(db).Record("slipway", "run.triggered", run.ProjectId, $"run {run.Id}", run.Cause);
         await db.SaveChangesAsync(ct);
+        await signal.QueuedAsync(db, ct);
         return true;
     }
 }

@@ -5,7 +5,7 @@ using Slipway.Deploy.Runs;
 namespace Slipway.Deploy.Workers;
 
 /// <summary>"Run after job X": a run of X that ends with one of the chosen statuses queues a run of each follower.</summary>
-internal sealed class AfterJobTrigger(Data.DeployDbContext db) : IRunFinished
+internal sealed class AfterJobTrigger(Data.DeployDbContext db, RunSignal signal) : IRunFinished
 {
     public async Task FinishedAsync(int runId, RunExecutor.Outcome outcome, CancellationToken ct)
     {
@@ -27,6 +27,7 @@ internal sealed class AfterJobTrigger(Data.DeployDbContext db) : IRunFinished
             await db.SaveChangesAsync(ct);
             new AuditLog(db).Record("slipway", "run.triggered", job.ProjectId, $"run {follow.Id}", $"job '{job.Name}' after run {run.Id}");
             await db.SaveChangesAsync(ct);
+            await signal.QueuedAsync(db, ct);
         }
     }
 }

@@ -12,10 +12,14 @@ internal sealed record RunPlan(IReadOnlyList<RunPlan.Step> Steps)
         public bool IsFreshness => Words.Count >= 2 && Words[0] == "source" && Words[1] == "freshness";
     }
 
+    public const string DepsStepName = "Install packages";
+
+    public const string DocsStepName = "Generate docs";
+
     public static RunPlan Make(IReadOnlyList<string> commands, bool hasPackages, bool freshness, bool docs)
     {
         var steps = new List<Step>();
-        if (hasPackages) steps.Add(new Step("Install packages", ["deps"], Soft: false));
+        if (hasPackages) steps.Add(new Step(DepsStepName, ["deps"], Soft: false));
         if (freshness) steps.Add(new Step("Source freshness", ["source", "freshness"], Soft: true));
         foreach (var command in commands)
         {
@@ -25,7 +29,7 @@ internal sealed record RunPlan(IReadOnlyList<RunPlan.Step> Steps)
             // An explicit freshness step of the job is a soft one too (dbt Cloud never fails a run on freshness).
             steps.Add(step.IsFreshness ? step with { Soft = true } : step);
         }
-        if (docs) steps.Add(new Step("Generate docs", ["docs", "generate"], Soft: true));
+        if (docs) steps.Add(new Step(DocsStepName, ["docs", "generate"], Soft: true));
         return new RunPlan(steps);
     }
 }

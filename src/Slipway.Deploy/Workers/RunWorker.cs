@@ -8,7 +8,7 @@ namespace Slipway.Deploy.Workers;
 /// The worker loop of a node (inside <c>slipway serve</c> or <c>slipway worker</c>): reap lost leases, then claim
 /// queued runs while a slot is free, each executed in its own scope. Stopping the node interrupts running steps.
 /// </summary>
-internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings settings, ILogger<RunWorker> logger) : BackgroundService
+internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings settings, RunSignal signal, ILogger<RunWorker> logger) : BackgroundService
 {
     private readonly SemaphoreSlim slots = new(Math.Max(1, settings.Slots));
     private readonly List<Task> running = [];
@@ -16,6 +16,10 @@ internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings sett
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!settings.Enabled) return;
+        // Checkouts (LibGit2Sharp) and process waits block pool threads; a pool that starts with one thread per core
+        // then grows slowly, and heartbeats queued behind them let leases expire under load (seen with 8 slots on 2 cores).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * settings.Slots + 8), io);
         // Lets the host finish starting (schema applied) before the first query.
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
@@ -24,7 +28,8 @@ internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings sett
             {
                 await using (var scope = scopes.CreateAsyncScope())
                     await scope.ServiceProvider.GetRequiredService<RunQueue>().ReapAsync(stoppingToken);
-                while (slots.CurrentCount > 0 && !stoppingToken.IsCancellationRequested)
+                // A node with no slots executes nothing, but still reaps lost leases for the others.
+                while (settings.Slots > 0 && slots.CurrentCount > 0 && !stoppingToken.IsCancellationRequested)
                 {
                     var scope = scopes.CreateAsyncScope();
                     var run = await scope.ServiceProvider.GetRequiredService<RunQueue>().ClaimAsync(stoppingToken);
@@ -41,7 +46,7 @@ internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings sett
             {
                 logger.LogWarning(e, "The worker loop failed once; it goes on");
             }
-            try { await Task.Delay(settings.PollInterval, stoppingToken); } catch (OperationCanceledException) { break; }
+            try { await signal.WaitAsync(settings.PollInterval, stoppingToken); } catch (OperationCanceledException) { break; }
         }
         Task[] left;
         lock (running) left = running.ToArray();
@@ -124,6 +129,8 @@ internal sealed class RunWorker(IServiceScopeFactory scopes, WorkerSettings sett
             await scope.DisposeAsync();
             slots.Release();
             lock (running) running.RemoveAll(t => t.IsCompleted);
+            // The job's next queued run may be claimed now.
+            signal.Raise();
         }
     }
 }

@@ -41,12 +41,14 @@ internal static class StepProcess
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("SLIPWAY_", StringComparison.Ordinal) || k.StartsWith("DBT_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(name);
         foreach (var (name, value) in variables) start.Environment[name] = value;
+        start.Environment[WorkerSettings.ExitWithParentVariable] = "stdin";
         using var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var lineLock = new object();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lineLock) onLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (lineLock) onLine(e.Data); };
         process.Start();
-        process.StandardInput.Close();
+        // Standard input stays open, unwritten, for the step's whole life: its end tells the step this worker died.
+        using var parentPipe = process.StandardInput;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var exited = process.WaitForExitAsync(CancellationToken.None);

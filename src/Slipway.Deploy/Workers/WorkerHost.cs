@@ -10,11 +10,13 @@ public static class WorkerHost
     internal static IServiceCollection AddRunWorkers(this IServiceCollection services, DeployOptions options)
     {
         services.AddSingleton(options.Workers);
+        services.AddSingleton<RunSignal>();
         services.AddScoped<RunQueue>();
         services.AddScoped<RunWorkspace>();
         services.AddScoped<RunExecutor>();
         services.AddScoped<IRunFinished, AfterJobTrigger>();
         services.AddHostedService<RunWorker>();
+        services.AddHostedService<RunNotificationListener>();
         services.AddScoped<Schedules.JobScheduler>();
         services.AddSingleton(options.Notifications);
         services.AddHttpClient();

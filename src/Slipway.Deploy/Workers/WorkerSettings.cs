@@ -4,6 +4,12 @@ namespace Slipway.Deploy.Workers;
 public sealed class WorkerSettings
 {
     /// <summary>
+    /// Set to <c>stdin</c> in each step's environment: the step exits when its standard input (a pipe this worker
+    /// holds open) ends, so that a worker killed with -9 leaves no engine process writing to the warehouse.
+    /// </summary>
+    public const string ExitWithParentVariable = "SLIPWAY_EXIT_WITH_PARENT";
+
+    /// <summary>
     /// Whether this node executes runs and fires schedules. Off unless the host turns it on (<c>slipway serve</c> and
     /// <c>slipway worker</c> do; an embedding host or a test may keep runs queued).
     /// </summary>

@@ -145,7 +145,7 @@ public sealed class MultiNodeTests : IDisposable
         }
         finally
         {
-            // kill -9 of the worker alone; its orphaned engine step is ended after the assertions' data is read.
+            // kill -9 of the worker alone; its engine step exits by itself (ClusterTests checks that), OrphanSteps is a safety net.
             worker.Kill(entireProcessTree: false);
             await worker.WaitForExitAsync();
         }
