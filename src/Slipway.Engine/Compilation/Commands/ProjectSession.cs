@@ -3,6 +3,7 @@ using Slipway.Engine.Graph;
 using Slipway.Engine.Graph.Selection;
 using Slipway.Engine.Manifest;
 using Slipway.Engine.Parsing;
+using Slipway.Engine.Parsing.PartialParsing;
 using Slipway.Engine.Project;
 
 namespace Slipway.Engine.Compilation.Commands;
@@ -21,11 +22,13 @@ internal sealed class ProjectSession
 
     public RuntimeConfig Config { get; }
     public ParseResult Parse { get; }
+    /// <summary>Whether the manifest came from a full parse, the partial-parse cache as it was, or the cache with changed files re-parsed.</summary>
+    public PartialParser.Outcome ParseOutcome { get; private init; }
     public Manifest.Manifest Manifest => Parse.Manifest;
 
     public static ProjectSession Load(RuntimeConfig config, Logging.EventLog? log = null)
     {
-        var parse = ManifestLoader.Load(new ParseRequest
+        var request = new ParseRequest
         {
             Root = config.Project,
             Packages = config.Packages.Values.ToList(),
@@ -33,7 +36,11 @@ internal sealed class ProjectSession
             CliVars = config.Invocation.CliVars,
             Environment = config.Environment,
             Invocation = config.Invocation,
-        });
+        };
+        // dbt's --partial-parse/--no-partial-parse (DBT_PARTIAL_PARSE, flags: in dbt_project.yml); on by default.
+        var partial = !(config.Invocation.Flags.TryGetValue("partial_parse", out var flag) && flag is false);
+        var (parse, outcome) = PartialParser.Load(request, config.TargetPath, partial);
+        if (log is not null && outcome != PartialParser.Outcome.Full) log.Debug($"Partial parsing: {(outcome == PartialParser.Outcome.Unchanged ? "no file changed" : "re-parsed the changed files")}");
         foreach (var selector in config.Selectors)
         {
             var entry = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["name"] = selector.Name };
@@ -43,7 +50,7 @@ internal sealed class ProjectSession
             parse.Manifest.Selectors[selector.Name] = entry;
         }
         if (log is not null) foreach (var warning in parse.Loader.Warnings) log.Warn(warning, "NodeNotFoundOrDisabled");
-        return new ProjectSession(config, parse);
+        return new ProjectSession(config, parse) { ParseOutcome = outcome };
     }
 
     /// <summary>The unique ids the command line selects, restricted to <paramref name="resourceTypes"/>.</summary>

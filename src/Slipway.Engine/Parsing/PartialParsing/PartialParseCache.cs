@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Slipway.Engine.Parsing.PartialParsing;
+
+/// <summary>
+/// The contents of <c>target/partial_parse.bin</c>: what the parse depended on (a key over engine build, target,
+/// --vars and projects; the environment variables it read; every input file's hash) and what it produced (the
+/// manifest plus the few parse-time facts the manifest does not keep). The header is read first so a stale cache
+/// costs no manifest decoding.
+/// </summary>
+internal sealed class PartialParseCache
+{
+    private const string Magic = "slipway-partial-parse";
+    private const int FormatVersion = 1;
+
+    public required string Key { get; init; }
+    /// <summary>Environment variable name → sha256 of the value read (null: was unset). Values are never stored.</summary>
+    public required Dictionary<string, string?> EnvironmentReads { get; init; }
+    public required List<InputFile> Files { get; init; }
+    /// <summary>Unique ids of nodes whose SQL took the static path (compilation substitutes relations directly).</summary>
+    public HashSet<string> StaticNodes { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>The <c>config:</c> a properties file gave each node, needed to re-parse that node alone.</summary>
+    public Dictionary<string, OrderedDictionary<string, object?>> PatchConfigs { get; init; } = new(StringComparer.Ordinal);
+    public List<string> Warnings { get; init; } = [];
+    public List<(string Package, string File, string Text)> MacroFiles { get; init; } = [];
+    public Manifest.Manifest? Manifest { get; set; }
+
+    private CacheReader? _bodyReader;
+
+    /// <summary>The engine build: a cache written by another build is never trusted (the parser may have changed).</summary>
+    public static string EngineId { get; } = typeof(PartialParseCache).Assembly.ManifestModule.ModuleVersionId.ToString();
+
+    public static string HashValue(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    /// <summary>Reads the header of <paramref name="path"/>; null when absent, from another build, or unreadable.</summary>
+    public static PartialParseCache? ReadHeader(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var r = new CacheReader(new MemoryStream(File.ReadAllBytes(path), writable: false));
+            if (r.Str() != Magic || r.Int() != FormatVersion || r.Str() != EngineId) return null;
+            var key = r.Req();
+            var env = new Dictionary<string, string?>(StringComparer.Ordinal);
+            for (int i = 0, n = r.Int(); i < n; i++) env[r.Req()] = r.Str();
+            var files = new List<InputFile>();
+            for (int i = 0, n = r.Int(); i < n; i++)
+                files.Add(new InputFile(r.Req(), r.Long(), r.Long()) { Hash = r.Bytes() });
+            return new PartialParseCache { Key = key, EnvironmentReads = env, Files = files, _bodyReader = r };
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException
+                                      or FormatException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Decodes the rest (the manifest and parse facts); false when the file is damaged.</summary>
+    public bool ReadBody()
+    {
+        if (_bodyReader is not { } r) return Manifest is not null;
+        try
+        {
+            for (int i = 0, n = r.Int(); i < n; i++) StaticNodes.Add(r.Req());
+            for (int i = 0, n = r.Int(); i < n; i++) PatchConfigs[r.Req()] = r.Dict();
+            for (int i = 0, n = r.Int(); i < n; i++) Warnings.Add(r.Req());
+            for (int i = 0, n = r.Int(); i < n; i++) MacroFiles.Add((r.Req(), r.Req(), r.Req()));
+            Manifest = ManifestCodec.Read(r);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or EndOfStreamException or InvalidCastException
+                                      or FormatException or ArgumentException or OverflowException or NullReferenceException)
+        {
+            return false;
+        }
+        finally { _bodyReader = null; }
+    }
+
+    /// <summary>Writes the cache atomically (a temporary file renamed over the old one), so a reader never sees half of it.</summary>
+    public void Write(string path)
+    {
+        var buffer = new MemoryStream();
+        var w = new CacheWriter(buffer);
+        w.Str(Magic);
+        w.Int(FormatVersion);
+        w.Str(EngineId);
+        w.Str(Key);
+        w.Int(EnvironmentReads.Count);
+        foreach (var (k, v) in EnvironmentReads) { w.Str(k); w.Str(v); }
+        w.Int(Files.Count);
+        foreach (var f in Files) { w.Str(f.AbsolutePath); w.Long(f.Size); w.Long(f.ModifiedTicks); w.Bytes(f.ComputeHash()); }
+        w.Int(StaticNodes.Count);
+        foreach (var id in StaticNodes) w.Str(id);
+        w.Int(PatchConfigs.Count);
+        foreach (var (id, config) in PatchConfigs) { w.Str(id); w.Dict(config); }
+        w.Int(Warnings.Count);
+        foreach (var warning in Warnings) w.Str(warning);
+        w.Int(MacroFiles.Count);
+        foreach (var (package, file, text) in MacroFiles) { w.Str(package); w.Str(file); w.Str(text); }
+        ManifestCodec.Write(w, Manifest!);
+        w.Flush();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + "." + Environment.ProcessId + ".tmp";
+        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            buffer.WriteTo(file);
+        File.Move(temp, path, overwrite: true);
+    }
+}

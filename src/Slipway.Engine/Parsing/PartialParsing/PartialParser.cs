@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Slipway.Engine.Project;
+
+namespace Slipway.Engine.Parsing.PartialParsing;
+
+/// <summary>
+/// dbt's partial parsing with Slipway's cache file (<c>target/partial_parse.bin</c>): reuse the last parse when
+/// nothing it depended on changed, re-parse only changed model/analysis/singular-test files when that is all that
+/// changed, and otherwise parse everything. A missing, damaged or foreign cache is a full parse, never an error.
+/// </summary>
+internal static class PartialParser
+{
+    public const string FileName = "partial_parse.bin";
+
+    /// <summary>How the last <see cref="Load"/> went: "full", "unchanged" or "partial" (for tests and the debug log).</summary>
+    public enum Outcome { Full, Unchanged, Partial }
+
+    public static (ParseResult Result, Outcome Outcome) Load(ParseRequest request, string targetPath, bool enabled)
+    {
+        if (!enabled) return (ManifestLoader.Load(request), Outcome.Full);
+        var path = Path.Combine(targetPath, FileName);
+        var clock = Stopwatch.StartNew();
+        var projects = new List<DbtProject> { request.Root };
+        projects.AddRange(request.Packages.Where(p => p.Name != request.Root.Name));
+        var current = InputFile.Scan(projects);
+        var key = Key(request, projects);
+        Trace("scan", clock);
+
+        var cache = PartialParseCache.ReadHeader(path);
+        if (cache is not null && cache.Key == key && SameEnvironment(cache, request.Environment))
+        {
+            var changed = Changed(cache.Files, current, out var restamped);
+            Trace("compare", clock);
+            if (cache.ReadBody())
+            {
+                Trace("decode", clock);
+                if (changed.Count == 0)
+                {
+                    var restored = ManifestLoader.Restore(request, cache);
+                    // Touched but identical files: remember their new stamps so the next start need not hash them again.
+                    if (restamped) TryWrite(path, key, request, cache.EnvironmentReads, current, restored.Loader);
+                    return (restored, Outcome.Unchanged);
+                }
+                if (ManifestLoader.Update(request, cache, changed) is { } updated)
+                {
+                    Trace("update", clock);
+                    TryWrite(path, key, request, cache.EnvironmentReads, current, updated.Loader);
+                    return (updated, Outcome.Partial);
+                }
+                // The restored objects were partly changed by the attempt: the full parse below starts afresh.
+            }
+        }
+        // Hashed before parsing: a file edited while the parse runs then looks changed next time, never the reverse.
+        Parallel.ForEach(current, f => f.ComputeHash());
+        var result = ManifestLoader.Load(request);
+        result.PerfInfo.IsPartialParseEnabled = true;
+        Trace("full parse", clock);
+        TryWrite(path, key, request, null, current, result.Loader);
+        Trace("write cache", clock);
+        return (result, Outcome.Full);
+    }
+
+    /// <summary>Absolute paths of files added, deleted or whose contents changed; hashes only files whose stamp moved.</summary>
+    private static List<string> Changed(List<InputFile> cached, List<InputFile> current, out bool restamped)
+    {
+        var before = cached.ToDictionary(f => f.AbsolutePath, StringComparer.Ordinal);
+        var changed = new List<string>();
+        var toHash = new List<(InputFile Now, InputFile? Before)>();
+        foreach (var file in current)
+        {
+            var old = before.GetValueOrDefault(file.AbsolutePath);
+            if (old is not null && old.SameStamp(file)) file.Hash = old.Hash;
+            else toHash.Add((file, old));
+            before.Remove(file.AbsolutePath);
+        }
+        Parallel.ForEach(toHash, pair => pair.Now.ComputeHash());
+        restamped = false;
+        foreach (var (now, old) in toHash)
+        {
+            if (old?.Hash is { } h && h.AsSpan().SequenceEqual(now.Hash)) restamped = true;
+            else changed.Add(now.AbsolutePath);
+        }
+        changed.AddRange(before.Keys);
+        return changed;
+    }
+
+    /// <summary>True when every environment variable the cached parse read still has the value it saw.</summary>
+    private static bool SameEnvironment(PartialParseCache cache, EnvironmentVariables env)
+    {
+        foreach (var (name, hash) in cache.EnvironmentReads)
+        {
+            var now = env.Get(name);
+            if ((now is null ? null : PartialParseCache.HashValue(now)) != hash) return false;
+        }
+        return true;
+    }
+
+    /// <summary>What every cached result depends on besides files and environment: engine build, target, --vars, projects.</summary>
+    private static string Key(ParseRequest request, List<DbtProject> projects)
+    {
+        var buffer = new MemoryStream();
+        var w = new CacheWriter(buffer);
+        w.Str(request.DbtVersion);
+        var t = request.Target;
+        foreach (var s in new[] { t.Name, t.ProfileName, t.Type, t.Schema, t.Database }) w.Str(s);
+        w.Int(t.Threads);
+        KeyValue(w, t.Settings);
+        KeyValue(w, request.CliVars);
+        foreach (var p in projects) { w.Str(p.Name); w.Str(p.RootPath); }
+        w.Flush();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()));
+    }
+
+    /// <summary>Any value as key material (unlike the cache's values, unknown types are written by type and text).</summary>
+    private static void KeyValue(CacheWriter w, object? value)
+    {
+        switch (value)
+        {
+            case string or bool or long or int or double or null: w.Value(value); break;
+            case System.Collections.IDictionary d:
+                w.Str("{");
+                foreach (System.Collections.DictionaryEntry e in d) { w.Str(e.Key.ToString()); KeyValue(w, e.Value); }
+                w.Str("}");
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> pairs:
+                w.Str("{");
+                foreach (var (k, v) in pairs) { w.Str(k); KeyValue(w, v); }
+                w.Str("}");
+                break;
+            case System.Collections.IEnumerable list:
+                w.Str("[");
+                foreach (var item in list) KeyValue(w, item);
+                w.Str("]");
+                break;
+            default: w.Str(value.GetType().FullName + ":" + value); break;
+        }
+    }
+
+    private static void TryWrite(string path, string key, ParseRequest request, Dictionary<string, string?>? previousReads,
+        List<InputFile> files, ManifestLoader loader)
+    {
+        var reads = new Dictionary<string, string?>(previousReads ?? [], StringComparer.Ordinal);
+        foreach (var (name, value) in request.Environment.Read) reads[name] = value is null ? null : PartialParseCache.HashValue(value);
+        var cache = new PartialParseCache { Key = key, EnvironmentReads = reads, Files = files };
+        loader.ExportTo(cache);
+        try
+        {
+            Parallel.ForEach(files, f => f.ComputeHash());
+            cache.Write(path);
+        }
+        catch (Exception e) when (e is NotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            // A value the cache cannot hold, or a read-only target folder: no cache, so the next start parses fully.
+            try { File.Delete(path); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("SLIPWAY_PARSE_TRACE") is "1";
+
+    private static void Trace(string step, Stopwatch clock)
+    {
+        if (!TraceEnabled) return;
+        Console.Error.WriteLine($"[partial parse] {step}: {clock.Elapsed.TotalMilliseconds:F0} ms");
+        clock.Restart();
+    }
+}
