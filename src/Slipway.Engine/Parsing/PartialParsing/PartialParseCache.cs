@@ -18,6 +18,8 @@ internal sealed class PartialParseCache
     /// <summary>Environment variable name → sha256 of the value read (null: was unset). Values are never stored.</summary>
     public required Dictionary<string, string?> EnvironmentReads { get; init; }
     public required List<InputFile> Files { get; init; }
+    /// <summary>When <see cref="Files"/> were stat'ed (UTC ticks): a file modified close to it may have changed unseen.</summary>
+    public required long ScannedAtTicks { get; init; }
     /// <summary>Unique ids of nodes whose SQL took the static path (compilation substitutes relations directly).</summary>
     public HashSet<string> StaticNodes { get; init; } = new(StringComparer.Ordinal);
     /// <summary>The <c>config:</c> a properties file gave each node, needed to re-parse that node alone.</summary>
@@ -42,12 +44,13 @@ internal sealed class PartialParseCache
             var r = new CacheReader(new MemoryStream(File.ReadAllBytes(path), writable: false));
             if (r.Str() != Magic || r.Int() != FormatVersion || r.Str() != EngineId) return null;
             var key = r.Req();
+            var scannedAt = r.Long();
             var env = new Dictionary<string, string?>(StringComparer.Ordinal);
             for (int i = 0, n = r.Int(); i < n; i++) env[r.Req()] = r.Str();
             var files = new List<InputFile>();
             for (int i = 0, n = r.Int(); i < n; i++)
                 files.Add(new InputFile(r.Req(), r.Long(), r.Long()) { Hash = r.Bytes() });
-            return new PartialParseCache { Key = key, EnvironmentReads = env, Files = files, _bodyReader = r };
+            return new PartialParseCache { Key = key, ScannedAtTicks = scannedAt, EnvironmentReads = env, Files = files, _bodyReader = r };
         }
         catch (Exception e) when (e is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException
                                       or FormatException or ArgumentException or OverflowException)
@@ -86,6 +89,7 @@ internal sealed class PartialParseCache
         w.Int(FormatVersion);
         w.Str(EngineId);
         w.Str(Key);
+        w.Long(ScannedAtTicks);
         w.Int(EnvironmentReads.Count);
         foreach (var (k, v) in EnvironmentReads) { w.Str(k); w.Str(v); }
         w.Int(Files.Count);

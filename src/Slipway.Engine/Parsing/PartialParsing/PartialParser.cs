@@ -12,6 +12,8 @@ internal static class PartialParser
 {
     public const string FileName = "partial_parse.bin";
 
+    private static readonly long RacyWindow = TimeSpan.FromSeconds(2).Ticks;
+
     /// <summary>How the last <see cref="Load"/> went: "full", "unchanged" or "partial" (for tests and the debug log).</summary>
     public enum Outcome { Full, Unchanged, Partial }
 
@@ -22,6 +24,7 @@ internal static class PartialParser
         var clock = Stopwatch.StartNew();
         var projects = new List<DbtProject> { request.Root };
         projects.AddRange(request.Packages.Where(p => p.Name != request.Root.Name));
+        var scannedAt = DateTime.UtcNow.Ticks;
         var current = InputFile.Scan(projects);
         var key = Key(request, projects);
         Trace("scan", clock);
@@ -29,7 +32,7 @@ internal static class PartialParser
         var cache = PartialParseCache.ReadHeader(path);
         if (cache is not null && cache.Key == key && SameEnvironment(cache, request.Environment))
         {
-            var changed = Changed(cache.Files, current, out var restamped);
+            var changed = Changed(cache.Files, current, cache.ScannedAtTicks, out var restamped);
             Trace("compare", clock);
             if (cache.ReadBody())
             {
@@ -38,13 +41,13 @@ internal static class PartialParser
                 {
                     var restored = ManifestLoader.Restore(request, cache);
                     // Touched but identical files: remember their new stamps so the next start need not hash them again.
-                    if (restamped) TryWrite(path, key, request, cache.EnvironmentReads, current, restored.Loader);
+                    if (restamped) TryWrite(path, key, scannedAt, request, cache.EnvironmentReads, current, restored.Loader);
                     return (restored, Outcome.Unchanged);
                 }
                 if (ManifestLoader.Update(request, cache, changed) is { } updated)
                 {
                     Trace("update", clock);
-                    TryWrite(path, key, request, cache.EnvironmentReads, current, updated.Loader);
+                    TryWrite(path, key, scannedAt, request, cache.EnvironmentReads, current, updated.Loader);
                     return (updated, Outcome.Partial);
                 }
                 // The restored objects were partly changed by the attempt: the full parse below starts afresh.
@@ -55,13 +58,13 @@ internal static class PartialParser
         var result = ManifestLoader.Load(request);
         result.PerfInfo.IsPartialParseEnabled = true;
         Trace("full parse", clock);
-        TryWrite(path, key, request, null, current, result.Loader);
+        TryWrite(path, key, scannedAt, request, null, current, result.Loader);
         Trace("write cache", clock);
         return (result, Outcome.Full);
     }
 
     /// <summary>Absolute paths of files added, deleted or whose contents changed; hashes only files whose stamp moved.</summary>
-    private static List<string> Changed(List<InputFile> cached, List<InputFile> current, out bool restamped)
+    private static List<string> Changed(List<InputFile> cached, List<InputFile> current, long scannedAt, out bool restamped)
     {
         var before = cached.ToDictionary(f => f.AbsolutePath, StringComparer.Ordinal);
         var changed = new List<string>();
@@ -69,7 +72,9 @@ internal static class PartialParser
         foreach (var file in current)
         {
             var old = before.GetValueOrDefault(file.AbsolutePath);
-            if (old is not null && old.SameStamp(file)) file.Hash = old.Hash;
+            // File times move in clock ticks of a few milliseconds: a stamp near the last scan may hide a later
+            // same-size edit (git's "racy clean" case), so such files are hashed again.
+            if (old is not null && old.SameStamp(file) && old.ModifiedTicks < scannedAt - RacyWindow) file.Hash = old.Hash;
             else toHash.Add((file, old));
             before.Remove(file.AbsolutePath);
         }
@@ -77,7 +82,7 @@ internal static class PartialParser
         restamped = false;
         foreach (var (now, old) in toHash)
         {
-            if (old?.Hash is { } h && h.AsSpan().SequenceEqual(now.Hash)) restamped = true;
+            if (old?.Hash is { } h && h.AsSpan().SequenceEqual(now.Hash)) restamped |= !old.SameStamp(now);
             else changed.Add(now.AbsolutePath);
         }
         changed.AddRange(before.Keys);
@@ -136,12 +141,12 @@ internal static class PartialParser
         }
     }
 
-    private static void TryWrite(string path, string key, ParseRequest request, Dictionary<string, string?>? previousReads,
+    private static void TryWrite(string path, string key, long scannedAt, ParseRequest request, Dictionary<string, string?>? previousReads,
         List<InputFile> files, ManifestLoader loader)
     {
         var reads = new Dictionary<string, string?>(previousReads ?? [], StringComparer.Ordinal);
         foreach (var (name, value) in request.Environment.Read) reads[name] = value is null ? null : PartialParseCache.HashValue(value);
-        var cache = new PartialParseCache { Key = key, EnvironmentReads = reads, Files = files };
+        var cache = new PartialParseCache { Key = key, ScannedAtTicks = scannedAt, EnvironmentReads = reads, Files = files };
         loader.ExportTo(cache);
         try
         {
