@@ -78,7 +78,7 @@ public class CliCommandTests
         if (Environment.GetEnvironmentVariable("SLIPWAY_TEST_PG") is not { Length: > 0 } cs) return;
         var parts = cs.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
             .ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
-        string Get(params string[] keys) => keys.Select(k => parts.GetValueOrDefault(k)).First(v => v is not null)!;
+        string Get(params string[] keys) => keys.Select(k => parts.GetValueOrDefault(k)).FirstOrDefault(v => v is not null) ?? "postgres";
         using var project = new TempProject($"shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: '{Get("host", "server")}'\n" +
             $"      port: {Get("port")}\n      user: '{Get("username", "user id", "user")}'\n      password: '{Get("password")}'\n      dbname: '{Get("database")}'\n      schema: main\n");
 
