@@ -72,7 +72,9 @@ internal sealed class ProjectSession
 
     public void WriteManifest()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         ManifestWriter.Write(Manifest, Path.Combine(Config.TargetPath, "manifest.json"));
+        PartialParser.Trace("write manifest.json", clock);
     }
 
     public string WritePerfInfo()

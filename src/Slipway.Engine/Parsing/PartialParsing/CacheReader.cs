@@ -9,10 +9,17 @@ internal sealed class CacheReader(Stream stream)
     private readonly List<string> _strings = [];
 
     public int Int() => _r.Read7BitEncodedInt();
+
+    /// <summary>A count of items that follow, each at least one byte: a damaged file cannot ask for a huge allocation.</summary>
+    public int Count()
+    {
+        var n = Int();
+        return n <= _r.BaseStream.Length - _r.BaseStream.Position ? n : throw new InvalidDataException("count beyond the end of the file");
+    }
     public long Long() => _r.Read7BitEncodedInt64();
     public bool Bool() => _r.ReadBoolean();
     public double Double() => _r.ReadDouble();
-    public byte[] Bytes() => _r.ReadBytes(Int());
+    public byte[] Bytes() => _r.ReadBytes(Count());
 
     public string? Str()
     {
@@ -28,7 +35,7 @@ internal sealed class CacheReader(Stream stream)
 
     public List<string>? StrListOrNull()
     {
-        var n = Int();
+        var n = Count();
         if (n < 0) return null;
         var list = new List<string>(n);
         for (var i = 0; i < n; i++) list.Add(Req());
@@ -39,7 +46,7 @@ internal sealed class CacheReader(Stream stream)
 
     public OrderedDictionary<string, object?>? DictOrNull()
     {
-        var n = Int();
+        var n = Count();
         if (n < 0) return null;
         var d = new OrderedDictionary<string, object?>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++) d.Add(Req(), Value());
@@ -50,7 +57,7 @@ internal sealed class CacheReader(Stream stream)
 
     public List<object?> List()
     {
-        var n = Int();
+        var n = Count();
         if (n < 0) return [];
         var list = new List<object?>(n);
         for (var i = 0; i < n; i++) list.Add(Value());
@@ -71,7 +78,7 @@ internal sealed class CacheReader(Stream stream)
             case ValueTag.Double: return Double();
             case ValueTag.OrderedDict: return DictOrNull();
             case ValueTag.Dict:
-                var n = Int();
+                var n = Count();
                 var d = new Dictionary<string, object?>(n, StringComparer.Ordinal);
                 for (var i = 0; i < n; i++) d.Add(Req(), Value());
                 return d;
@@ -79,7 +86,7 @@ internal sealed class CacheReader(Stream stream)
             case ValueTag.StringList: return StrListOrNull();
             case ValueTag.StringArray: return StrListOrNull()?.ToArray();
             case ValueTag.ObjectArray:
-                var array = new object?[Int()];
+                var array = new object?[Count()];
                 for (var i = 0; i < array.Length; i++) array[i] = Value();
                 return array;
             default: throw new InvalidDataException($"unknown value tag {(int)tag}");

@@ -157,7 +157,7 @@ internal static partial class ManifestCodec
         n.Compiled = r.Bool();
         n.CompiledCode = r.Str();
         n.ExtraCtesInjected = r.Bool();
-        var ctes = r.Int();
+        var ctes = r.Count();
         for (var i = 0; i < ctes; i++) n.ExtraCtes.Add(new InjectedCte(r.Req(), r.Req()));
         n.ContractEnforced = r.Bool();
         n.ContractAliasTypes = r.Bool();

@@ -14,8 +14,7 @@ internal static partial class ManifestCodec
 
     public static void Write(CacheWriter w, Manifest.Manifest m)
     {
-        w.Int(m.Nodes.Count);
-        foreach (var n in m.Nodes.Values) Resource(w, n);
+        WriteNodes(w, m);
         w.Int(m.Sources.Count);
         foreach (var s in m.Sources.Values) Resource(w, s);
         w.Int(m.Macros.Count);
@@ -53,18 +52,18 @@ internal static partial class ManifestCodec
     public static Manifest.Manifest Read(CacheReader r)
     {
         var m = new Manifest.Manifest();
-        for (int i = 0, n = r.Int(); i < n; i++) { var node = (ManifestNode)Resource(r); m.Nodes.Add(node.UniqueId, node); }
-        for (int i = 0, n = r.Int(); i < n; i++) { var s = (SourceDefinition)Resource(r); m.Sources.Add(s.UniqueId, s); }
-        for (int i = 0, n = r.Int(); i < n; i++) { var macro = MacroFields(r); m.Macros.Add(macro.UniqueId, macro); }
-        for (int i = 0, n = r.Int(); i < n; i++)
+        ReadNodes(r, m);
+        for (int i = 0, n = r.Count(); i < n; i++) { var s = (SourceDefinition)Resource(r); m.Sources.Add(s.UniqueId, s); }
+        for (int i = 0, n = r.Count(); i < n; i++) { var macro = MacroFields(r); m.Macros.Add(macro.UniqueId, macro); }
+        for (int i = 0, n = r.Count(); i < n; i++)
         {
             var (id, name, pkg, path, original) = Identity(r);
             m.Docs.Add(id, new Documentation { UniqueId = id, Name = name, PackageName = pkg, Path = path, OriginalFilePath = original, BlockContents = r.Req() });
         }
-        for (int i = 0, n = r.Int(); i < n; i++) { var e = (Exposure)Resource(r); m.Exposures.Add(e.UniqueId, e); }
+        for (int i = 0, n = r.Count(); i < n; i++) { var e = (Exposure)Resource(r); m.Exposures.Add(e.UniqueId, e); }
         foreach (var dict in new[] { m.Metrics, m.SemanticModels, m.SavedQueries, m.UnitTests })
-            for (int i = 0, n = r.Int(); i < n; i++) { var d = (DataResource)Resource(r); dict.Add(d.UniqueId, d); }
-        for (int i = 0, n = r.Int(); i < n; i++)
+            for (int i = 0, n = r.Count(); i < n; i++) { var d = (DataResource)Resource(r); dict.Add(d.UniqueId, d); }
+        for (int i = 0, n = r.Count(); i < n; i++)
         {
             var (id, name, pkg, path, original) = Identity(r);
             m.Groups.Add(id, new Group
@@ -73,16 +72,54 @@ internal static partial class ManifestCodec
                 Owner = r.Dict(), Description = r.Str(), Config = r.Dict(),
             });
         }
-        for (int i = 0, n = r.Int(); i < n; i++)
+        for (int i = 0, n = r.Count(); i < n; i++)
         {
             var id = r.Req();
-            var count = r.Int();
+            var count = r.Count();
             var list = new List<GraphResource>(count);
             for (var j = 0; j < count; j++) list.Add(Resource(r));
             m.Disabled.Add(id, list);
         }
         m.BuildParentAndChildMaps();
         return m;
+    }
+
+    /// <summary>Nodes (nearly all of a manifest) go in segments, each with its own string table, encoded and decoded in parallel.</summary>
+    private const int SegmentSize = 2048;
+
+    private static void WriteNodes(CacheWriter w, Manifest.Manifest m)
+    {
+        var nodes = m.Nodes.Values.ToList();
+        var segments = new byte[(nodes.Count + SegmentSize - 1) / SegmentSize][];
+        Parallel.For(0, segments.Length, s =>
+        {
+            var buffer = new MemoryStream();
+            var sw = new CacheWriter(buffer);
+            var end = Math.Min(nodes.Count, (s + 1) * SegmentSize);
+            sw.Int(end - s * SegmentSize);
+            for (var i = s * SegmentSize; i < end; i++) Resource(sw, nodes[i]);
+            sw.Flush();
+            segments[s] = buffer.ToArray();
+        });
+        w.Int(segments.Length);
+        foreach (var segment in segments) w.Bytes(segment);
+    }
+
+    private static void ReadNodes(CacheReader r, Manifest.Manifest m)
+    {
+        var segments = new byte[r.Count()][];
+        for (var s = 0; s < segments.Length; s++) segments[s] = r.Bytes();
+        var decoded = new List<ManifestNode>[segments.Length];
+        Parallel.For(0, segments.Length, s =>
+        {
+            var sr = new CacheReader(new MemoryStream(segments[s], writable: false));
+            var n = sr.Count();
+            var list = new List<ManifestNode>(n);
+            for (var i = 0; i < n; i++) list.Add((ManifestNode)Resource(sr));
+            decoded[s] = list;
+        });
+        foreach (var list in decoded)
+            foreach (var node in list) m.Nodes.Add(node.UniqueId, node);
     }
 
     private static void Identity(CacheWriter w, ManifestResource r)
@@ -151,7 +188,7 @@ internal static partial class ManifestCodec
 
     private static List<RefCall> Refs(CacheReader r)
     {
-        var n = r.Int();
+        var n = r.Count();
         var list = new List<RefCall>(n);
         for (var i = 0; i < n; i++) list.Add(new RefCall(r.Req(), r.Str(), r.Str()));
         return list;
@@ -165,7 +202,7 @@ internal static partial class ManifestCodec
 
     private static List<string[]> Pairs(CacheReader r)
     {
-        var n = r.Int();
+        var n = r.Count();
         var list = new List<string[]>(n);
         for (var i = 0; i < n; i++) list.Add([.. r.StrList()]);
         return list;
@@ -192,7 +229,7 @@ internal static partial class ManifestCodec
 
     private static OrderedDictionary<string, ColumnInfo> Columns(CacheReader r)
     {
-        var n = r.Int();
+        var n = r.Count();
         var columns = new OrderedDictionary<string, ColumnInfo>(n);
         for (var i = 0; i < n; i++)
         {

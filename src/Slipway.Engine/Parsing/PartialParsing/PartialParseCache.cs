@@ -46,9 +46,9 @@ internal sealed class PartialParseCache
             var key = r.Req();
             var scannedAt = r.Long();
             var env = new Dictionary<string, string?>(StringComparer.Ordinal);
-            for (int i = 0, n = r.Int(); i < n; i++) env[r.Req()] = r.Str();
+            for (int i = 0, n = r.Count(); i < n; i++) env[r.Req()] = r.Str();
             var files = new List<InputFile>();
-            for (int i = 0, n = r.Int(); i < n; i++)
+            for (int i = 0, n = r.Count(); i < n; i++)
                 files.Add(new InputFile(r.Req(), r.Long(), r.Long()) { Hash = r.Bytes() });
             return new PartialParseCache { Key = key, ScannedAtTicks = scannedAt, EnvironmentReads = env, Files = files, _bodyReader = r };
         }
@@ -65,15 +65,16 @@ internal sealed class PartialParseCache
         if (_bodyReader is not { } r) return Manifest is not null;
         try
         {
-            for (int i = 0, n = r.Int(); i < n; i++) StaticNodes.Add(r.Req());
-            for (int i = 0, n = r.Int(); i < n; i++) PatchConfigs[r.Req()] = r.Dict();
-            for (int i = 0, n = r.Int(); i < n; i++) Warnings.Add(r.Req());
-            for (int i = 0, n = r.Int(); i < n; i++) MacroFiles.Add((r.Req(), r.Req(), r.Req()));
+            for (int i = 0, n = r.Count(); i < n; i++) StaticNodes.Add(r.Req());
+            for (int i = 0, n = r.Count(); i < n; i++) PatchConfigs[r.Req()] = r.Dict();
+            for (int i = 0, n = r.Count(); i < n; i++) Warnings.Add(r.Req());
+            for (int i = 0, n = r.Count(); i < n; i++) MacroFiles.Add((r.Req(), r.Req(), r.Req()));
             Manifest = ManifestCodec.Read(r);
             return true;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or EndOfStreamException or InvalidCastException
-                                      or FormatException or ArgumentException or OverflowException or NullReferenceException)
+        catch (Exception e) when (PartialParser.Unwrap(e) is IOException or InvalidDataException or EndOfStreamException or InvalidCastException
+                                      or FormatException or ArgumentException or OverflowException or NullReferenceException
+                                      or IndexOutOfRangeException)
         {
             return false;
         }
@@ -83,31 +84,38 @@ internal sealed class PartialParseCache
     /// <summary>Writes the cache atomically (a temporary file renamed over the old one), so a reader never sees half of it.</summary>
     public void Write(string path)
     {
-        var buffer = new MemoryStream();
-        var w = new CacheWriter(buffer);
-        w.Str(Magic);
-        w.Int(FormatVersion);
-        w.Str(EngineId);
-        w.Str(Key);
-        w.Long(ScannedAtTicks);
-        w.Int(EnvironmentReads.Count);
-        foreach (var (k, v) in EnvironmentReads) { w.Str(k); w.Str(v); }
-        w.Int(Files.Count);
-        foreach (var f in Files) { w.Str(f.AbsolutePath); w.Long(f.Size); w.Long(f.ModifiedTicks); w.Bytes(f.ComputeHash()); }
-        w.Int(StaticNodes.Count);
-        foreach (var id in StaticNodes) w.Str(id);
-        w.Int(PatchConfigs.Count);
-        foreach (var (id, config) in PatchConfigs) { w.Str(id); w.Dict(config); }
-        w.Int(Warnings.Count);
-        foreach (var warning in Warnings) w.Str(warning);
-        w.Int(MacroFiles.Count);
-        foreach (var (package, file, text) in MacroFiles) { w.Str(package); w.Str(file); w.Str(text); }
-        ManifestCodec.Write(w, Manifest!);
-        w.Flush();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + "." + Environment.ProcessId + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            buffer.WriteTo(file);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                var w = new CacheWriter(file);
+                w.Str(Magic);
+                w.Int(FormatVersion);
+                w.Str(EngineId);
+                w.Str(Key);
+                w.Long(ScannedAtTicks);
+                w.Int(EnvironmentReads.Count);
+                foreach (var (k, v) in EnvironmentReads) { w.Str(k); w.Str(v); }
+                w.Int(Files.Count);
+                foreach (var f in Files) { w.Str(f.AbsolutePath); w.Long(f.Size); w.Long(f.ModifiedTicks); w.Bytes(f.ComputeHash()); }
+                w.Int(StaticNodes.Count);
+                foreach (var id in StaticNodes) w.Str(id);
+                w.Int(PatchConfigs.Count);
+                foreach (var (id, config) in PatchConfigs) { w.Str(id); w.Dict(config); }
+                w.Int(Warnings.Count);
+                foreach (var warning in Warnings) w.Str(warning);
+                w.Int(MacroFiles.Count);
+                foreach (var (package, macroFile, text) in MacroFiles) { w.Str(package); w.Str(macroFile); w.Str(text); }
+                ManifestCodec.Write(w, Manifest!);
+                w.Flush();
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 }

@@ -22,6 +22,7 @@ internal static class PartialParser
         if (!enabled) return (ManifestLoader.Load(request), Outcome.Full);
         var path = Path.Combine(targetPath, FileName);
         var clock = Stopwatch.StartNew();
+        Trace("start", clock);
         var projects = new List<DbtProject> { request.Root };
         projects.AddRange(request.Packages.Where(p => p.Name != request.Root.Name));
         var scannedAt = DateTime.UtcNow.Ticks;
@@ -153,19 +154,26 @@ internal static class PartialParser
             Parallel.ForEach(files, f => f.ComputeHash());
             cache.Write(path);
         }
-        catch (Exception e) when (e is NotSupportedException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (Unwrap(e) is NotSupportedException or IOException or UnauthorizedAccessException)
         {
             // A value the cache cannot hold, or a read-only target folder: no cache, so the next start parses fully.
             try { File.Delete(path); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
         }
     }
 
-    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("SLIPWAY_PARSE_TRACE") is "1";
+    /// <summary>The first real exception inside the AggregateException parallel loops throw.</summary>
+    internal static Exception Unwrap(Exception e) => e is AggregateException a ? Unwrap(a.Flatten().InnerExceptions[0]) : e;
 
-    private static void Trace(string step, Stopwatch clock)
+    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("SLIPWAY_PARSE_TRACE") is "1";
+    private static TimeSpan _lastCpu;
+
+    /// <summary>With SLIPWAY_PARSE_TRACE=1: each step's wall and process CPU time (CPU is what a loaded machine cannot distort).</summary>
+    internal static void Trace(string step, Stopwatch clock)
     {
         if (!TraceEnabled) return;
-        Console.Error.WriteLine($"[partial parse] {step}: {clock.Elapsed.TotalMilliseconds:F0} ms");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        Console.Error.WriteLine($"[partial parse] {step}: {clock.Elapsed.TotalMilliseconds:F0} ms wall, {(cpu - _lastCpu).TotalMilliseconds:F0} ms cpu");
+        _lastCpu = cpu;
         clock.Restart();
     }
 }
