@@ -71,12 +71,15 @@ internal sealed partial class Compiler
     /// <summary>Writes each compiled node to <c>target/compiled/…</c> and sets its <c>compiled_path</c>.</summary>
     public void WriteCompiled(IEnumerable<ManifestNode> nodes, string projectRoot, string targetPath)
     {
+        // Each folder is created once (10k nodes share a few hundred folders; creating one walks the whole path).
+        var folders = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         Parallel.ForEach(nodes.Where(n => n.Compiled && n.CompiledCode is not null), node =>
         {
             var relative = CompiledPath(targetPath, node);
             node.CompiledPath = relative;
             var full = Path.Combine(projectRoot, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            // A folder is in the set only once its creation has returned, so no thread writes into a missing one.
+            folders.GetOrAdd(Path.GetDirectoryName(full)!, folder => Directory.CreateDirectory(folder).Exists);
             File.WriteAllText(full, node.CompiledCode);
         });
     }

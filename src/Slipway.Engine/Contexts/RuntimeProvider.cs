@@ -36,7 +36,8 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
         });
         c["this"] = compiler.RelationOf(node);
         c["model"] = new LazyDictionary(() => NodeDicts.Of(node));
-        c["graph"] = compiler.FlatGraph;
+        // Built on first use only: the graph duplicates the whole manifest as dictionaries, and most SQL never reads it.
+        c["graph"] = new LazyDictionary(() => (OrderedDictionary<string, object?>)compiler.FlatGraph);
         c["selected_resources"] = compiler.SelectedResources;
         c["_dbt_generic_test_kwargs"] = null;
     }
