@@ -20,11 +20,35 @@ public static partial class ManifestWriter
 
     private static readonly JsonWriterOptions Options = new() { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Manifest.Manifest manifest, Stream stream)
+    public static void Write(Manifest.Manifest manifest, Stream stream) => Write(manifest, stream, out _);
+
+    /// <summary>Writes manifest.json; <paramref name="bodyOffset"/> is where the metadata ends (all after it is the parse's).</summary>
+    internal static void Write(Manifest.Manifest manifest, string path, out long bodyOffset)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        Write(manifest, stream, out bodyOffset);
+    }
+
+    /// <summary>The bytes manifest.json starts with up to the end of its metadata (the rest begins with <c>,"nodes"</c>).</summary>
+    internal static byte[] MetadataPrefix(ManifestMetadata metadata)
+    {
+        var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            WriteMetadata(w, metadata);
+        }
+        return stream.ToArray();
+    }
+
+    private static void Write(Manifest.Manifest manifest, Stream stream, out long bodyOffset)
     {
         using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartObject();
         WriteMetadata(w, manifest.Metadata);
+        w.Flush();
+        bodyOffset = stream.CanSeek ? stream.Position : -1;
 
         w.WriteStartObject("nodes");
         WriteNodes(w, stream, manifest.Nodes);

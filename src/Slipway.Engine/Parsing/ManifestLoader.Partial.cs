@@ -11,6 +11,9 @@ namespace Slipway.Engine.Parsing;
 /// </summary>
 internal sealed partial class ManifestLoader
 {
+    /// <summary>The id of the partial-parse cache that holds this loader's manifest as it is now (null: none does).</summary>
+    internal string? CacheId { get; set; }
+
     private HashSet<string>? _restoredStatic;
     private Dictionary<string, OrderedDictionary<string, object?>>? _restoredPatchConfigs;
     private readonly ConcurrentDictionary<ManifestNode, NodeDraft> _restoredDrafts = new(ReferenceEqualityComparer.Instance);

@@ -33,7 +33,7 @@ internal sealed class ListCommand : IEngineCommand
                 _ => Selector(r),
             });
         if (resources.Count == 0) log.Warn("No nodes selected!", "NoNodesSelected");
-        session.WriteManifest();
+        session.WriteManifest(asParsed: true);
         return 0;
     }
 

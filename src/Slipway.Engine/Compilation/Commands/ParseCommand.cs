@@ -10,7 +10,7 @@ internal sealed class ParseCommand : IEngineCommand
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
         var session = ProjectSession.Load(config, log);
-        session.WriteManifest();
+        session.WriteManifest(asParsed: true);
         var perf = session.WritePerfInfo();
         log.Info(FoundStats(session.Manifest), "FoundStats");
         log.Info($"Performance info: {perf}", "ParsePerfInfoPath");

@@ -70,10 +70,22 @@ internal sealed class ProjectSession
         return result.Selected;
     }
 
-    public void WriteManifest()
+    /// <summary>
+    /// Writes target/manifest.json. <paramref name="asParsed"/> says the manifest is still exactly what parsing made
+    /// (parse, ls): then an unchanged warm start only rewrites the metadata of the previous file.
+    /// </summary>
+    public void WriteManifest(bool asParsed = false)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        ManifestWriter.Write(Manifest, Path.Combine(Config.TargetPath, "manifest.json"));
+        var path = Path.Combine(Config.TargetPath, "manifest.json");
+        var cacheId = asParsed ? Parse.Loader.CacheId : null;
+        if (ParseOutcome == PartialParser.Outcome.Unchanged && ManifestReuse.TryRewrite(path, cacheId, Manifest))
+        {
+            PartialParser.Trace("rewrite manifest.json metadata", clock);
+            return;
+        }
+        ManifestWriter.Write(Manifest, path, out var bodyOffset);
+        ManifestReuse.Record(path, cacheId, bodyOffset, Manifest);
         PartialParser.Trace("write manifest.json", clock);
     }
 

@@ -12,9 +12,11 @@ namespace Slipway.Engine.Parsing.PartialParsing;
 internal sealed class PartialParseCache
 {
     private const string Magic = "slipway-partial-parse";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public required string Key { get; init; }
+    /// <summary>Names this cache's parse (manifest.json written from it records the id: <see cref="ManifestReuse"/>).</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N");
     /// <summary>Environment variable name → sha256 of the value read (null: was unset). Values are never stored.</summary>
     public required Dictionary<string, string?> EnvironmentReads { get; init; }
     public required List<InputFile> Files { get; init; }
@@ -44,13 +46,14 @@ internal sealed class PartialParseCache
             var r = new CacheReader(new MemoryStream(File.ReadAllBytes(path), writable: false));
             if (r.Str() != Magic || r.Int() != FormatVersion || r.Str() != EngineId) return null;
             var key = r.Req();
+            var id = r.Req();
             var scannedAt = r.Long();
             var env = new Dictionary<string, string?>(StringComparer.Ordinal);
             for (int i = 0, n = r.Count(); i < n; i++) env[r.Req()] = r.Str();
             var files = new List<InputFile>();
             for (int i = 0, n = r.Count(); i < n; i++)
                 files.Add(new InputFile(r.Req(), r.Long(), r.Long()) { Hash = r.Bytes() });
-            return new PartialParseCache { Key = key, ScannedAtTicks = scannedAt, EnvironmentReads = env, Files = files, _bodyReader = r };
+            return new PartialParseCache { Key = key, Id = id, ScannedAtTicks = scannedAt, EnvironmentReads = env, Files = files, _bodyReader = r };
         }
         catch (Exception e) when (e is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException
                                       or FormatException or ArgumentException or OverflowException)
@@ -95,6 +98,7 @@ internal sealed class PartialParseCache
                 w.Int(FormatVersion);
                 w.Str(EngineId);
                 w.Str(Key);
+                w.Str(Id);
                 w.Long(ScannedAtTicks);
                 w.Int(EnvironmentReads.Count);
                 foreach (var (k, v) in EnvironmentReads) { w.Str(k); w.Str(v); }

@@ -41,8 +41,9 @@ internal static class PartialParser
                 if (changed.Count == 0)
                 {
                     var restored = ManifestLoader.Restore(request, cache);
+                    restored.Loader.CacheId = cache.Id;
                     // Touched but identical files: remember their new stamps so the next start need not hash them again.
-                    if (restamped) TryWrite(path, key, scannedAt, request, cache.EnvironmentReads, current, restored.Loader);
+                    if (restamped) TryWrite(path, key, scannedAt, request, cache.EnvironmentReads, current, restored.Loader, cache.Id);
                     return (restored, Outcome.Unchanged);
                 }
                 if (ManifestLoader.Update(request, cache, changed) is { } updated)
@@ -143,20 +144,22 @@ internal static class PartialParser
     }
 
     private static void TryWrite(string path, string key, long scannedAt, ParseRequest request, Dictionary<string, string?>? previousReads,
-        List<InputFile> files, ManifestLoader loader)
+        List<InputFile> files, ManifestLoader loader, string? id = null)
     {
         var reads = new Dictionary<string, string?>(previousReads ?? [], StringComparer.Ordinal);
         foreach (var (name, value) in request.Environment.Read) reads[name] = value is null ? null : PartialParseCache.HashValue(value);
-        var cache = new PartialParseCache { Key = key, ScannedAtTicks = scannedAt, EnvironmentReads = reads, Files = files };
+        var cache = new PartialParseCache { Key = key, Id = id ?? Guid.NewGuid().ToString("N"), ScannedAtTicks = scannedAt, EnvironmentReads = reads, Files = files };
         loader.ExportTo(cache);
         try
         {
             Parallel.ForEach(files, f => f.ComputeHash());
             cache.Write(path);
+            loader.CacheId = cache.Id;
         }
         catch (Exception e) when (Unwrap(e) is NotSupportedException or IOException or UnauthorizedAccessException)
         {
             // A value the cache cannot hold, or a read-only target folder: no cache, so the next start parses fully.
+            loader.CacheId = null;
             try { File.Delete(path); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
         }
     }

@@ -263,6 +263,40 @@ public sealed class PartialParsingTests : IDisposable
         Assert.Equal(PartialParser.Outcome.Unchanged, Parse().Outcome);
     }
 
+    /// <summary>Runs a command as the CLI does (parse and ls write manifest.json through the cache's fast path).</summary>
+    private string Command(string command)
+    {
+        var all = new Dictionary<string, object?>(StringComparer.Ordinal) { ["project_dir"] = _dir, ["profiles_dir"] = _dir, ["target_path"] = Path.Combine(_dir, "target") };
+        var env = new EnvironmentVariables(new Dictionary<string, string>());
+        var config = RuntimeConfig.Load(new Invocation(command, all), env);
+        using (var log = new Engine.Logging.EventLog(new StringWriter(), new Engine.Logging.EventLogOptions("default", Quiet: true, Debug: false, LogFile: null, InvocationId: "test"), env.Masker))
+            Assert.Equal(0, EngineCommands.Find(command)!.Execute(config, log, CancellationToken.None));
+        return File.ReadAllText(Path.Combine(_dir, "target", "manifest.json"));
+    }
+
+    [Fact]
+    public void An_unchanged_warm_parse_rewrites_only_the_metadata_of_manifest_json()
+    {
+        var cold = Command("parse");
+        Assert.True(File.Exists(Path.Combine(_dir, "target", ManifestReuse.StampFile)));
+        var warm = Command("parse");
+        var coldJson = JsonNode.Parse(cold)!;
+        var warmJson = JsonNode.Parse(warm)!;
+        Assert.NotEqual((string?)coldJson["metadata"]!["invocation_id"], (string?)warmJson["metadata"]!["invocation_id"]);
+        Assert.Equal(cold[cold.IndexOf(",\"nodes\":", StringComparison.Ordinal)..], warm[warm.IndexOf(",\"nodes\":", StringComparison.Ordinal)..]);
+        Assert.Equal(Comparable(FullParse()), Comparable(warmJson));
+        // compile leaves compiled nodes in manifest.json: the next parse must not copy them.
+        var compiled = JsonNode.Parse(Command("compile"))!;
+        Assert.NotNull(compiled["nodes"]!["model.shop.orders"]!["compiled_code"]);
+        Assert.False(File.Exists(Path.Combine(_dir, "target", ManifestReuse.StampFile)));
+        var afterCompile = JsonNode.Parse(Command("parse"))!;
+        Assert.Equal(Comparable(FullParse()), Comparable(afterCompile));
+        // Another writer of manifest.json (here: a user) makes the next parse write it in full.
+        Command("ls");
+        File.WriteAllText(Path.Combine(_dir, "target", "manifest.json"), "{}");
+        Assert.Equal(Comparable(FullParse()), Comparable(JsonNode.Parse(Command("parse"))!));
+    }
+
     [Fact]
     public void No_partial_parse_ignores_the_cache_and_the_environment_variable_says_the_same()
     {
