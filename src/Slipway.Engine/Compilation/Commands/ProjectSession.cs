@@ -24,9 +24,18 @@ internal sealed class ProjectSession
     public ParseResult Parse { get; }
     /// <summary>Whether the manifest came from a full parse, the partial-parse cache as it was, or the cache with changed files re-parsed.</summary>
     public PartialParser.Outcome ParseOutcome { get; private init; }
+
+    private Task _pendingWrite = Task.CompletedTask;
+
+    /// <summary>Waits for the partial-parse cache write a read-only session started.</summary>
+    public void Finish() => _pendingWrite.GetAwaiter().GetResult();
     public Manifest.Manifest Manifest => Parse.Manifest;
 
-    public static ProjectSession Load(RuntimeConfig config, Logging.EventLog? log = null)
+    /// <summary>
+    /// Parses (or restores) the project. <paramref name="readOnly"/>: the command only reads the manifest (parse, ls),
+    /// so the partial-parse cache may be written while it works; it must call <see cref="Finish"/> before returning.
+    /// </summary>
+    public static ProjectSession Load(RuntimeConfig config, Logging.EventLog? log = null, bool readOnly = false)
     {
         var request = new ParseRequest
         {
@@ -39,7 +48,7 @@ internal sealed class ProjectSession
         };
         // dbt's --partial-parse/--no-partial-parse (DBT_PARTIAL_PARSE, flags: in dbt_project.yml); on by default.
         var partial = !(config.Invocation.Flags.TryGetValue("partial_parse", out var flag) && flag is false);
-        var (parse, outcome) = PartialParser.Load(request, config.TargetPath, partial);
+        var (parse, outcome, pendingWrite) = PartialParser.Load(request, config.TargetPath, partial, writeInBackground: readOnly);
         if (log is not null && outcome != PartialParser.Outcome.Full) log.Debug($"Partial parsing: {(outcome == PartialParser.Outcome.Unchanged ? "no file changed" : "re-parsed the changed files")}");
         foreach (var selector in config.Selectors)
         {
@@ -50,7 +59,7 @@ internal sealed class ProjectSession
             parse.Manifest.Selectors[selector.Name] = entry;
         }
         if (log is not null) foreach (var warning in parse.Loader.Warnings) log.Warn(warning, "NodeNotFoundOrDisabled");
-        return new ProjectSession(config, parse) { ParseOutcome = outcome };
+        return new ProjectSession(config, parse) { ParseOutcome = outcome, _pendingWrite = pendingWrite };
     }
 
     /// <summary>The unique ids the command line selects, restricted to <paramref name="resourceTypes"/>.</summary>

@@ -19,7 +19,19 @@ internal static class PartialParser
 
     public static (ParseResult Result, Outcome Outcome) Load(ParseRequest request, string targetPath, bool enabled)
     {
-        if (!enabled) return (ManifestLoader.Load(request), Outcome.Full);
+        var (result, outcome, _) = Load(request, targetPath, enabled, writeInBackground: false);
+        return (result, outcome);
+    }
+
+    /// <summary>
+    /// Parses (or restores) the project. With <paramref name="writeInBackground"/> the cache is written on another
+    /// thread while the caller goes on, for commands that only read the manifest: they must wait for the returned
+    /// task before exiting, and must not change the manifest meanwhile.
+    /// </summary>
+    public static (ParseResult Result, Outcome Outcome, Task PendingWrite) Load(ParseRequest request, string targetPath, bool enabled, bool writeInBackground)
+    {
+        var writes = new PendingWrites(writeInBackground);
+        if (!enabled) return (ManifestLoader.Load(request), Outcome.Full, Task.CompletedTask);
         var path = Path.Combine(targetPath, FileName);
         var clock = Stopwatch.StartNew();
         Trace("start", clock);
@@ -43,14 +55,14 @@ internal static class PartialParser
                     var restored = ManifestLoader.Restore(request, cache);
                     restored.Loader.CacheId = cache.Id;
                     // Touched but identical files: remember their new stamps so the next start need not hash them again.
-                    if (restamped) TryWrite(path, key, scannedAt, request, cache.EnvironmentReads, current, restored.Loader, cache.Id);
-                    return (restored, Outcome.Unchanged);
+                    if (restamped) TryWrite(writes, path, key, scannedAt, request, cache.EnvironmentReads, current, restored.Loader, cache.Id);
+                    return (restored, Outcome.Unchanged, writes.Task);
                 }
                 if (ManifestLoader.Update(request, cache, changed) is { } updated)
                 {
                     Trace("update", clock);
-                    TryWrite(path, key, scannedAt, request, cache.EnvironmentReads, current, updated.Loader);
-                    return (updated, Outcome.Partial);
+                    TryWrite(writes, path, key, scannedAt, request, cache.EnvironmentReads, current, updated.Loader);
+                    return (updated, Outcome.Partial, writes.Task);
                 }
                 // The restored objects were partly changed by the attempt: the full parse below starts afresh.
             }
@@ -60,9 +72,9 @@ internal static class PartialParser
         var result = ManifestLoader.Load(request);
         result.PerfInfo.IsPartialParseEnabled = true;
         Trace("full parse", clock);
-        TryWrite(path, key, scannedAt, request, null, current, result.Loader);
+        TryWrite(writes, path, key, scannedAt, request, null, current, result.Loader);
         Trace("write cache", clock);
-        return (result, Outcome.Full);
+        return (result, Outcome.Full, writes.Task);
     }
 
     /// <summary>Absolute paths of files added, deleted or whose contents changed; hashes only files whose stamp moved.</summary>
@@ -143,18 +155,34 @@ internal static class PartialParser
         }
     }
 
-    private static void TryWrite(string path, string key, long scannedAt, ParseRequest request, Dictionary<string, string?>? previousReads,
+    /// <summary>Whether cache writes run in the background, and the one started.</summary>
+    private sealed class PendingWrites(bool background)
+    {
+        public bool Background { get; } = background;
+        public Task Task { get; set; } = Task.CompletedTask;
+    }
+
+    private static void TryWrite(PendingWrites writes, string path, string key, long scannedAt, ParseRequest request, Dictionary<string, string?>? previousReads,
         List<InputFile> files, ManifestLoader loader, string? id = null)
+    {
+        // The id is known before the file exists, so manifest.json written meanwhile can name the parse it holds.
+        id ??= Guid.NewGuid().ToString("N");
+        loader.CacheId = id;
+        if (writes.Background) writes.Task = Task.Run(() => Write(path, key, scannedAt, request, previousReads, files, loader, id));
+        else Write(path, key, scannedAt, request, previousReads, files, loader, id);
+    }
+
+    private static void Write(string path, string key, long scannedAt, ParseRequest request, Dictionary<string, string?>? previousReads,
+        List<InputFile> files, ManifestLoader loader, string id)
     {
         var reads = new Dictionary<string, string?>(previousReads ?? [], StringComparer.Ordinal);
         foreach (var (name, value) in request.Environment.Read) reads[name] = value is null ? null : PartialParseCache.HashValue(value);
-        var cache = new PartialParseCache { Key = key, Id = id ?? Guid.NewGuid().ToString("N"), ScannedAtTicks = scannedAt, EnvironmentReads = reads, Files = files };
+        var cache = new PartialParseCache { Key = key, Id = id, ScannedAtTicks = scannedAt, EnvironmentReads = reads, Files = files };
         loader.ExportTo(cache);
         try
         {
             Parallel.ForEach(files, f => f.ComputeHash());
             cache.Write(path);
-            loader.CacheId = cache.Id;
         }
         catch (Exception e) when (Unwrap(e) is NotSupportedException or IOException or UnauthorizedAccessException)
         {
