@@ -1,15 +1,14 @@
 // Seed loading on PostgreSQL: Slipway's path (Sep parse + dbt type inference + binary COPY) against the server
 // parsing the CSV itself (text COPY) and against batched INSERTs. Usage: dotnet run -c Release -- [ROWS] [REPEATS].
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Npgsql;
 using Slipway.Adapters;
 using Slipway.Adapters.Postgres;
 using Slipway.Adapters.Seeds;
+using Slipway.Bench;
 
-var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
-var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var bench = SeedBench.FromArgs(args, defaultRepeats: 3);
 var connectionString = Environment.GetEnvironmentVariable("SLIPWAY_TEST_PG")
     ?? throw new InvalidOperationException("SLIPWAY_TEST_PG is not set: start a server with scripts/postgres.sh first.");
 var b = new NpgsqlConnectionStringBuilder(connectionString);
@@ -24,25 +23,13 @@ adapter.CreateSchema(adapter.CreateRelation(adapter.Database, schema, null));
 try
 {
     var csv = Path.Combine(dir, "orders.csv");
-    WriteCsv(csv, rows);
+    bench.WriteCsv(csv);
     const string columns = "id integer, amount float8, name text, day date, at timestamp, flag boolean, zip integer";
 
-    double Measure(Action body)
-    {
-        body(); // warm-up
-        var best = double.MaxValue;
-        for (var i = 0; i < repeats; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            body();
-            best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
-        }
-        return best;
-    }
 
     var relation = adapter.CreateRelation(adapter.Database, schema, "seed_orders");
-    var slipway = Measure(() => adapter.LoadSeed(relation, SeedFile.Read(csv), new SeedLoadOptions()));
-    var parseOnly = Measure(() => SeedFile.Read(csv));
+    var slipway = bench.Measure(() => adapter.LoadSeed(relation, SeedFile.Read(csv), new SeedLoadOptions()));
+    var parseOnly = bench.Measure(() => SeedFile.Read(csv));
 
     b.Database ??= "postgres";
     using var raw = new NpgsqlConnection(b.ConnectionString);
@@ -54,7 +41,7 @@ try
         cmd.ExecuteNonQuery();
     }
 
-    var textCopy = Measure(() =>
+    var textCopy = bench.Measure(() =>
     {
         Exec($"drop table if exists {schema}.copy_orders; create table {schema}.copy_orders ({columns})");
         using var writer = raw.BeginTextImport($"copy {schema}.copy_orders from stdin (format csv, header)");
@@ -66,7 +53,7 @@ try
 
     var parsed = SeedFile.Read(csv);
     var typed = Enumerable.Range(0, parsed.Rows.Count).Select(parsed.TypedRow).ToList();
-    var binaryCopy = Measure(() =>
+    var binaryCopy = bench.Measure(() =>
     {
         Exec($"drop table if exists {schema}.binary_orders; create table {schema}.binary_orders ({columns})");
         using var importer = raw.BeginBinaryImport($"copy {schema}.binary_orders from stdin (format binary)");
@@ -84,7 +71,7 @@ try
         importer.Complete();
     });
 
-    var inserts = Measure(() =>
+    var inserts = bench.Measure(() =>
     {
         Exec($"drop table if exists {schema}.insert_orders; create table {schema}.insert_orders ({columns})");
         var table = SeedFile.Read(csv);
@@ -112,12 +99,8 @@ try
     });
 
     var count = adapter.Execute($"select count(*) from {schema}.seed_orders", fetch: true).Table.Rows[0][0];
-    Console.WriteLine($"Seed of {rows:N0} rows, 7 columns ({new FileInfo(csv).Length / 1024.0 / 1024.0:F1} MB) into PostgreSQL {raw.PostgreSqlVersion}; best of {repeats}; loaded {count} rows.");
-    Console.WriteLine();
-    Console.WriteLine("| path | ms | rows/s | vs text COPY |");
-    Console.WriteLine("|---|---:|---:|---:|");
-    void Row(string name, double ms) =>
-        Console.WriteLine($"| {name} | {ms:F1} | {rows / (ms / 1000):N0} | {ms / textCopy:F2}x |");
+    Console.WriteLine($"{bench.Describe(csv)} into PostgreSQL {raw.PostgreSqlVersion}; {bench.Repeats}; loaded {count} rows.");
+    var Row = bench.Table("text COPY", textCopy);
     Row("server parses the CSV (text COPY via Npgsql)", textCopy);
     Row("Slipway LoadSeed (parse + infer + binary COPY)", slipway);
     Row("  of which Sep parse + inference", parseOnly);
@@ -128,17 +111,4 @@ finally
 {
     adapter.DropSchema(adapter.CreateRelation(adapter.Database, schema, null));
     Directory.Delete(dir, true);
-}
-
-static void WriteCsv(string path, int rows)
-{
-    var sb = new StringBuilder("id,amount,name,day,at,flag,zip\n");
-    var start = new DateTime(2024, 1, 1);
-    for (var i = 1; i <= rows; i++)
-    {
-        var day = start.AddDays(i % 365);
-        sb.Append(CultureInfo.InvariantCulture,
-            $"{i},{i % 1000}.25,customer {i},{day:yyyy-MM-dd},{day:yyyy-MM-dd} {i % 24:00}:{i % 60:00}:00,{(i % 3 == 0 ? "true" : "false")},{i % 90000 + 10000}\n");
-    }
-    File.WriteAllText(path, sb.ToString());
 }

@@ -140,13 +140,13 @@ public static class DeployHost
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                // A session follows its user: a deleted user is signed out, a changed admin flag applies at once.
+                // A session follows its user: a deleted or deactivated user is signed out, a changed admin flag applies at once.
                 o.Events.OnValidatePrincipal = async c =>
                 {
                     var actor = Actor.From(c.Principal!);
                     var user = actor is null ? null : await c.HttpContext.RequestServices.GetRequiredService<DeployDbContext>()
                         .Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, c.HttpContext.RequestAborted);
-                    if (user is null)
+                    if (user is null || user.IsDeactivated)
                         c.RejectPrincipal();
                     else if (user.IsAdmin != actor!.IsAdmin)
                         c.ReplacePrincipal(new System.Security.Claims.ClaimsPrincipal(

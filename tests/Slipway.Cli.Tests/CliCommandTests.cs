@@ -120,11 +120,12 @@ public class CliCommandTests
         using var project = new TempProject(profiles: "");
         var env = new Dictionary<string, string> { ["DBT_PROFILES_DIR"] = project.Path_("nowhere") };
 
-        var (exit, output, _) = CliRun.Run(env, "clone", "--project-dir", project.Root);
+        var (exit, output, _) = CliRun.Run(env, "clone", "--project-dir", project.Root, "--state", "prod");
 
-        // `clone` is not implemented yet: it stops before loading the profile. `ls` loads it once the parser registers.
-        Assert.Equal(1, exit);
-        Assert.Contains("'clone' is not implemented yet", output);
+        Assert.Equal(2, exit);
+        Assert.Contains("Could not find profile named 'shop'", output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Contains("   at ", File.ReadAllText(project.Path_("logs/dbt.log")));
 
         var (exit2, output2, _) = CliRun.Run(env, "debug", "--project-dir", project.Root);
         Assert.Equal(1, exit2);

@@ -39,6 +39,18 @@ public sealed class Relation : IJinjaObject, IEquatable<Relation>
     /// <summary>The longest identifier in bytes the database keeps (Postgres: 63); null when unlimited.</summary>
     public int? MaxNameLength { get; }
 
+    /// <summary>
+    /// dbt's <c>limit</c> (set by <c>--empty</c>: 0): a ref or source printed with <c>str()</c> becomes a subquery
+    /// returning at most that many rows. <see cref="Render"/> (Jinja's <c>.render()</c>) keeps the bare name.
+    /// </summary>
+    public int? Limit { get; private init; }
+
+    /// <summary>
+    /// dbt's <c>event_time_filter</c> as a SQL condition (a microbatch batch or a <c>--sample</c> window on the
+    /// upstream's <c>event_time</c>): <c>str()</c> wraps the relation in a subquery with that <c>where</c>.
+    /// </summary>
+    public string? EventTimeFilter { get; private init; }
+
     public bool IsTable => Type == RelationType.Table;
     public bool IsView => Type == RelationType.View;
     public bool IsCte => Type == RelationType.Cte;
@@ -65,7 +77,25 @@ public sealed class Relation : IJinjaObject, IEquatable<Relation>
     public static string QuoteIdentifier(string part, char quote = '"') =>
         quote + part.Replace(quote.ToString(), new string(quote, 2)) + quote;
 
-    public override string ToString() => Render();
+    /// <summary>
+    /// dbt's <c>str(relation)</c>: the rendered name, wrapped first in the limited subquery and then in the
+    /// event-time filter subquery when those are set (each aliased <c>_dbt_limit_subq_x</c>/<c>_dbt_et_filter_subq_x</c>).
+    /// </summary>
+    public override string ToString()
+    {
+        var rendered = Render();
+        if (Limit is { } limit)
+            rendered = limit == 0
+                ? $"(select * from {rendered} where false limit 0) _dbt_limit_subq_{Identifier}"
+                : $"(select * from {rendered} limit {limit}) _dbt_limit_subq_{Identifier}";
+        if (EventTimeFilter is { } filter)
+            rendered = $"(select * from {rendered} where {filter}) _dbt_et_filter_subq_{Identifier}";
+        return rendered;
+    }
+
+    /// <summary>A copy that prints as a subquery: limited to <paramref name="limit"/> rows and/or filtered by <paramref name="eventTimeFilter"/>.</summary>
+    public Relation WithSubquery(int? limit, string? eventTimeFilter) =>
+        new(Database, Schema, Identifier, Type, QuotePolicy, IncludePolicy, QuoteCharacter, MaxNameLength) { Limit = limit, EventTimeFilter = eventTimeFilter };
 
     public Relation Include(bool? database = null, bool? schema = null, bool? identifier = null) =>
         new(Database, Schema, Identifier, Type, QuotePolicy, IncludePolicy.With(database, schema, identifier), QuoteCharacter, MaxNameLength);
@@ -118,9 +148,11 @@ public sealed class Relation : IJinjaObject, IEquatable<Relation>
             "incorporate" => JinjaArgs.Method("incorporate", CallIncorporate),
             "relation_max_name_length" when MaxNameLength is not null => JinjaArgs.Method("relation_max_name_length", _ => (long)MaxNameLength.Value),
             "without_identifier" => JinjaArgs.Method("without_identifier", _ => WithoutIdentifier()),
+            "limit" => Limit is { } l ? (long)l : null,
+            "event_time_filter" => EventTimeFilter,
             _ => null,
         };
-        return value is not null || name is "database" or "schema" or "identifier" or "name" or "table" or "type";
+        return value is not null || name is "database" or "schema" or "identifier" or "name" or "table" or "type" or "limit" or "event_time_filter";
     }
 
     // A key present in path replaces that part, even with None: dbt-postgres's temp relations drop their database

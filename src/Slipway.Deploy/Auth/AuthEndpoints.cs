@@ -86,7 +86,14 @@ internal static class AuthEndpoints
         var audit = new AuditLog(db);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Username == (username ?? ""), ct);
         var now = DateTime.UtcNow;
-        if (user?.LockedUntil is { } until && until > now)
+        if (user is { IsDeactivated: true } && passwords.Verify(user, password ?? ""))
+        {
+            // Said only to someone who knows the password; others get the usual answer below.
+            audit.Record(user.Username, "sign_in.refused", detail: "deactivated");
+            await db.SaveChangesAsync(ct);
+            throw ApiException.Forbidden("This user is deactivated; ask an administrator to reactivate it.");
+        }
+        if (user?.LockedUntil is { } until && until > now && !user.IsDeactivated)
         {
             audit.Record(username ?? "", "sign_in.refused", detail: "locked after repeated failures");
             await db.SaveChangesAsync(ct);
@@ -95,7 +102,8 @@ internal static class AuthEndpoints
         }
         if (!passwords.Verify(user, password ?? ""))
         {
-            if (user is not null && ++user.FailedSignIns >= MaxFailedSignIns)
+            // A deactivated user's endless lock is not replaced by a five-minute one.
+            if (user is { IsDeactivated: false } && ++user.FailedSignIns >= MaxFailedSignIns)
             {
                 user.FailedSignIns = 0;
                 user.LockedUntil = now + LockOut;

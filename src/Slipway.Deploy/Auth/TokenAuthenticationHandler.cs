@@ -31,6 +31,7 @@ internal sealed class TokenAuthenticationHandler(
         if (stored is null || stored.RevokedAt is not null) return AuthenticateResult.Fail("Invalid or revoked token.");
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == stored.UserId, Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("The token's owner no longer exists.");
+        if (user.IsDeactivated) return AuthenticateResult.Fail("The token's owner is deactivated.");
         var claims = Actor.Claims(user);
         claims.Add(new Claim(Actor.TokenClaim, stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         claims.AddRange(stored.Scopes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(Actor.ScopeClaim, s)));

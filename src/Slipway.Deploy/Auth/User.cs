@@ -11,4 +11,13 @@ internal sealed class User
     // Login throttling is stored with the user so that every node of a multi-node service sees it.
     public int FailedSignIns { get; set; }
     public DateTime? LockedUntil { get; set; }
+
+    /// <summary>
+    /// <see cref="LockedUntil"/> of a deactivated user: a sign-in lock without end. Kept in the lock column so that
+    /// deactivating needs no schema change; a far-future date (not <see cref="DateTime.MaxValue"/>) round-trips in
+    /// SQLite and PostgreSQL alike.
+    /// </summary>
+    public static readonly DateTime DeactivatedMark = new(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public bool IsDeactivated => LockedUntil >= DeactivatedMark;
 }

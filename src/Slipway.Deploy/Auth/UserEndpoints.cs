@@ -9,6 +9,8 @@ internal static class UserEndpoints
 {
     internal sealed record CreateUserRequest(string? Username, string? Password, bool IsAdmin);
 
+    internal sealed record UpdateUserRequest(bool? IsActive);
+
     internal sealed record CreateTokenRequest(string? Name, string[]? Scopes);
 
     internal sealed record MemberRequest(string? Role);
@@ -19,22 +21,22 @@ internal static class UserEndpoints
         api.MapGet("/users", async (Access access, DeployDbContext db, CancellationToken ct) =>
         {
             access.RequireServiceAdmin(Permission.Read);
-            var users = await db.Users.OrderBy(u => u.Id).Select(u => new { id = u.Id, username = u.Username, is_admin = u.IsAdmin }).ToListAsync(ct);
-            return TypedResults.Ok(users);
+            var users = await db.Users.OrderBy(u => u.Id).ToListAsync(ct);
+            return TypedResults.Ok(users.Select(u => new { id = u.Id, username = u.Username, is_admin = u.IsAdmin, is_active = !u.IsDeactivated }));
         });
         api.MapPost("/users", async (CreateUserRequest request, Access access, DeployDbContext db, Passwords passwords, CancellationToken ct) =>
         {
-            access.RequireServiceAdmin();
-            var username = request.Username?.Trim();
-            if (string.IsNullOrEmpty(username) || !username.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
-                throw ApiException.Invalid("username", "A username is required and may hold only letters, digits, '_', '.' and '-'.");
-            Passwords.RequireStrong(request.Password);
-            if (await db.Users.AnyAsync(u => u.Username == username, ct)) throw ApiException.Conflict($"The user '{username}' already exists.");
-            var user = new User { Username = username, PasswordHash = passwords.Hash(request.Password!), IsAdmin = request.IsAdmin, CreatedAt = DateTime.UtcNow };
-            db.Users.Add(user);
-            new AuditLog(db).Record(access.Actor.Display, "user.created", target: username, detail: request.IsAdmin ? "administrator" : null);
-            await db.SaveChangesAsync(ct);
+            var user = await UserAccounts.CreateAsync(db, passwords, access, request.Username, request.Password, request.IsAdmin, null, null, ct);
             return TypedResults.Created($"/api/v1/users/{user.Id}", new { id = user.Id, username = user.Username, is_admin = user.IsAdmin });
+        });
+        // Deactivate ({"is_active": false}) or reactivate a user.
+        api.MapPatch("/users/{id:int}", async (int id, UpdateUserRequest request, Access access, DeployDbContext db, CancellationToken ct) =>
+        {
+            access.RequireServiceAdmin();
+            var user = request.IsActive is { } active
+                ? await UserAccounts.SetActiveAsync(db, access, id, active, ct)
+                : await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw ApiException.NotFound($"User {id}");
+            return TypedResults.Ok(new { id = user.Id, username = user.Username, is_admin = user.IsAdmin, is_active = !user.IsDeactivated });
         });
 
         api.MapGet("/tokens", async (Access access, DeployDbContext db, CancellationToken ct) =>
@@ -45,26 +47,9 @@ internal static class UserEndpoints
         });
         api.MapPost("/tokens", async (CreateTokenRequest request, Access access, DeployDbContext db, CancellationToken ct) =>
         {
-            // A token cannot mint tokens wider than itself; a signed-in user can mint any scope.
-            if (access.Actor.TokenId is not null && !access.Actor.ScopeAllows(Permission.Manage))
-                throw ApiException.Forbidden("Only a signed-in user or a 'write' token can create tokens.");
-            if (string.IsNullOrWhiteSpace(request.Name)) throw ApiException.Invalid("name", "A token name is required.");
-            var scopes = request.Scopes is { Length: > 0 } s ? s : ["read"];
-            if (scopes.FirstOrDefault(x => !Tokens.Scopes.Contains(x)) is { } bad)
-                throw ApiException.Invalid("scopes", $"Unknown scope '{bad}'; expected read, run or write.");
-            if (access.Actor.Scopes is { } own && scopes.Any(x => !own.Contains(x)))
-                throw ApiException.Forbidden("A token cannot create a token with scopes it does not have.");
-            var token = Tokens.NewApiToken();
-            var stored = new ServiceToken
-            {
-                UserId = access.Actor.UserId, Name = request.Name.Trim(), Prefix = token[..8], Hash = TokenAuthenticationHandler.Hash(token),
-                Scopes = string.Join(',', scopes.Distinct()), CreatedAt = DateTime.UtcNow,
-            };
-            db.ServiceTokens.Add(stored);
-            new AuditLog(db).Record(access.Actor.Display, "token.created", target: stored.Name, detail: $"scopes {stored.Scopes}");
-            await db.SaveChangesAsync(ct);
+            var (stored, token) = await UserAccounts.CreateTokenAsync(db, access, request.Name, request.Scopes, ct);
             // The only time the token is shown.
-            return TypedResults.Created($"/api/v1/tokens/{stored.Id}", new { id = stored.Id, name = stored.Name, scopes, token });
+            return TypedResults.Created($"/api/v1/tokens/{stored.Id}", new { id = stored.Id, name = stored.Name, scopes = stored.Scopes.Split(','), token });
         });
         api.MapDelete("/tokens/{id:int}", async (int id, Access access, DeployDbContext db, CancellationToken ct) =>
         {

@@ -9,7 +9,8 @@ namespace Slipway.Deploy.Logs;
 
 /// <summary>
 /// A run's logs: <c>GET …/runs/{r}/steps/{n}/logs?offset=&amp;limit=</c> or <c>?tail=</c> pages a step's log; <c>GET
-/// …/runs/{r}/logs/stream</c> sends every step's lines as server-sent events while they are written, then <c>end</c>.
+/// …/runs/{r}/logs/stream</c> sends every step's lines as server-sent events while they are written (<c>line</c>), the
+/// run's and its steps' statuses whenever one changes (<c>status</c>), then <c>end</c>.
 /// </summary>
 internal static class LogEndpoints
 {
@@ -42,10 +43,25 @@ internal static class LogEndpoints
     private static async Task StreamAsync(HttpResponse response, DeployDbContext db, DeployOptions options, int runId, CancellationToken ct)
     {
         var sent = new Dictionary<int, (long Position, int Line)>();
+        string? lastStatus = null;
         while (!ct.IsCancellationRequested)
         {
-            var complete = RunStatus.IsComplete(await db.Runs.Where(r => r.Id == runId).Select(r => r.Status).FirstAsync(ct));
-            var steps = await db.RunSteps.Where(s => s.RunId == runId).OrderBy(s => s.Index).Select(s => s.Index).ToListAsync(ct);
+            var run = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.Status, r.StatusMessage }).FirstAsync(ct);
+            var complete = RunStatus.IsComplete(run.Status);
+            var stepRows = await db.RunSteps.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Index)
+                .Select(s => new { s.Index, s.Name, s.Command, s.Status }).ToListAsync(ct);
+            var steps = stepRows.Select(s => s.Index).ToList();
+            // Status first, so a page shows a step's row before its first lines arrive.
+            var status = JsonSerializer.Serialize(new
+            {
+                status = run.Status, status_humanized = RunStatus.Humanize(run.Status), status_message = run.StatusMessage,
+                steps = stepRows.Select(s => new { index = s.Index, name = s.Name, command = s.Command, status = s.Status, status_humanized = RunStatus.Humanize(s.Status) }),
+            });
+            if (status != lastStatus)
+            {
+                await response.WriteAsync($"event: status\ndata: {status}\n\n", ct);
+                lastStatus = status;
+            }
             foreach (var index in steps)
             {
                 var path = StepLogFile.PathFor(options, runId, index);

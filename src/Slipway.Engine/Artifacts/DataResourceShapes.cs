@@ -133,7 +133,11 @@ internal static class DataResourceShapes
             if (S(ed, "format") is { } f && f is "dict" or "csv" or "sql") expect["format"] = f;
             if (S(ed, "fixture") is { } fx) expect["fixture"] = fx;
         }
+        // overrides: dbt writes all three sections (empty when not given); the unit-test runner reads them back.
+        var o = p.TryGetValue("overrides", out var ov) && ov is IDictionary<string, object?> od ? od : null;
+        object? Section(string key) => o is not null && o.TryGetValue(key, out var v) && v is IDictionary<string, object?> d ? d : D();
+        var overrides = o is null ? null : D(("macros", Section("macros")), ("vars", Section("vars")), ("env_vars", Section("env_vars")));
         return D(("model", S(p, "model") ?? ""), ("given", given), ("expect", expect), ("description", S(p, "description") ?? ""),
-            ("schema", r.Schema), ("version", S(p, "version")), ("checksum", null));
+            ("overrides", overrides), ("schema", r.Schema), ("version", S(p, "version")), ("checksum", null));
     }
 }

@@ -39,12 +39,26 @@ internal sealed partial class Compiler
     /// <summary><c>--empty</c>: ref() and source() render as a subquery with no rows, so models build their shape only.</summary>
     public bool Empty { get; set; }
 
-    /// <summary>A ref/source as printed: the relation, or with <see cref="Empty"/> dbt's <c>render_limited</c> form.</summary>
-    public string Limited(Slipway.Adapters.Relations.Relation relation) =>
-        Empty ? $"(select * from {relation.Render()} where false limit 0) _dbt_limit_subq_{relation.Identifier}" : relation.Render();
+    /// <summary><c>--sample</c>: refs and sources with an <c>event_time</c> are filtered to this window in models and snapshots.</summary>
+    public Execution.Microbatch.EventTimeWindow? Sample { get; set; }
 
-    /// <summary>The value ref()/source() return in templates: the relation, or its empty subquery under <c>--empty</c>.</summary>
-    public object RefValue(Slipway.Adapters.Relations.Relation relation) => Empty ? Limited(relation) : relation;
+    /// <summary>
+    /// What ref()/source() return in <paramref name="from"/>'s templates (dbt's <c>resolve_limit</c> and
+    /// <c>resolve_event_time_filter</c>): the relation, limited to no rows under <c>--empty</c>, and filtered on the
+    /// upstream's <c>event_time</c> to the microbatch <paramref name="batch"/> (narrowed by <c>--sample</c>) or, in
+    /// any other model or snapshot, to the <c>--sample</c> window.
+    /// </summary>
+    public Slipway.Adapters.Relations.Relation RefValue(Slipway.Adapters.Relations.Relation relation, NodeConfig upstream, ManifestNode from,
+        Execution.Microbatch.EventTimeWindow? batch = null)
+    {
+        string? filter = null;
+        if (upstream.GetString("event_time") is { Length: > 0 } field && from.ResourceType is ResourceType.Model or ResourceType.Snapshot)
+        {
+            var window = batch is not null ? batch.Intersect(Sample) : Sample;
+            filter = window?.Filter(field);
+        }
+        return Empty || filter is not null ? relation.WithSubquery(Empty ? 0 : null, filter) : relation;
+    }
 
     /// <summary>Compiles <paramref name="nodes"/> (and the ephemeral models they use) and fills compiled_code etc.</summary>
     public void Compile(IReadOnlyCollection<ManifestNode> nodes)
@@ -113,22 +127,26 @@ internal sealed partial class Compiler
                         if (!ephemerals.Contains(target)) ephemerals.Add(target);
                         sb.Append(CteInjector.Prefix).Append(target.Name);
                     }
-                    else sb.Append(Limited(RelationOf(target)));
+                    else sb.Append(RefValue(RelationOf(target), target.Config, node));
                     break;
                 case "source":
                     var source = ResolveSource(call.Positional[0]?.ToString() ?? "", call.Positional[1]?.ToString() ?? "", node);
-                    sb.Append(Empty ? Limited(Quoting.Relation(source.Database, source.Schema, source.Identifier, "table")) : source.RelationName);
+                    sb.Append(Empty || Sample is not null
+                        ? RefValue(Quoting.Relation(source.Database, source.Schema, source.Identifier, "table"), source.Config, node).ToString()
+                        : source.RelationName);
                     break;
             }
         }
         return (sb.ToString(), ephemerals);
     }
 
-    private (string, List<ManifestNode>) RenderJinja(RenderScope scope, ManifestNode node)
+    private (string, List<ManifestNode>) RenderJinja(RenderScope scope, ManifestNode node,
+        Execution.Microbatch.EventTimeWindow? batch = null, Action<RenderScope>? extra = null)
     {
-        var provider = new RuntimeProvider(this, node);
+        var provider = new RuntimeProvider(this, node, batch);
         provider.Bind(scope);
         RuntimeBinder?.Invoke(scope, node);
+        extra?.Invoke(scope);
         try
         {
             if (node is GenericTestNode test)

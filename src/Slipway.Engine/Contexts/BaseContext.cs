@@ -31,7 +31,7 @@ internal static class BaseContext
             try { return NodeDicts.ToPlain(JsonDocument.Parse(a.Get(0, "string") as string ?? "").RootElement); }
             catch (JsonException) { return a.Get(1, "default"); }
         });
-        c["tojson"] = new JinjaFunction("tojson", a => Artifacts.PythonJson.Dumps(PlainData.FromJinja(a.Get(0, "value")), a.Get(2, "sort_keys") is true));
+        c["tojson"] = new JinjaFunction("tojson", a => Slipway.Jinja.PythonJson.Dumps(PlainData.FromJinja(a.Get(0, "value")), a.Get(2, "sort_keys") is true));
         c["set"] = new JinjaFunction("set", a => a.Get(0, "value") is System.Collections.IEnumerable e and not string
             ? e.Cast<object?>().Distinct().ToList() : a.Get(1, "default"));
         c["zip"] = new JinjaFunction("zip", a =>
@@ -40,6 +40,7 @@ internal static class BaseContext
             var n = lists.Count == 0 ? 0 : lists.Min(l => l.Count);
             return Enumerable.Range(0, n).Select(i => (object?)lists.Select(l => l[i]).ToList()).ToList();
         });
+        c["diff_of_two_dicts"] = new JinjaFunction("diff_of_two_dicts", a => DictDiff.Of(a.Get(0, "dict_a"), a.Get(1, "dict_b")));
         c["flags"] = loader.Invocation is { } invocation
             ? invocation.ToJinjaFlags()
             : new OrderedDictionary<string, object?>(StringComparer.Ordinal)

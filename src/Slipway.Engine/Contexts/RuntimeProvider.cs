@@ -7,9 +7,10 @@ namespace Slipway.Engine.Contexts;
 /// <summary>
 /// dbt's RuntimeProvider: <c>ref</c>/<c>source</c> resolve to relations (an ephemeral model to its
 /// <c>__dbt__cte__</c> name, remembered for injection), <c>config.get</c> reads the final config,
-/// <c>execute</c> is true, <c>this</c> is the node's relation and a missing <c>var</c> is an error.
+/// <c>execute</c> is true, <c>this</c> is the node's relation and a missing <c>var</c> is an error. A microbatch
+/// batch filters refs and sources that have an <c>event_time</c> to its window.
 /// </summary>
-internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
+internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node, Execution.Microbatch.EventTimeWindow? batch = null)
 {
     /// <summary>Ephemeral models this node referenced, in first-reference order.</summary>
     public List<ManifestNode> Ephemerals { get; } = [];
@@ -22,7 +23,7 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
         c["source"] = new JinjaFunction("source", a =>
         {
             var source = compiler.ResolveSource(a.Get(0, "source_name")?.ToString() ?? "", a.Get(1, "table_name")?.ToString() ?? "", node);
-            return compiler.RefValue(compiler.Quoting.Relation(source.Database, source.Schema, source.Identifier, "table"));
+            return compiler.RefValue(compiler.Quoting.Relation(source.Database, source.Schema, source.Identifier, "table"), source.Config, node, batch);
         });
         c["metric"] = new JinjaFunction("metric", _ => "");
         c["config"] = new ConfigObject(key => node.Config.Values.TryGetValue(key, out var v) ? (true, v) : (false, null), null);
@@ -54,6 +55,6 @@ internal sealed class RuntimeProvider(Compiler compiler, ManifestNode node)
             if (!Ephemerals.Contains(target)) Ephemerals.Add(target);
             return new RelationQuoting(false, false, false).Relation(null, null, CteInjector.Prefix + target.Name, "cte");
         }
-        return compiler.RefValue(compiler.RelationOf(target));
+        return compiler.RefValue(compiler.RelationOf(target), target.Config, node, batch);
     }
 }

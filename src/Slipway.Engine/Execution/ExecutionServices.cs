@@ -19,6 +19,8 @@ internal sealed class ExecutionServices
     public required EventLog Log { get; init; }
     /// <summary>Unique ids of the selected nodes (dbt's <c>selected_resources</c>).</summary>
     public IReadOnlyList<string> SelectedResources { get; set; } = [];
+    /// <summary><c>retry</c>: the batches of microbatch models the previous run left unfinished, by unique id.</summary>
+    public IReadOnlyDictionary<string, Microbatch.BatchResults> PreviousBatches { get; set; } = new Dictionary<string, Microbatch.BatchResults>();
     /// <summary>The project-relative target folder (<c>target</c>), as compiled paths are written.</summary>
     public string RelativeTargetPath => Path.GetRelativePath(Config.Project.RootPath, Config.TargetPath).Replace('\\', '/');
     public Manifest.Manifest Manifest => Parse.Manifest;

@@ -21,6 +21,7 @@ internal sealed class NodeExecutor(ExecutionServices services)
 {
     public NodeResult Execute(ManifestNode node, CancellationToken cancellationToken)
     {
+        if (node is UnitTests.UnitTestNode unitTest) return new UnitTests.UnitTestRunner(services).Execute(unitTest, cancellationToken);
         var result = new NodeResult { Node = node, Status = "success", ThreadId = ThreadName() };
         var clock = Stopwatch.StartNew();
         try
@@ -54,24 +55,36 @@ internal sealed class NodeExecutor(ExecutionServices services)
         services.Compiler.WriteCompiled([node], services.Config.Project.RootPath, services.RelativeTargetPath);
     }
 
-    /// <summary>Calls the node's materialization and returns the statement results it stored.</summary>
-    private Dictionary<string, object?> Materialize(ManifestNode node)
+    /// <summary>
+    /// Calls the node's materialization and returns the statement results it stored. <paramref name="overrides"/>
+    /// (a microbatch batch's <c>sql</c>, <c>model</c>, hooks, <c>is_incremental</c>) replace context names for this
+    /// call only: scopes are reused, so the previous values are put back. <paramref name="materialization"/> replaces
+    /// the node's own (<c>clone</c>).
+    /// </summary>
+    internal Dictionary<string, object?> Materialize(ManifestNode node, IReadOnlyDictionary<string, object?>? overrides = null,
+        string? materialization = null)
     {
         var host = services.Parse.Loader.Jinja;
         var scope = host.Rent(runtime: true);
+        var replaced = new List<(string Name, bool Had, object? Value)>();
         try
         {
             new RuntimeProvider(services.Compiler, node).Bind(scope);
             var context = new RunContext(services, node);
             context.Bind(scope);
-            var materialized = node switch
+            foreach (var (name, value) in overrides ?? new Dictionary<string, object?>())
+            {
+                replaced.Add((name, scope.Context.TryGetValue(name, out var old), old));
+                scope.Context[name] = value;
+            }
+            var materialized = materialization ?? node switch
             {
                 GenericTestNode or SingularTestNode => "test",
                 SeedNode => "seed",
                 SnapshotNode => "snapshot",
                 _ => node.Config.Materialized ?? "view",
             };
-            var macro = FindMaterialization(scope, materialized)
+            var macro = FindMaterialization(scope, materialized, node)
                 ?? throw new CompilerException($"No materialization '{materialized}' was found for adapter {services.Adapter.Type}! (searched types 'default' and '{services.Adapter.Type}')");
             object? returned;
             try
@@ -100,22 +113,15 @@ internal sealed class NodeExecutor(ExecutionServices services)
         }
         finally
         {
+            foreach (var (name, had, value) in replaced)
+                if (had) scope.Context[name] = value; else scope.Context.Remove(name);
             host.Release(scope);
         }
     }
 
-    /// <summary>dbt's lookup: adapter-specific before default within a package; the root project, then packages, then built-ins.</summary>
-    private IJinjaCallable? FindMaterialization(RenderScope scope, string materialized)
-    {
-        var loader = services.Parse.Loader;
-        var packages = new List<string> { loader.Root.Name };
-        packages.AddRange(loader.MacrosByPackage.Keys.Where(p => p != loader.Root.Name && p != ManifestLoader.InternalPackage));
-        packages.Add(ManifestLoader.InternalPackage);
-        foreach (var package in packages)
-            foreach (var adapter in new[] { services.Adapter.Type, "default" })
-                if (scope.FindInPackage(package, $"materialization_{materialized}_{adapter}") is IJinjaCallable m) return m;
-        return null;
-    }
+    /// <summary>dbt's lookup (<see cref="MaterializationLookup"/>): adapter-specific first, then the root project, packages, built-ins.</summary>
+    private IJinjaCallable? FindMaterialization(RenderScope scope, string materialized, ManifestNode node) =>
+        MaterializationLookup.Find(scope, services.Parse.Loader, services.Manifest, services.Adapter.Type, materialized, node, m => services.Log.Debug(m));
 
     /// <summary>dbt's TestRunner: fail when the severity is error and error_if holds, warn when warn_if holds, else pass.</summary>
     private static void Judge(ManifestNode node, IDictionary<string, object?>? main, NodeResult result)
@@ -168,7 +174,7 @@ internal sealed class NodeExecutor(ExecutionServices services)
     };
 
     /// <summary>The message dbt prints under "Failure in …"/"Error in …": a database error or a compilation error.</summary>
-    private static string ErrorMessage(ManifestNode node, Exception e) => e switch
+    internal static string ErrorMessage(ManifestNode node, Exception e) => e switch
     {
         AdapterException a => $"Runtime Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {a.Message}",
         CompilerException or ParseException when e.Message.StartsWith("Compilation Error", StringComparison.Ordinal) => e.Message,
@@ -177,5 +183,5 @@ internal sealed class NodeExecutor(ExecutionServices services)
         _ => $"Runtime Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {e.Message}",
     };
 
-    private static string ThreadName() => Thread.CurrentThread.Name ?? "Thread-1 (worker)";
+    internal static string ThreadName() => Thread.CurrentThread.Name ?? "Thread-1 (worker)";
 }

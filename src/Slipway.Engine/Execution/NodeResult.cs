@@ -18,8 +18,11 @@ internal sealed class NodeResult
     public string ThreadId { get; set; } = "Thread-1 (worker)";
     /// <summary>The exception behind an <c>error</c>, for the debug log.</summary>
     public Exception? Error { get; set; }
+    /// <summary>A microbatch model's batches that succeeded and failed (run_results.json <c>batch_results</c>).</summary>
+    public Microbatch.BatchResults? BatchResults { get; set; }
 
-    public bool IsFailure => Status is "error" or "fail";
+    /// <summary>dbt skips what depends on an errored, failed or partially successful node, and the run exits 1.</summary>
+    public bool IsFailure => Status is "error" or "fail" or "partial success";
 }
 
 /// <summary>One timed step of a node (<c>compile</c> or <c>execute</c>).</summary>

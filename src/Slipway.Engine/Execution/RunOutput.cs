@@ -25,9 +25,11 @@ internal sealed class RunOutput(EventLog log, string targetDatabase)
     /// <summary>How dbt names a node on its lines: <c>sql table model main.orders</c>, <c>seed file main.raw</c>, <c>test not_null_x</c>.</summary>
     public string Describe(ManifestNode node) => node switch
     {
+        _ when Microbatch.MicrobatchRunner.Applies(node) => $"{node.Language} microbatch model {Representation(node)}",
         SeedNode => $"seed file {Representation(node)}",
         SnapshotNode => $"snapshot {Representation(node)}",
         GenericTestNode or SingularTestNode => $"test {node.Name}",
+        UnitTests.UnitTestNode unit => $"unit_test {unit.DisplayName}",
         _ => $"{node.Language} {node.Config.Materialized ?? "view"} model {Representation(node)}",
     };
 
@@ -45,23 +47,25 @@ internal sealed class RunOutput(EventLog log, string targetDatabase)
         var node = result.Node;
         string message, status;
         var level = EventLevel.Info;
+        // dbt names a unit test model::test on its result lines.
+        var testName = node is UnitTests.UnitTestNode unit ? unit.DisplayName : node.Name;
         var (name, code) = node switch
         {
             SeedNode => ("LogSeedResult", "Q016"),
             SnapshotNode => ("LogSnapshotResult", "Q015"),
-            GenericTestNode or SingularTestNode => ("LogTestResult", "Q007"),
+            GenericTestNode or SingularTestNode or UnitTests.UnitTestNode => ("LogTestResult", "Q007"),
             _ => ("LogModelResult", "Q012"),
         };
         switch (result.Status)
         {
             case "pass":
-                (message, status) = ($"PASS {node.Name}", "PASS");
+                (message, status) = ($"PASS {testName}", "PASS");
                 break;
             case "fail":
-                (message, status, level) = ($"FAIL {result.Failures} {node.Name}", $"FAIL {result.Failures}", EventLevel.Error);
+                (message, status, level) = ($"FAIL {result.Failures} {testName}", $"FAIL {result.Failures}", EventLevel.Error);
                 break;
             case "warn":
-                (message, status, level) = ($"WARN {result.Failures} {node.Name}", $"WARN {result.Failures}", EventLevel.Warn);
+                (message, status, level) = ($"WARN {result.Failures} {testName}", $"WARN {result.Failures}", EventLevel.Warn);
                 break;
             case "error":
                 level = EventLevel.Error;
@@ -70,9 +74,12 @@ internal sealed class RunOutput(EventLog log, string targetDatabase)
                 {
                     SeedNode => $"ERROR loading {Describe(node)}",
                     SnapshotNode => $"ERROR snapshotting {Describe(node)}",
-                    GenericTestNode or SingularTestNode => $"ERROR {node.Name}",
+                    GenericTestNode or SingularTestNode or UnitTests.UnitTestNode => $"ERROR {testName}",
                     _ => $"ERROR creating {Describe(node)}",
                 };
+                break;
+            case "partial success":
+                (message, status, level) = ($"PARTIALLY created {Describe(node)}", result.Message ?? "PARTIAL SUCCESS", EventLevel.Warn);
                 break;
             default:
                 status = result.Message ?? "OK";
@@ -91,7 +98,7 @@ internal sealed class RunOutput(EventLog log, string targetDatabase)
     public void Skip(NodeResult result, int index, int total)
     {
         var node = result.Node;
-        var what = node is GenericTestNode or SingularTestNode ? $"test {node.Name}" : node is SeedNode ? $"seed file {Representation(node)}" : $"relation {Representation(node)}";
+        var what = node is GenericTestNode or SingularTestNode ? $"test {node.Name}" : node is UnitTests.UnitTestNode ? $"unit_test {node.Name}" : node is SeedNode ? $"seed file {Representation(node)}" : $"relation {Representation(node)}";
         log.Write(EventLevel.Info, "SkippingDetails", Line($"SKIP {what}", "SKIP", index, total), "Z033",
             NodeInfo(node, "skipped", null, null, result));
     }

@@ -52,7 +52,7 @@ internal static class RunResultsWriter
         w.WriteBoolean("compiled", node.Compiled);
         if (node.Compiled && node.CompiledCode is { } code) w.WriteString("compiled_code", code); else w.WriteNull("compiled_code");
         if (node.RelationName is { } rel) w.WriteString("relation_name", rel); else w.WriteNull("relation_name");
-        w.WriteNull("batch_results");
+        if (r.BatchResults is { } batches) batches.Write(w); else w.WriteNull("batch_results");
         w.WriteEndObject();
     }
 

@@ -16,12 +16,16 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
     private readonly List<NodeResult> _results = [];
     private int _started;
     private volatile bool _failFastTriggered;
+    /// <summary>build: each model's unit tests, run in the model's turn just before it (never queued themselves).</summary>
+    private Dictionary<string, List<UnitTests.UnitTestNode>>? _unitTestsFirst;
 
     public IReadOnlyList<NodeResult> Run(ManifestGraph graph, IReadOnlyList<ManifestNode> nodes, bool buildOrder, int threads,
         CancellationToken cancellationToken)
     {
         var byId = nodes.ToDictionary(n => n.UniqueId, StringComparer.Ordinal);
-        var queue = new ReadyQueue(graph, byId.Keys, testEdges: buildOrder);
+        _unitTestsFirst = buildOrder ? UnitTests.UnitTestSchedule.ByModel(nodes) : null;
+        var queue = new ReadyQueue(graph, byId.Keys.Where(id => _unitTestsFirst is null || byId[id] is not UnitTests.UnitTestNode),
+            testEdges: buildOrder);
         var total = nodes.Count;
         var executor = new NodeExecutor(services);
         var gate = new object();
@@ -72,6 +76,17 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
 
     private NodeResult RunOne(NodeExecutor executor, ManifestGraph graph, ManifestNode node, int total, CancellationToken cancellationToken)
     {
+        if (_unitTestsFirst?.GetValueOrDefault(node.UniqueId) is { } unitTests)
+        {
+            foreach (var test in unitTests)
+            {
+                var tested = RunOne(executor, graph, test, total, cancellationToken);
+                lock (_results) _results.Add(tested);
+                // dbt build: a unit test that fails, errors or is skipped skips its model and what is built on it.
+                if (tested.IsFailure || tested.Status == "skipped")
+                    foreach (var id in Descendants(graph, [node.UniqueId]).Append(node.UniqueId)) _skipCause.TryAdd(id, test.UniqueId);
+            }
+        }
         var index = Interlocked.Increment(ref _started);
         if (_failFastTriggered || _skipCause.ContainsKey(node.UniqueId))
         {
@@ -87,7 +102,9 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
         }
         var started = DateTimeOffset.UtcNow;
         output.Start(node, index, total, started);
-        var result = executor.Execute(node, cancellationToken);
+        var result = Microbatch.MicrobatchRunner.Applies(node)
+            ? new Microbatch.MicrobatchRunner(services, executor).Execute(node, cancellationToken)
+            : executor.Execute(node, cancellationToken);
         if (result.Error is not null) services.Log.StackTrace(result.Error);
         output.Result(result, index, total, started);
         if (result.IsFailure)

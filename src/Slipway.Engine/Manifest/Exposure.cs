@@ -35,4 +35,6 @@ public sealed class DataResource : GraphResource
     public OrderedDictionary<string, object?>? NodeRelation { get; set; }
     /// <summary>Unit tests: the schema of the model under test.</summary>
     public string? Schema { get; set; }
+    /// <summary>Where the entry starts in its YAML file (1-based), for errors that name it; null when not known.</summary>
+    public (int Line, int Column)? Position { get; set; }
 }

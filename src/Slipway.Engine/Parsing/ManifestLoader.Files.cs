@@ -19,7 +19,8 @@ internal sealed partial class ManifestLoader
             files.AddRange(ProjectFiles.Find(p, p.SnapshotPaths, ".sql").Select(f => (FileKind.Snapshot, f)));
             files.AddRange(ProjectFiles.Find(p, p.AnalysisPaths, ".sql").Select(f => (FileKind.Analysis, f)));
             files.AddRange(ProjectFiles.Find(p, p.TestPaths, ".sql")
-                .Where(f => !f.Path.StartsWith("generic/", StringComparison.Ordinal))
+                // Generic tests and unit-test fixtures live under tests/generic and tests/fixtures, not singular tests.
+                .Where(f => !f.Path.StartsWith("generic/", StringComparison.Ordinal) && !f.Path.StartsWith("fixtures/", StringComparison.Ordinal))
                 .Select(f => (FileKind.SingularTest, f)));
             files.AddRange(ProjectFiles.Find(p, p.SeedPaths, ".csv").Select(f => (FileKind.Seed, f)));
         }

@@ -67,7 +67,7 @@ internal sealed partial class ManifestLoader
                     case "metrics": AddDataResource(file, ResourceType.Metric, entry, _manifest.Metrics); break;
                     case "semantic_models": AddDataResource(file, ResourceType.SemanticModel, entry, _manifest.SemanticModels); break;
                     case "saved_queries": AddDataResource(file, ResourceType.SavedQuery, entry, _manifest.SavedQueries); break;
-                    case "unit_tests": AddDataResource(file, ResourceType.UnitTest, entry, _manifest.UnitTests); break;
+                    case "unit_tests": AddDataResource(file, ResourceType.UnitTest, entry, _manifest.UnitTests, yaml.Position(path)); break;
                     case "data_tests": PatchSingularTest(file, yaml, RenderYamlEntry(file, yaml, entry, path), path); break;
                     // Other keys (e.g. 'data_tests' at top level, 'functions') are not resources Slipway parses yet.
                 }

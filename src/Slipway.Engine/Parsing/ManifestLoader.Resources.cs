@@ -221,7 +221,8 @@ internal sealed partial class ManifestLoader
     }
 
     /// <summary>Metrics, semantic models, saved queries, unit tests: kept as data, with refs resolved for the DAG.</summary>
-    private void AddDataResource(SourceFile file, ResourceType type, IDictionary<string, object?> entry, OrderedDictionary<string, DataResource> into)
+    private void AddDataResource(SourceFile file, ResourceType type, IDictionary<string, object?> entry, OrderedDictionary<string, DataResource> into,
+        (int Line, int Column)? position = null)
     {
         var name = Str(entry, "name") ?? "";
         var pkg = file.PackageName;
@@ -237,7 +238,7 @@ internal sealed partial class ManifestLoader
         {
             UniqueId = id, Name = name, PackageName = pkg, Path = file.Path, OriginalFilePath = file.OriginalFilePath,
             Fqn = fqn, Properties = (OrderedDictionary<string, object?>)ConfigMerge.Copy(entry)!, Config = new NodeConfig(config),
-            Description = Str(entry, "description") ?? "", CreatedAt = _createdAt, Group = Str(config, "group"),
+            Description = Str(entry, "description") ?? "", CreatedAt = _createdAt, Group = Str(config, "group"), Position = position,
         };
         if (type is ResourceType.SemanticModel && model is not null && ParseCallString(model) is { } call) RecordCall(resource.Refs, [], [], call);
         if (type is ResourceType.UnitTest && model is not null)

@@ -74,6 +74,9 @@ public static class ConfigMerge
     private static object? MergeGrants(IDictionary<string, object?>? existing, object? value)
     {
         if (value is not IDictionary<string, object?> grants) return Copy(value);
+        // Nothing beneath yet (a config() call, the first level of a file): dbt keeps '+select' so the extension
+        // still applies when this layer is later merged over the project's grants.
+        if (existing is null) return Copy(value);
         var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
         if (existing is not null) foreach (var (k, v) in existing) result[k] = v;
         foreach (var (k, v) in grants)

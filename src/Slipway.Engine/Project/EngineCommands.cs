@@ -30,6 +30,7 @@ public static class EngineCommands
         ["build"] = () => new Execution.Commands.RunCommand("build"),
         ["snapshot"] = () => new Execution.Commands.RunCommand("snapshot"),
         ["retry"] = () => new Execution.Commands.RunCommand("retry"),
+        ["clone"] = () => new Execution.Commands.CloneCommand(),
         ["show"] = () => new Execution.Commands.ShowCommand(),
         ["run-operation"] = () => new Execution.Commands.RunOperationCommand(),
         ["source freshness"] = () => new Freshness.FreshnessCommand(),

@@ -36,8 +36,11 @@ public sealed class RunJourney : BrowserJourney
         await Expect(second.Heading).ToContainTextAsync("Run #2");
         // Rendered before the run finished: the lines below arrive over the log stream, not in the page.
         await Expect(second.Streaming).ToHaveCountAsync(1);
+        await Expect(second.Status).ToHaveTextAsync("Running", new() { Timeout = 60_000 });
         await Expect(second.StepLogs.First).ToContainTextAsync("Running with slipway", new() { Timeout = 60_000 });
         await ScreenshotAsync("run-streaming");
+        // Step statuses change in place too: the first step is done while the page still follows the stream.
+        await Expect(second.LiveStepStatus(1)).ToHaveTextAsync("Success", new() { Timeout = 60_000 });
         await second.WaitForStatusAsync("Success");
         await Expect(second.ModelTiming).ToBeVisibleAsync();
     }

@@ -27,9 +27,15 @@ public abstract class BrowserJourney : IAsyncLifetime
         Service = new DemoService(WorkersExecuteRuns);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--disable-gpu"] });
+        Page = await NewPageAsync();
+    }
+
+    /// <summary>A page in a new browser context: its own cookies, so another user can sign in beside the demo admin.</summary>
+    protected async Task<IPage> NewPageAsync()
+    {
         var context = await browser.NewContextAsync(new() { BaseURL = Service.BaseUrl, ViewportSize = Viewport });
         context.SetDefaultTimeout(15_000);
-        Page = await context.NewPageAsync();
+        return await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()
@@ -40,11 +46,11 @@ public abstract class BrowserJourney : IAsyncLifetime
     }
 
     /// <summary>Saves the whole page as <c>TestResults/screenshots/&lt;name&gt;.png</c> next to the test assembly.</summary>
-    protected async Task ScreenshotAsync(string name)
+    protected async Task ScreenshotAsync(string name, IPage? page = null)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await (page ?? Page).ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     protected async Task<Pages.DashboardPage> SignInAsync([CallerMemberName] string? _ = null)

@@ -119,7 +119,13 @@ public sealed class RunExecutionTests(WorkerService workers) : IClassFixture<Wor
         var events = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.StartsWith("event: end", events[^1]);
-        var lines = events[..^1].Select(e => JsonDocument.Parse(e[(e.IndexOf("data: ", StringComparison.Ordinal) + 6)..]).RootElement).ToList();
+        static JsonElement Data(string e) => JsonDocument.Parse(e[(e.IndexOf("data: ", StringComparison.Ordinal) + 6)..]).RootElement;
+        var lines = events.Where(e => e.StartsWith("event: line", StringComparison.Ordinal)).Select(Data).ToList();
+        // Status changes come as their own events, the run's final status before the end.
+        var statuses = events.Where(e => e.StartsWith("event: status", StringComparison.Ordinal)).Select(Data).ToList();
+        Assert.Equal((10, "Success"), (statuses[^1].GetProperty("status").GetInt32(), statuses[^1].GetProperty("status_humanized").GetString()));
+        Assert.Equal([10, 10], statuses[^1].GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetInt32()).ToArray());
+        Assert.Contains(statuses, s => s.GetProperty("steps").EnumerateArray().Any(x => x.GetProperty("status").GetInt32() == 3));
         Assert.Equal("$ slipway run", lines[0].GetProperty("text").GetString());
         Assert.Equal([1, 2], lines.Select(l => l.GetProperty("step").GetInt32()).Distinct().ToArray());
         Assert.Contains(lines, l => l.GetProperty("step").GetInt32() == 2 && l.GetProperty("text").GetString()!.Contains("PASS=2", StringComparison.Ordinal));

@@ -1,3 +1,5 @@
+{{ config(materialized='audited_table') }}
+
 select
     products.sku,
     products.product_name,

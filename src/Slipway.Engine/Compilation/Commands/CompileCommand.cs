@@ -17,7 +17,7 @@ internal sealed class CompileCommand : IEngineCommand
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
         var session = ProjectSession.Load(config, log);
-        var compiler = new Compiler(session.Parse);
+        var compiler = new Compiler(session.Parse) { Empty = config.Invocation.Empty };
         var inv = config.Invocation;
 
         if (inv.Inline is { } inline)

@@ -61,6 +61,6 @@ internal sealed class ListCommand : IEngineCommand
         var dict = Contexts.NodeDicts.Of(r);
         var filtered = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (k, v) in dict) if (keys.Contains(k)) filtered[k] = v;
-        return PythonJson.Dumps(filtered);
+        return Slipway.Jinja.PythonJson.Dumps(filtered);
     }
 }

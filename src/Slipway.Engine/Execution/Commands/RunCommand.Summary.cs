@@ -35,7 +35,7 @@ internal sealed partial class RunCommand
     private static string Plural(int n, string word) =>
         n == 1 ? $"1 {word}" : word.EndsWith('y') && !word.EndsWith("ey", StringComparison.Ordinal) ? $"{n} {word[..^1]}ies" : $"{n} {word}s";
 
-    private static void PrintSummary(EventLog log, RuntimeConfig config, List<ManifestNode> nodes, List<NodeResult> results, double elapsed)
+    internal static void PrintSummary(EventLog log, RuntimeConfig config, List<ManifestNode> nodes, List<NodeResult> results, double elapsed)
     {
         var kinds = new List<(string Kind, int Count)>();
         foreach (var node in nodes)
@@ -44,6 +44,7 @@ internal sealed partial class RunCommand
             {
                 ResourceType.Model => $"{node.Config.Materialized ?? "view"} model",
                 ResourceType.Test => "data test",
+                ResourceType.UnitTest => "unit test",
                 var t => t.ToDbtString(),
             };
             var i = kinds.FindIndex(k => k.Kind == kind);
@@ -65,21 +66,29 @@ internal sealed partial class RunCommand
         else
         {
             log.Write(errors.Count > 0 ? EventLevel.Error : EventLevel.Warn, "EndOfRunSummary",
-                $"Completed with {Plural(errors.Count, "error")}, 0 partial successes, and {Plural(warnings.Count, "warning")}:");
+                $"Completed with {Plural(errors.Count(r => r.Status != "partial success"), "error")}, {PartialSuccesses(errors)}, and {Plural(warnings.Count, "warning")}:");
             log.Info("");
             foreach (var r in errors.Concat(warnings)) PrintFailure(log, config, r);
         }
         log.Info("");
         int Count(params string[] statuses) => nodeResults.Count(r => statuses.Contains(r.Status));
-        log.Info($"Done. PASS={Count("pass", "success")} WARN={Count("warn")} ERROR={Count("error", "fail")} SKIP={Count("skipped")} NO-OP={Count("no-op")} TOTAL={nodeResults.Count}", "StatsLine");
+        log.Info($"Done. PASS={Count("pass", "success")} WARN={Count("warn")} ERROR={Count("error", "fail", "partial success")} SKIP={Count("skipped")} NO-OP={Count("no-op")} TOTAL={nodeResults.Count}", "StatsLine");
     }
+
+    private static string PartialSuccesses(List<NodeResult> failures) =>
+        failures.Count(r => r.Status == "partial success") is var n && n == 1 ? "1 partial success" : $"{n} partial successes";
 
     /// <summary>dbt's RunResultError/RunResultFailure: what failed, why, and where its compiled SQL is.</summary>
     private static void PrintFailure(EventLog log, RuntimeConfig config, NodeResult r)
     {
         var node = r.Node;
         var level = r.Status == "warn" ? EventLevel.Warn : EventLevel.Error;
-        if (r.Status is "fail" or "warn")
+        if (r.Status == "partial success")
+        {
+            log.Write(level, "RunResultError", $"Partial success in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}): {r.Message}; failed batches: "
+                + string.Join(", ", r.BatchResults?.Failed.Select(b => $"[{b.Start:yyyy-MM-dd HH:mm}, {b.End:yyyy-MM-dd HH:mm})") ?? []));
+        }
+        else if (r.Status is "fail" or "warn")
         {
             var word = r.Status == "fail" ? "Failure" : "Warning";
             log.Write(level, "RunResultFailure", $"{word} in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})");

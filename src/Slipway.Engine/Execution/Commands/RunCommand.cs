@@ -20,9 +20,9 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
     {
         ["run"] = ["model"],
         ["seed"] = ["seed"],
-        ["test"] = ["test"],
+        ["test"] = ["test", "unit_test"],
         ["snapshot"] = ["snapshot"],
-        ["build"] = ["model", "seed", "snapshot", "test"],
+        ["build"] = ["model", "seed", "snapshot", "test", "unit_test"],
     };
 
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
@@ -47,16 +47,24 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         var nodes = manifest.Nodes.Values
             .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
             .ToList();
+        nodes.AddRange(UnitTests.UnitTestSchedule.Selected(manifest, selected, nodes, command));
         using var adapter = AdapterFactory.Create(config, loader.Quoting);
         log.Info($"Registered adapter: {adapter.Type}={SlipwayVersion.Version}", "AdapterRegistered");
         PrintFound(log, manifest);
         if (config.Invocation.Defer)
             Deferral.Apply(config, manifest, selected, log, (db, schema, alias) => adapter.GetRelation(db, schema, alias) is not null);
-        var compiler = new Compiler(session.Parse) { Empty = config.Invocation.Empty };
+        Microbatch.EventTimeFlags.Validate(config.Invocation);
+        var compiler = new Compiler(session.Parse)
+        {
+            Empty = config.Invocation.Empty,
+            Sample = Microbatch.SampleWindow.Parse(config.Invocation.GetString("sample"), loader.RunStartedAt),
+        };
         var services = new ExecutionServices
         {
             Config = config, Parse = session.Parse, Compiler = compiler, Adapter = adapter, Log = log,
             SelectedResources = nodes.Select(n => n.UniqueId).ToList(),
+            // retry: the batches of microbatch models the previous run left unfinished.
+            PreviousBatches = which == "retry" ? Microbatch.BatchResults.ReadUnfinished(config) : new Dictionary<string, Microbatch.BatchResults>(),
         };
         compiler.RuntimeBinder = (scope, node) => new RunContext(services, node).Bind(scope);
         var output = new RunOutput(log, adapter.Database);
@@ -72,7 +80,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
 
         var hooks = new HookRunner(services);
         adapter.PopulateCache(nodes.Where(n => n.Database is not null).Select(n => (n.Database!, n.Schema)), cancellationToken);
-        CreateSchemas(adapter, nodes);
+        CreateSchemas(adapter, nodes, config.Invocation.GetBool("store_failures"));
         var results = new List<NodeResult>();
         var hookFailed = !hooks.Run("on-run-start", results, cancellationToken);
         if (!hookFailed)
@@ -95,16 +103,24 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         return types;
     }
 
-    /// <summary>dbt creates every schema the selected nodes write to before running them.</summary>
-    private static void CreateSchemas(Slipway.Adapters.IAdapter adapter, List<ManifestNode> nodes)
+    /// <summary>
+    /// dbt creates every schema the selected nodes write to before running them, the audit schema of tests that store
+    /// their failures included (created by the tests themselves, concurrent <c>create schema</c>s race on PostgreSQL).
+    /// </summary>
+    private static void CreateSchemas(Slipway.Adapters.IAdapter adapter, List<ManifestNode> nodes, bool storeFailuresFlag)
     {
-        foreach (var (db, schema) in nodes.Where(n => n.ResourceType != ResourceType.Test)
+        foreach (var (db, schema) in nodes.Where(n => n.ResourceType is not (ResourceType.Test or ResourceType.UnitTest) || n.ResourceType == ResourceType.Test && StoresFailures(n, storeFailuresFlag))
                      .Select(n => (n.Database ?? adapter.Database, n.Schema)).Distinct())
         {
             if (adapter.CheckSchemaExists(db, schema)) continue;
             adapter.CreateSchema(adapter.CreateRelation(db, schema, null));
         }
     }
+
+    // As the test materialization's should_store_failures(): store_failures_as wins, then store_failures, then the flag.
+    private static bool StoresFailures(ManifestNode test, bool flag) => test.Config.Get("store_failures_as") is string storeAs
+        ? storeAs is "table" or "view"
+        : test.Config.Get("store_failures") is bool configured ? configured : flag;
 
     private static void WriteArtifacts(ProjectSession session, RuntimeConfig config, IReadOnlyList<NodeResult> results, double elapsed,
         Parsing.ManifestLoader loader)

@@ -227,11 +227,14 @@ internal static partial class ManifestCodec
         w.Str(d.Group);
         w.Dict(d.NodeRelation);
         w.Str(d.Schema);
+        w.Bool(d.Position is not null);
+        if (d.Position is { } position) { w.Int(position.Line); w.Int(position.Column); }
     }
 
     private static DataResource DataFields(CacheReader r, string id, string name, string pkg, string path, string original) => new((ResourceType)r.Int())
     {
         UniqueId = id, Name = name, PackageName = pkg, Path = path, OriginalFilePath = original,
         Properties = r.Dict(), Config = new NodeConfig(r.Dict()), Refs = Refs(r), Group = r.Str(), NodeRelation = r.DictOrNull(), Schema = r.Str(),
+        Position = r.Bool() ? (r.Int(), r.Int()) : null,
     };
 }

@@ -60,7 +60,7 @@ public sealed class ManifestCodecTests
             [typeof(global::Slipway.Engine.Manifest.HookNode)] = "Index",
             [typeof(global::Slipway.Engine.Manifest.SourceDefinition)] = "Columns Config CreatedAt Database DependsOn Description External Fqn Freshness Identifier LoadedAtField LoadedAtQuery Loader Meta Name OriginalFilePath PackageName PatchPath Path Quoting RelationName Schema SourceDescription SourceMeta SourceName Tags UniqueId UnrenderedConfig UnrenderedDatabase UnrenderedSchema",
             [typeof(global::Slipway.Engine.Manifest.Exposure)] = "Config CreatedAt DependsOn Description Fqn Label Maturity Meta Metrics Name OriginalFilePath Owner PackageName Path Refs Sources Tags Type UniqueId UnrenderedConfig Url",
-            [typeof(global::Slipway.Engine.Manifest.DataResource)] = "Config CreatedAt DependsOn Description Fqn Group Meta Name NodeRelation OriginalFilePath PackageName Path Properties Refs Schema Tags UniqueId",
+            [typeof(global::Slipway.Engine.Manifest.DataResource)] = "Config CreatedAt DependsOn Description Fqn Group Meta Name NodeRelation OriginalFilePath PackageName Path Position Properties Refs Schema Tags UniqueId",
             [typeof(global::Slipway.Engine.Manifest.Macro)] = "Arguments CreatedAt DependsOnMacros Description DocsShow MacroSql Meta Name OriginalFilePath PackageName PatchPath Path SupportedLanguages UniqueId",
             [typeof(global::Slipway.Engine.Manifest.Documentation)] = "BlockContents Name OriginalFilePath PackageName Path UniqueId",
             [typeof(global::Slipway.Engine.Manifest.Group)] = "Config Description Name OriginalFilePath Owner PackageName Path UniqueId",

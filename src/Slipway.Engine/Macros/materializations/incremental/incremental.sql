@@ -5,7 +5,8 @@
 {% materialization incremental, default -%}
     {%- set existing_relation = load_cached_relation(this) -%}
     {%- set target_relation = this.incorporate(type='table') -%}
-    {%- set temp_relation = make_temp_relation(target_relation) -%}
+    {#-- A microbatch batch's rows get a temp relation of their own, so batches may run side by side. --#}
+    {%- set temp_relation = make_temp_relation(target_relation, '__dbt_tmp' ~ ('_' ~ model.batch.id if model.batch else '')) -%}
     {%- set intermediate_relation = make_intermediate_relation(target_relation) -%}
     {%- set backup_relation_type = 'table' if existing_relation is none else existing_relation.type -%}
     {%- set backup_relation = make_backup_relation(target_relation, backup_relation_type) -%}
