@@ -38,7 +38,54 @@ public class CliCommandTests
         Assert.Contains(lines, l => l.EndsWith($"Using profiles dir at {project.Root} (found by project directory)"));
         Assert.Contains(lines, l => l.EndsWith("Using profile 'shop' (from dbt_project.yml) and target 'dev' (chosen by profile default)"));
         Assert.Contains(lines, l => l.EndsWith("  database: shop"));
-        Assert.Contains(lines, l => l.Contains("Connection test: [SKIPPED] not available for duckdb yet"));
+        Assert.Contains(lines, l => l.EndsWith("  Connection test: [OK connection ok]"));
+        Assert.Matches(TimePrefix + "All checks passed!$", lines[^1]);
+    }
+
+    [Fact]
+    public void Debug_fails_the_connection_test_for_a_duckdb_file_whose_folder_cannot_exist()
+    {
+        // The folder would be dbt_project.yml/, a file: it cannot be created, whoever runs the test (root included).
+        using var project = new TempProject("shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: dbt_project.yml/sub/shop.duckdb\n");
+
+        var (exit, output, _) = CliRun.Run("debug", "--project-dir", project.Root);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("  Connection test: [ERROR]", output);
+        Assert.Contains("1 check failed:", output);
+        Assert.Contains("dbt was unable to connect to the specified database.", output);
+        Assert.DoesNotContain("All checks passed!", output);
+    }
+
+    [Fact]
+    public void Debug_fails_the_connection_test_for_a_postgres_server_that_is_not_there()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        using var project = new TempProject("shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: 127.0.0.1\n      port: 1\n      user: nobody\n      password: secret-pw\n      dbname: shop\n      schema: main\n");
+
+        var (exit, output, _) = CliRun.Run("debug", "--project-dir", project.Root);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("  Connection test: [ERROR]", output);
+        Assert.Contains("dbt was unable to connect to the specified database.", output);
+        Assert.DoesNotContain("secret-pw", output);
+    }
+
+    /// <summary>Runs against the PostgreSQL of <c>scripts/postgres.sh</c> (SLIPWAY_TEST_PG); without one there is nothing to connect to.</summary>
+    [Fact]
+    public void Debug_passes_the_connection_test_against_a_running_postgres()
+    {
+        if (Environment.GetEnvironmentVariable("SLIPWAY_TEST_PG") is not { Length: > 0 } cs) return;
+        var parts = cs.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
+        string Get(params string[] keys) => keys.Select(k => parts.GetValueOrDefault(k)).FirstOrDefault(v => v is not null) ?? "postgres";
+        using var project = new TempProject($"shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: '{Get("host", "server")}'\n" +
+            $"      port: {Get("port")}\n      user: '{Get("username", "user id", "user")}'\n      password: '{Get("password")}'\n      dbname: '{Get("database")}'\n      schema: main\n");
+
+        var (exit, output, _) = CliRun.Run("debug", "--project-dir", project.Root);
+
+        Assert.Contains("  Connection test: [OK connection ok]", output);
+        Assert.Equal(0, exit);
     }
 
     [Fact]

@@ -18,14 +18,40 @@ public static partial class ManifestWriter
         Write(manifest, stream);
     }
 
-    public static void Write(Manifest.Manifest manifest, Stream stream)
+    private static readonly JsonWriterOptions Options = new() { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(Manifest.Manifest manifest, Stream stream) => Write(manifest, stream, out _);
+
+    /// <summary>Writes manifest.json; <paramref name="bodyOffset"/> is where the metadata ends (all after it is the parse's).</summary>
+    internal static void Write(Manifest.Manifest manifest, string path, out long bodyOffset)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        Write(manifest, stream, out bodyOffset);
+    }
+
+    /// <summary>The bytes manifest.json starts with up to the end of its metadata (the rest begins with <c>,"nodes"</c>).</summary>
+    internal static byte[] MetadataPrefix(ManifestMetadata metadata)
+    {
+        var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            WriteMetadata(w, metadata);
+        }
+        return stream.ToArray();
+    }
+
+    private static void Write(Manifest.Manifest manifest, Stream stream, out long bodyOffset)
+    {
+        using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartObject();
         WriteMetadata(w, manifest.Metadata);
+        w.Flush();
+        bodyOffset = stream.CanSeek ? stream.Position : -1;
 
         w.WriteStartObject("nodes");
-        foreach (var (id, node) in manifest.Nodes) { w.WritePropertyName(id); WriteNode(w, node); }
+        WriteNodes(w, stream, manifest.Nodes);
         w.WriteEndObject();
 
         w.WriteStartObject("sources");
@@ -70,6 +96,50 @@ public static partial class ManifestWriter
         WriteDataResources(w, "unit_tests", manifest.UnitTests);
         w.WriteEndObject();
         w.Flush();
+    }
+
+    private const int NodesPerSlice = 256;
+
+    /// <summary>
+    /// The nodes (most of the file) are serialised in parallel, a wave of slices at a time so memory stays small,
+    /// and copied in order between the writer's own output; the JSON is the same as one writer would make.
+    /// </summary>
+    private static void WriteNodes(Utf8JsonWriter w, Stream stream, OrderedDictionary<string, ManifestNode> nodes)
+    {
+        if (nodes.Count < 4 * NodesPerSlice)
+        {
+            foreach (var (id, node) in nodes) { w.WritePropertyName(id); WriteNode(w, node); }
+            return;
+        }
+        w.Flush();
+        var wave = new byte[4 * Environment.ProcessorCount][];
+        var first = true;
+        for (var start = 0; start < nodes.Count; start += wave.Length * NodesPerSlice)
+        {
+            var waveStart = start;
+            var slices = Math.Min(wave.Length, (nodes.Count - start + NodesPerSlice - 1) / NodesPerSlice);
+            Parallel.For(0, slices, s =>
+            {
+                var buffer = new MemoryStream();
+                using (var sw = new Utf8JsonWriter(buffer, Options))
+                {
+                    var end = Math.Min(nodes.Count, waveStart + (s + 1) * NodesPerSlice);
+                    for (var i = waveStart + s * NodesPerSlice; i < end; i++)
+                    {
+                        var (id, node) = nodes.GetAt(i);
+                        sw.WritePropertyName(id);
+                        WriteNode(sw, node);
+                    }
+                }
+                wave[s] = buffer.ToArray();
+            });
+            for (var s = 0; s < slices; s++)
+            {
+                if (!first) stream.WriteByte((byte)',');
+                stream.Write(wave[s]);
+                first = false;
+            }
+        }
     }
 
     /// <summary>Writes one resource of any kind (used for <c>disabled</c> and for <c>ls --output json</c>).</summary>

@@ -13,6 +13,7 @@ public sealed class PerfInfo
     public double PatchSourcesElapsed { get; set; }
     public double ProcessManifestElapsed { get; set; }
     public double LoadAllElapsed { get; set; }
+    public bool IsPartialParseEnabled { get; set; }
     public List<ProjectPerf> Projects { get; } = [];
 
     public sealed class ProjectPerf
@@ -33,8 +34,8 @@ public sealed class PerfInfo
         w.WriteNumber("static_analysis_path_count", 0);
         w.WriteNumber("static_analysis_parsed_path_count", 0);
         w.WriteNumber("parsed_path_count", ParsedPathCount);
-        w.WriteBoolean("is_partial_parse_enabled", false);
-        w.WriteBoolean("is_static_analysis_enabled", false);
+        w.WriteBoolean("is_partial_parse_enabled", IsPartialParseEnabled);
+        w.WriteBoolean("is_static_analysis_enabled", true);
         w.WriteNumber("read_files_elapsed", ReadFilesElapsed);
         w.WriteNumber("load_macros_elapsed", LoadMacrosElapsed);
         w.WriteNumber("parse_project_elapsed", ParseProjectElapsed);

@@ -10,17 +10,19 @@ internal static class AdapterFactory
 {
     public static IAdapter Create(RuntimeConfig config, Compilation.RelationQuoting quoting)
     {
-        var target = config.Target;
-        IAdapter adapter = target.Type switch
-        {
-            "duckdb" => DuckDbAdapter.Create(target.Name, WithThreads(target.Settings, config.Threads), config.Project.RootPath),
-            "postgres" => PostgresAdapter.Create(target.Name, WithThreads(target.Settings, config.Threads)),
-            _ => throw new ProjectException(
-                $"Could not find adapter type {target.Type}! Slipway runs targets of type 'duckdb' and 'postgres' (profile '{target.ProfileName}', target '{target.Name}')."),
-        };
+        var adapter = Create(config.Target, config.Threads, config.Project.RootPath);
         adapter.Quoting = quoting.ToPolicy();
         return adapter;
     }
+
+    /// <summary>The adapter for <paramref name="target"/> alone (what <c>debug</c> needs to test a connection without a parsed project).</summary>
+    public static IAdapter Create(Target target, int threads, string projectRoot) => target.Type switch
+    {
+        "duckdb" => DuckDbAdapter.Create(target.Name, WithThreads(target.Settings, threads), projectRoot),
+        "postgres" => PostgresAdapter.Create(target.Name, WithThreads(target.Settings, threads)),
+        _ => throw new ProjectException(
+            $"Could not find adapter type {target.Type}! Slipway runs targets of type 'duckdb' and 'postgres' (profile '{target.ProfileName}', target '{target.Name}')."),
+    };
 
     private static Dictionary<string, object?> WithThreads(IReadOnlyDictionary<string, object?> settings, int threads) =>
         new(settings) { ["threads"] = (long)threads };

@@ -9,7 +9,7 @@ namespace Slipway.Engine.Execution;
 /// </summary>
 internal static class TargetFiles
 {
-    public static void Write(string path, string text)
+    public static void Write(string path, string text, bool folderReady = false)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var existing = new FileInfo(path);
@@ -17,7 +17,7 @@ internal static class TargetFiles
         {
             if (existing.Length == bytes.Length && Same(path, bytes)) return;
         }
-        else Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        else if (!folderReady) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
     }
 

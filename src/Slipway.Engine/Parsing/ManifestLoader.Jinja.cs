@@ -40,6 +40,9 @@ internal sealed partial class ManifestLoader
                 }
                 finally { host.Release(scope); }
             });
+        // Each model's parse-time template is used once: keeping 10k of them cached until the process ends only
+        // costs memory (macro files are compiled again on demand).
+        host.ParseEnvironment.ClearCache();
         if (!errors.IsEmpty) throw errors.OrderBy(e => e.Index).First().Error;
     }
 

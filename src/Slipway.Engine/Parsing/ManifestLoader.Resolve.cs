@@ -13,17 +13,20 @@ internal sealed partial class ManifestLoader
     private void GenerateRelationNames()
     {
         foreach (var node in _manifest.Nodes.Values.Concat(_manifest.Disabled.Values.SelectMany(l => l).OfType<ManifestNode>()))
-        {
-            var config = node.Config;
-            if (node is SnapshotNode && config.GetString("target_database") is { } targetDb) node.Database = targetDb;
-            else node.Database = GenerateName("generate_database_name", config.Database, node);
-            if (node is SnapshotNode && config.GetString("target_schema") is { } targetSchema) node.Schema = targetSchema;
-            else node.Schema = GenerateName("generate_schema_name", config.Schema, node) ?? Target.Schema;
-            node.Alias = GenerateName("generate_alias_name", config.Alias, node) ?? node.Name;
-            var relational = node is ModelNode or SeedNode or SnapshotNode
-                || (node is GenericTestNode or SingularTestNode && config.Get("store_failures") is true);
-            node.RelationName = relational && !node.IsEphemeral ? RenderRelation(node) : null;
-        }
+            GenerateRelationName(node);
+    }
+
+    private void GenerateRelationName(ManifestNode node)
+    {
+        var config = node.Config;
+        if (node is SnapshotNode && config.GetString("target_database") is { } targetDb) node.Database = targetDb;
+        else node.Database = GenerateName("generate_database_name", config.Database, node);
+        if (node is SnapshotNode && config.GetString("target_schema") is { } targetSchema) node.Schema = targetSchema;
+        else node.Schema = GenerateName("generate_schema_name", config.Schema, node) ?? Target.Schema;
+        node.Alias = GenerateName("generate_alias_name", config.Alias, node) ?? node.Name;
+        var relational = node is ModelNode or SeedNode or SnapshotNode
+            || (node is GenericTestNode or SingularTestNode && config.Get("store_failures") is true);
+        node.RelationName = relational && !node.IsEphemeral ? RenderRelation(node) : null;
     }
 
     internal string RenderRelation(ManifestNode node)
@@ -59,8 +62,38 @@ internal sealed partial class ManifestLoader
     /// <summary>Resolves refs and sources into <c>depends_on.nodes</c> (call order, de-duplicated).</summary>
     private void ResolveDependencies()
     {
+        ResolveNodeDependencies(_manifest.Nodes.Values.ToList());
+        foreach (var e in _manifest.Exposures.Values)
+        {
+            foreach (var r in e.Refs) e.DependsOn.AddNode(ResolveRefOrThrow(r, e));
+            foreach (var s in e.Sources) e.DependsOn.AddNode(ResolveSourceOrThrow(s[0], s[1], e));
+            foreach (var m in e.Metrics)
+            {
+                var id = $"metric.{(m.Length > 1 ? m[0] : e.PackageName)}.{m[^1]}";
+                if (_manifest.Metrics.ContainsKey(id)) e.DependsOn.AddNode(id);
+            }
+        }
+        foreach (var d in _manifest.SemanticModels.Values.Concat(_manifest.UnitTests.Values))
+        {
+            foreach (var r in d.Refs)
+            {
+                var id = ResolveRefOrThrow(r, d);
+                d.DependsOn.AddNode(id);
+                var model = _manifest.Nodes[id];
+                if (d.ResourceType == ResourceType.UnitTest) d.Schema = model.Schema;
+                else d.NodeRelation = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["alias"] = model.Alias, ["schema_name"] = model.Schema, ["database"] = model.Database, ["relation_name"] = model.RelationName,
+                };
+            }
+        }
+    }
+
+    /// <summary>Resolves the refs and sources of <paramref name="nodes"/>; tests whose target is missing are disabled.</summary>
+    private void ResolveNodeDependencies(List<ManifestNode> nodes)
+    {
         var orphanTests = new List<ManifestNode>();
-        foreach (var node in _manifest.Nodes.Values)
+        foreach (var node in nodes)
         {
             try
             {
@@ -88,30 +121,6 @@ internal sealed partial class ManifestLoader
             _manifest.Nodes.Remove(test.UniqueId);
             test.Config.Enabled = false;
             AddDisabled(test);
-        }
-        foreach (var e in _manifest.Exposures.Values)
-        {
-            foreach (var r in e.Refs) e.DependsOn.AddNode(ResolveRefOrThrow(r, e));
-            foreach (var s in e.Sources) e.DependsOn.AddNode(ResolveSourceOrThrow(s[0], s[1], e));
-            foreach (var m in e.Metrics)
-            {
-                var id = $"metric.{(m.Length > 1 ? m[0] : e.PackageName)}.{m[^1]}";
-                if (_manifest.Metrics.ContainsKey(id)) e.DependsOn.AddNode(id);
-            }
-        }
-        foreach (var d in _manifest.SemanticModels.Values.Concat(_manifest.UnitTests.Values))
-        {
-            foreach (var r in d.Refs)
-            {
-                var id = ResolveRefOrThrow(r, d);
-                d.DependsOn.AddNode(id);
-                var model = _manifest.Nodes[id];
-                if (d.ResourceType == ResourceType.UnitTest) d.Schema = model.Schema;
-                else d.NodeRelation = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
-                {
-                    ["alias"] = model.Alias, ["schema_name"] = model.Schema, ["database"] = model.Database, ["relation_name"] = model.RelationName,
-                };
-            }
         }
     }
 

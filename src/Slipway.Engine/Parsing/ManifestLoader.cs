@@ -17,7 +17,7 @@ internal sealed partial class ManifestLoader
     public const string InternalPackage = "dbt";
 
     private readonly ParseRequest _request;
-    private readonly Manifest.Manifest _manifest = new();
+    private readonly Manifest.Manifest _manifest;
     private readonly Dictionary<ManifestNode, NodeDraft> _drafts = new(ReferenceEqualityComparer.Instance);
     private readonly List<NodeDraft> _draftOrder = [];
     private readonly List<DbtProject> _projects;
@@ -28,9 +28,10 @@ internal sealed partial class ManifestLoader
     private readonly PerfInfo _perf = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    private ManifestLoader(ParseRequest request)
+    private ManifestLoader(ParseRequest request, Manifest.Manifest? manifest = null)
     {
         _request = request;
+        _manifest = manifest ?? new Manifest.Manifest();
         _projects = [request.Root, .. request.Packages.Where(p => p.Name != request.Root.Name)];
         _projectsByName = _projects.ToDictionary(p => p.Name, StringComparer.Ordinal);
         _resolver = new ProjectConfigResolver(request.Root, _projectsByName);
@@ -128,7 +129,7 @@ internal sealed partial class ManifestLoader
         _draftOrder.Add(draft);
     }
 
-    internal NodeDraft? DraftOf(ManifestNode node) => _drafts.GetValueOrDefault(node);
+    internal NodeDraft? DraftOf(ManifestNode node) => _drafts.TryGetValue(node, out var draft) ? draft : RestoredDraft(node);
 
     internal DbtProject ProjectOf(string packageName) =>
         _projectsByName.TryGetValue(packageName, out var p) ? p : Root;

@@ -14,6 +14,7 @@ public sealed class EnvironmentVariables
     public const string CustomEnvPrefix = "DBT_ENV_CUSTOM_ENV_";
 
     private readonly IReadOnlyDictionary<string, string> _values;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _read = new(StringComparer.Ordinal);
 
     public EnvironmentVariables(IReadOnlyDictionary<string, string> values, SecretMasker? masker = null)
     {
@@ -39,6 +40,12 @@ public sealed class EnvironmentVariables
     public string? Get(string name) => _values.TryGetValue(name, out var v) ? v : null;
 
     /// <summary>
+    /// Every name <see cref="EnvVar"/> looked up, with the value it found (null when unset): partial parsing keeps
+    /// these, since a parse that read an environment variable is only reusable while it holds the same value.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Read => _read;
+
+    /// <summary>
     /// <c>env_var(name, default)</c>. <paramref name="allowSecrets"/> is true only while rendering profiles.yml and
     /// packages.yml, as in dbt. A null default means "no default".
     /// </summary>
@@ -47,7 +54,9 @@ public sealed class EnvironmentVariables
         if (!allowSecrets && name.StartsWith(SecretPrefix, StringComparison.Ordinal))
             throw new ProjectException(
                 $"Secret env vars are allowed only in profiles.yml or packages.yml. Found '{name}' referenced elsewhere.");
-        if (_values.TryGetValue(name, out var value)) return value;
+        var found = _values.TryGetValue(name, out var value);
+        _read[name] = found ? value : null;
+        if (found) return value!;
         if (@default is not null) return @default;
         throw new ProjectException($"Env var required but not provided: '{name}'");
     }

@@ -18,22 +18,26 @@ internal sealed class ListCommand : IEngineCommand
 
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
-        var session = ProjectSession.Load(config, log);
-        var inv = config.Invocation;
-        var types = ResourceTypeFilter.FromArgs(inv.ResourceTypes, inv.ExcludeResourceTypes, ResourceTypeFilter.ListAll, ResourceTypeFilter.ListDefault);
-        var selected = session.Select(types, log);
-        var resources = selected.Order(StringComparer.Ordinal).Select(id => session.Manifest.Find(id)).OfType<GraphResource>().ToList();
-        var output = inv.Output ?? "selector";
-        foreach (var r in resources)
-            log.Print(output switch
-            {
-                "name" => SearchName(r),
-                "path" => r.OriginalFilePath,
-                "json" => Json(r, inv.OutputKeys.Count > 0 ? inv.OutputKeys : DefaultKeys),
-                _ => Selector(r),
-            });
-        if (resources.Count == 0) log.Warn("No nodes selected!", "NoNodesSelected");
-        session.WriteManifest();
+        var session = ProjectSession.Load(config, log, readOnly: true);
+        try
+        {
+            var inv = config.Invocation;
+            var types = ResourceTypeFilter.FromArgs(inv.ResourceTypes, inv.ExcludeResourceTypes, ResourceTypeFilter.ListAll, ResourceTypeFilter.ListDefault);
+            var selected = session.Select(types, log);
+            var resources = selected.Order(StringComparer.Ordinal).Select(id => session.Manifest.Find(id)).OfType<GraphResource>().ToList();
+            var output = inv.Output ?? "selector";
+            foreach (var r in resources)
+                log.Print(output switch
+                {
+                    "name" => SearchName(r),
+                    "path" => r.OriginalFilePath,
+                    "json" => Json(r, inv.OutputKeys.Count > 0 ? inv.OutputKeys : DefaultKeys),
+                    _ => Selector(r),
+                });
+            if (resources.Count == 0) log.Warn("No nodes selected!", "NoNodesSelected");
+            session.WriteManifest(asParsed: true);
+        }
+        finally { session.Finish(); }
         return 0;
     }
 

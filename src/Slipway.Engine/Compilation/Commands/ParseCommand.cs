@@ -9,9 +9,14 @@ internal sealed class ParseCommand : IEngineCommand
 {
     public int Execute(RuntimeConfig config, EventLog log, CancellationToken cancellationToken)
     {
-        var session = ProjectSession.Load(config, log);
-        session.WriteManifest();
-        var perf = session.WritePerfInfo();
+        var session = ProjectSession.Load(config, log, readOnly: true);
+        string perf;
+        try
+        {
+            session.WriteManifest(asParsed: true);
+            perf = session.WritePerfInfo();
+        }
+        finally { session.Finish(); }
         log.Info(FoundStats(session.Manifest), "FoundStats");
         log.Info($"Performance info: {perf}", "ParsePerfInfoPath");
         return 0;

@@ -3,6 +3,7 @@ using Slipway.Engine.Graph;
 using Slipway.Engine.Graph.Selection;
 using Slipway.Engine.Manifest;
 using Slipway.Engine.Parsing;
+using Slipway.Engine.Parsing.PartialParsing;
 using Slipway.Engine.Project;
 
 namespace Slipway.Engine.Compilation.Commands;
@@ -21,11 +22,22 @@ internal sealed class ProjectSession
 
     public RuntimeConfig Config { get; }
     public ParseResult Parse { get; }
+    /// <summary>Whether the manifest came from a full parse, the partial-parse cache as it was, or the cache with changed files re-parsed.</summary>
+    public PartialParser.Outcome ParseOutcome { get; private init; }
+
+    private Task _pendingWrite = Task.CompletedTask;
+
+    /// <summary>Waits for the partial-parse cache write a read-only session started.</summary>
+    public void Finish() => _pendingWrite.GetAwaiter().GetResult();
     public Manifest.Manifest Manifest => Parse.Manifest;
 
-    public static ProjectSession Load(RuntimeConfig config, Logging.EventLog? log = null)
+    /// <summary>
+    /// Parses (or restores) the project. <paramref name="readOnly"/>: the command only reads the manifest (parse, ls),
+    /// so the partial-parse cache may be written while it works; it must call <see cref="Finish"/> before returning.
+    /// </summary>
+    public static ProjectSession Load(RuntimeConfig config, Logging.EventLog? log = null, bool readOnly = false)
     {
-        var parse = ManifestLoader.Load(new ParseRequest
+        var request = new ParseRequest
         {
             Root = config.Project,
             Packages = config.Packages.Values.ToList(),
@@ -33,7 +45,11 @@ internal sealed class ProjectSession
             CliVars = config.Invocation.CliVars,
             Environment = config.Environment,
             Invocation = config.Invocation,
-        });
+        };
+        // dbt's --partial-parse/--no-partial-parse (DBT_PARTIAL_PARSE, flags: in dbt_project.yml); on by default.
+        var partial = !(config.Invocation.Flags.TryGetValue("partial_parse", out var flag) && flag is false);
+        var (parse, outcome, pendingWrite) = PartialParser.Load(request, config.TargetPath, partial, writeInBackground: readOnly);
+        if (log is not null && outcome != PartialParser.Outcome.Full) log.Debug($"Partial parsing: {(outcome == PartialParser.Outcome.Unchanged ? "no file changed" : "re-parsed the changed files")}");
         foreach (var selector in config.Selectors)
         {
             var entry = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["name"] = selector.Name };
@@ -43,7 +59,7 @@ internal sealed class ProjectSession
             parse.Manifest.Selectors[selector.Name] = entry;
         }
         if (log is not null) foreach (var warning in parse.Loader.Warnings) log.Warn(warning, "NodeNotFoundOrDisabled");
-        return new ProjectSession(config, parse);
+        return new ProjectSession(config, parse) { ParseOutcome = outcome, _pendingWrite = pendingWrite };
     }
 
     /// <summary>The unique ids the command line selects, restricted to <paramref name="resourceTypes"/>.</summary>
@@ -63,9 +79,23 @@ internal sealed class ProjectSession
         return result.Selected;
     }
 
-    public void WriteManifest()
+    /// <summary>
+    /// Writes target/manifest.json. <paramref name="asParsed"/> says the manifest is still exactly what parsing made
+    /// (parse, ls): then an unchanged warm start only rewrites the metadata of the previous file.
+    /// </summary>
+    public void WriteManifest(bool asParsed = false)
     {
-        ManifestWriter.Write(Manifest, Path.Combine(Config.TargetPath, "manifest.json"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var path = Path.Combine(Config.TargetPath, "manifest.json");
+        var cacheId = asParsed ? Parse.Loader.CacheId : null;
+        if (ParseOutcome == PartialParser.Outcome.Unchanged && ManifestReuse.TryRewrite(path, cacheId, Manifest))
+        {
+            PartialParser.Trace("rewrite manifest.json metadata", clock);
+            return;
+        }
+        ManifestWriter.Write(Manifest, path, out var bodyOffset);
+        ManifestReuse.Record(path, cacheId, bodyOffset, Manifest);
+        PartialParser.Trace("write manifest.json", clock);
     }
 
     public string WritePerfInfo()

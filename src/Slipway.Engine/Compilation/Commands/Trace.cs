@@ -15,7 +15,6 @@ internal readonly struct Trace
     public void Step(string name)
     {
         if (_clock is null) return;
-        Console.Error.WriteLine($"[compile] {name}: {_clock.Elapsed.TotalMilliseconds:F0} ms");
-        _clock.Restart();
+        Parsing.PartialParsing.PartialParser.Trace("[compile] " + name, _clock);
     }
 }
