@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Slipway.Bench;
 using DuckDB.NET.Data;
 
 // Replays what `slipway run` built, straight into DuckDB on one connection: for each node of
@@ -13,19 +13,9 @@ if (args.Length < 2)
     Console.Error.WriteLine("usage: Slipway.Bench.Replay <project dir> <database file>");
     return 2;
 }
-var project = args[0];
-using var results = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(project, "target", "run_results.json")));
-using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(project, "target", "manifest.json")));
-var nodes = manifest.RootElement.GetProperty("nodes");
-var statements = new List<string>();
-foreach (var r in results.RootElement.GetProperty("results").EnumerateArray())
-{
-    var id = r.GetProperty("unique_id").GetString()!;
-    if (!id.StartsWith("model.", StringComparison.Ordinal)) continue;
-    var materialized = nodes.GetProperty(id).GetProperty("config").GetProperty("materialized").GetString();
-    var kind = materialized == "view" ? "view" : "table";
-    statements.Add($"create or replace {kind} {r.GetProperty("relation_name").GetString()} as (\n{r.GetProperty("compiled_code").GetString()}\n)");
-}
+var statements = RunReplay.ModelsInRunOrder(args[0])
+    .Select(m => $"create or replace {(m.Materialized == "view" ? "view" : "table")} {m.Relation} as (\n{m.CompiledSql}\n)")
+    .ToList();
 var clock = Stopwatch.StartNew();
 using (var connection = new DuckDBConnection($"DataSource={args[1]}"))
 {

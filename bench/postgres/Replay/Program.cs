@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Slipway.Bench;
 using Npgsql;
 
 // Replays what `slipway run` built, straight into PostgreSQL through Npgsql on one connection: for each model of
@@ -14,22 +14,11 @@ if (args.Length < 2)
     Console.Error.WriteLine("usage: Slipway.Bench.PostgresReplay <project dir> <connection string>");
     return 2;
 }
-var project = args[0];
-using var results = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(project, "target", "run_results.json")));
-using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(project, "target", "manifest.json")));
-var nodes = manifest.RootElement.GetProperty("nodes");
-var statements = new List<string>();
-foreach (var r in results.RootElement.GetProperty("results").EnumerateArray())
-{
-    var id = r.GetProperty("unique_id").GetString()!;
-    if (!id.StartsWith("model.", StringComparison.Ordinal)) continue;
-    var materialized = nodes.GetProperty(id).GetProperty("config").GetProperty("materialized").GetString();
-    var relation = r.GetProperty("relation_name").GetString();
-    var sql = r.GetProperty("compiled_code").GetString();
-    statements.Add(materialized == "view"
-        ? $"create or replace view {relation} as (\n{sql}\n)"
-        : $"drop table if exists {relation} cascade;\ncreate table {relation} as (\n{sql}\n)");
-}
+var statements = RunReplay.ModelsInRunOrder(args[0])
+    .Select(m => m.Materialized == "view"
+        ? $"create or replace view {m.Relation} as (\n{m.CompiledSql}\n)"
+        : $"drop table if exists {m.Relation} cascade;\ncreate table {m.Relation} as (\n{m.CompiledSql}\n)")
+    .ToList();
 var clock = Stopwatch.StartNew();
 using (var connection = new NpgsqlConnection(args[1]))
 {
