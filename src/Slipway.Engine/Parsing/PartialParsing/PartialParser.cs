@@ -181,8 +181,10 @@ internal static class PartialParser
         loader.ExportTo(cache);
         try
         {
+            var clock = Stopwatch.StartNew();
             Parallel.ForEach(files, f => f.ComputeHash());
             cache.Write(path);
+            Trace("cache written", clock);
         }
         catch (Exception e) when (Unwrap(e) is NotSupportedException or IOException or UnauthorizedAccessException)
         {
