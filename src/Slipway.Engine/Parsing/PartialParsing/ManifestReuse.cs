@@ -23,16 +23,27 @@ internal static class ManifestReuse
         {
             if (ReadStamp(manifestPath, cacheId) is not { } stamp || stamp.SelectorsHash != SelectorsHash(manifest)) return false;
             var prefix = ManifestWriter.MetadataPrefix(manifest.Metadata);
-            var temp = manifestPath + "." + Environment.ProcessId + ".tmp";
-            using (var source = new FileStream(manifestPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
-            using (var target = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            if (prefix.Length == stamp.BodyOffset)
             {
-                if (source.Length != stamp.Length) return false;
+                // The usual case (same-length timestamps and ids): only the header is overwritten, in place. One write
+                // of a few hundred bytes at the start of the file: a reader sees the old header or the new one.
+                using var target = new FileStream(manifestPath, FileMode.Open, FileAccess.Write, FileShare.Read, 1);
+                if (target.Length != stamp.Length) return false;
                 target.Write(prefix);
-                source.Position = stamp.BodyOffset;
-                source.CopyTo(target, 1 << 20);
             }
-            File.Move(temp, manifestPath, overwrite: true);
+            else
+            {
+                var temp = manifestPath + "." + Environment.ProcessId + ".tmp";
+                using (var source = new FileStream(manifestPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+                using (var target = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    if (source.Length != stamp.Length) return false;
+                    target.Write(prefix);
+                    source.Position = stamp.BodyOffset;
+                    source.CopyTo(target, 1 << 20);
+                }
+                File.Move(temp, manifestPath, overwrite: true);
+            }
             var shift = prefix.Length - stamp.BodyOffset;
             Record(manifestPath, cacheId, prefix.Length, manifest, stamp.Nodes.Select(r => r with { Offset = r.Offset + shift }).ToList());
             return true;
@@ -54,7 +65,9 @@ internal static class ManifestReuse
         var temp = manifestPath + "." + Environment.ProcessId + ".tmp";
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             if (ReadStamp(manifestPath, previousId) is not { Nodes.Count: > 0 } stamp) return false;
+            PartialParser.Trace("read manifest stamp", clock);
             var old = new Dictionary<string, ManifestWriter.NodeRange>(stamp.Nodes.Count, StringComparer.Ordinal);
             foreach (var r in stamp.Nodes) old[r.UniqueId] = r;
             var ranges = new List<ManifestWriter.NodeRange>(manifest.Nodes.Count);
@@ -78,6 +91,7 @@ internal static class ManifestReuse
                 }
                 ManifestWriter.Write(manifest, temp, out bodyOffset, Reuse, ranges);
             }
+            PartialParser.Trace("write patched manifest", clock);
             File.Move(temp, manifestPath, overwrite: true);
             Record(manifestPath, cacheId, bodyOffset, manifest, ranges);
             return true;
