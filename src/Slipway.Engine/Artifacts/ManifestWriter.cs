@@ -136,7 +136,10 @@ public static partial class ManifestWriter
             return;
         }
         w.Flush();
-        var wave = new byte[4 * Environment.ProcessorCount][];
+        // One buffer per slice of a wave, reused by every wave: fresh buffers would be large-object garbage that only
+        // a full collection frees (some 150 MB over a 10k-node manifest, all of it adding to the peak memory).
+        var wave = new System.Buffers.ArrayBufferWriter<byte>[4 * Environment.ProcessorCount];
+        for (var s = 0; s < wave.Length; s++) wave[s] = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
         var waveRanges = new List<NodeRange>[wave.Length];
         var first = true;
         for (var start = 0; start < nodes.Count; start += wave.Length * NodesPerSlice)
@@ -145,7 +148,8 @@ public static partial class ManifestWriter
             var slices = Math.Min(wave.Length, (nodes.Count - start + NodesPerSlice - 1) / NodesPerSlice);
             Parallel.For(0, slices, s =>
             {
-                var buffer = new MemoryStream();
+                var buffer = wave[s];
+                buffer.ResetWrittenCount();
                 var local = ranges is null ? null : new List<NodeRange>(NodesPerSlice);
                 using (var sw = new Utf8JsonWriter(buffer, Options))
                 {
@@ -156,20 +160,19 @@ public static partial class ManifestWriter
                         sw.WritePropertyName(id);
                         if (local is null) { WriteNode(sw, node); continue; }
                         sw.Flush();
-                        var start = buffer.Position;
+                        var begin = buffer.WrittenCount;
                         WriteNode(sw, node);
                         sw.Flush();
-                        local.Add(new NodeRange(id, start, (int)(buffer.Position - start)));
+                        local.Add(new NodeRange(id, begin, buffer.WrittenCount - begin));
                     }
                 }
-                wave[s] = buffer.ToArray();
                 waveRanges[s] = local!;
             });
             for (var s = 0; s < slices; s++)
             {
                 if (!first) stream.WriteByte((byte)',');
                 var sliceStart = stream.Position;
-                stream.Write(wave[s]);
+                stream.Write(wave[s].WrittenSpan);
                 if (ranges is not null) foreach (var r in waveRanges[s]) ranges.Add(r with { Offset = sliceStart + r.Offset });
                 first = false;
             }
