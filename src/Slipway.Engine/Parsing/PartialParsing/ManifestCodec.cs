@@ -99,7 +99,7 @@ internal static partial class ManifestCodec
     private static void WriteNodes(CacheWriter w, Manifest.Manifest m)
     {
         var nodes = m.Nodes.Values.ToList();
-        var segments = new byte[(nodes.Count + SegmentSize - 1) / SegmentSize][];
+        var segments = new ArraySegment<byte>[(nodes.Count + SegmentSize - 1) / SegmentSize];
         DecodedSegments.TryGetValue(m, out var decoded);
         Parallel.For(0, segments.Length, s =>
         {
@@ -109,12 +109,13 @@ internal static partial class ManifestCodec
                 segments[s] = decoded.Bytes[s];
                 return;
             }
-            var buffer = new MemoryStream();
+            // Sized for a typical segment up front: growing by doubling leaves large-object garbage behind.
+            var buffer = new MemoryStream(Math.Max(1 << 16, (end - s * SegmentSize) * 512));
             var sw = new CacheWriter(buffer);
             sw.Int(end - s * SegmentSize);
             for (var i = s * SegmentSize; i < end; i++) Resource(sw, nodes[i]);
             sw.Flush();
-            segments[s] = buffer.ToArray();
+            segments[s] = new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
         });
         w.Int(segments.Length);
         foreach (var segment in segments) w.Bytes(segment);
