@@ -23,12 +23,24 @@ public static partial class ManifestWriter
     public static void Write(Manifest.Manifest manifest, Stream stream) => Write(manifest, stream, out _);
 
     /// <summary>Writes manifest.json; <paramref name="bodyOffset"/> is where the metadata ends (all after it is the parse's).</summary>
-    internal static void Write(Manifest.Manifest manifest, string path, out long bodyOffset)
+    internal static void Write(Manifest.Manifest manifest, string path, out long bodyOffset) => Write(manifest, path, out bodyOffset, null, null);
+
+    /// <summary>
+    /// Writes manifest.json; <paramref name="reuse"/> may give a node's JSON already made (copied from the previous
+    /// file), and <paramref name="ranges"/> receives where each node's JSON value lies in the new file.
+    /// </summary>
+    internal static void Write(Manifest.Manifest manifest, string path, out long bodyOffset, NodeReuse? reuse, List<NodeRange>? ranges)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        Write(manifest, stream, out bodyOffset);
+        Write(manifest, stream, out bodyOffset, reuse, ranges);
     }
+
+    /// <summary>A node's JSON value made earlier, or an empty segment to serialise the node afresh.</summary>
+    internal delegate ArraySegment<byte> NodeReuse(string uniqueId, ManifestNode node);
+
+    /// <summary>Where one node's JSON value (after its key) lies in manifest.json.</summary>
+    internal readonly record struct NodeRange(string UniqueId, long Offset, int Length);
 
     /// <summary>The bytes manifest.json starts with up to the end of its metadata (the rest begins with <c>,"nodes"</c>).</summary>
     internal static byte[] MetadataPrefix(ManifestMetadata metadata)
@@ -42,7 +54,9 @@ public static partial class ManifestWriter
         return stream.ToArray();
     }
 
-    private static void Write(Manifest.Manifest manifest, Stream stream, out long bodyOffset)
+    private static void Write(Manifest.Manifest manifest, Stream stream, out long bodyOffset) => Write(manifest, stream, out bodyOffset, null, null);
+
+    private static void Write(Manifest.Manifest manifest, Stream stream, out long bodyOffset, NodeReuse? reuse, List<NodeRange>? ranges)
     {
         using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartObject();
@@ -51,7 +65,8 @@ public static partial class ManifestWriter
         bodyOffset = stream.CanSeek ? stream.Position : -1;
 
         w.WriteStartObject("nodes");
-        WriteNodes(w, stream, manifest.Nodes);
+        if (reuse is not null) WriteNodesReusing(w, stream, manifest.Nodes, reuse, ranges);
+        else WriteNodes(w, stream, manifest.Nodes, ranges);
         w.WriteEndObject();
 
         w.WriteStartObject("sources");
@@ -104,15 +119,28 @@ public static partial class ManifestWriter
     /// The nodes (most of the file) are serialised in parallel, a wave of slices at a time so memory stays small,
     /// and copied in order between the writer's own output; the JSON is the same as one writer would make.
     /// </summary>
-    private static void WriteNodes(Utf8JsonWriter w, Stream stream, OrderedDictionary<string, ManifestNode> nodes)
+    private static void WriteNodes(Utf8JsonWriter w, Stream stream, OrderedDictionary<string, ManifestNode> nodes, List<NodeRange>? ranges)
     {
         if (nodes.Count < 4 * NodesPerSlice)
         {
-            foreach (var (id, node) in nodes) { w.WritePropertyName(id); WriteNode(w, node); }
+            foreach (var (id, node) in nodes)
+            {
+                w.WritePropertyName(id);
+                if (ranges is null) { WriteNode(w, node); continue; }
+                w.Flush();
+                var start = stream.Position;
+                WriteNode(w, node);
+                w.Flush();
+                ranges.Add(new NodeRange(id, start, (int)(stream.Position - start)));
+            }
             return;
         }
         w.Flush();
-        var wave = new byte[4 * Environment.ProcessorCount][];
+        // One buffer per slice of a wave, reused by every wave: fresh buffers would be large-object garbage that only
+        // a full collection frees (some 150 MB over a 10k-node manifest, all of it adding to the peak memory).
+        var wave = new System.Buffers.ArrayBufferWriter<byte>[4 * Environment.ProcessorCount];
+        for (var s = 0; s < wave.Length; s++) wave[s] = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        var waveRanges = new List<NodeRange>[wave.Length];
         var first = true;
         for (var start = 0; start < nodes.Count; start += wave.Length * NodesPerSlice)
         {
@@ -120,7 +148,9 @@ public static partial class ManifestWriter
             var slices = Math.Min(wave.Length, (nodes.Count - start + NodesPerSlice - 1) / NodesPerSlice);
             Parallel.For(0, slices, s =>
             {
-                var buffer = new MemoryStream();
+                var buffer = wave[s];
+                buffer.ResetWrittenCount();
+                var local = ranges is null ? null : new List<NodeRange>(NodesPerSlice);
                 using (var sw = new Utf8JsonWriter(buffer, Options))
                 {
                     var end = Math.Min(nodes.Count, waveStart + (s + 1) * NodesPerSlice);
@@ -128,17 +158,42 @@ public static partial class ManifestWriter
                     {
                         var (id, node) = nodes.GetAt(i);
                         sw.WritePropertyName(id);
+                        if (local is null) { WriteNode(sw, node); continue; }
+                        sw.Flush();
+                        var begin = buffer.WrittenCount;
                         WriteNode(sw, node);
+                        sw.Flush();
+                        local.Add(new NodeRange(id, begin, buffer.WrittenCount - begin));
                     }
                 }
-                wave[s] = buffer.ToArray();
+                waveRanges[s] = local!;
             });
             for (var s = 0; s < slices; s++)
             {
                 if (!first) stream.WriteByte((byte)',');
-                stream.Write(wave[s]);
+                var sliceStart = stream.Position;
+                stream.Write(wave[s].WrittenSpan);
+                if (ranges is not null) foreach (var r in waveRanges[s]) ranges.Add(r with { Offset = sliceStart + r.Offset });
                 first = false;
             }
+        }
+    }
+
+    /// <summary>The nodes with most of their JSON copied from the previous file (only changed nodes are serialised).</summary>
+    private static void WriteNodesReusing(Utf8JsonWriter w, Stream stream, OrderedDictionary<string, ManifestNode> nodes, NodeReuse reuse, List<NodeRange>? ranges)
+    {
+        // Positions come from the writer's counters: flushing after every node would cost a write call each.
+        w.Flush();
+        var origin = stream.Position - w.BytesCommitted;
+        foreach (var (id, node) in nodes)
+        {
+            w.WritePropertyName(id);
+            var start = origin + w.BytesCommitted + w.BytesPending;
+            var json = reuse(id, node);
+            if (json.Count > 0) w.WriteRawValue(json.AsSpan(), skipInputValidation: true);
+            else WriteNode(w, node);
+            ranges?.Add(new NodeRange(id, start, (int)(origin + w.BytesCommitted + w.BytesPending - start)));
+            if (w.BytesPending > 1 << 20) w.Flush();
         }
     }
 

@@ -14,6 +14,12 @@ internal sealed partial class ManifestLoader
     /// <summary>The id of the partial-parse cache that holds this loader's manifest as it is now (null: none does).</summary>
     internal string? CacheId { get; set; }
 
+    /// <summary>After <see cref="Update"/>: the id of the cache it started from (manifest.json may still hold that parse).</summary>
+    internal string? PreviousCacheId { get; private set; }
+
+    /// <summary>After <see cref="Update"/>: unique ids of the nodes parsed again (every other node is exactly as restored).</summary>
+    internal IReadOnlySet<string> ReparsedIds => _draftOrder.Select(d => d.Node.UniqueId).ToHashSet(StringComparer.Ordinal);
+
     private HashSet<string>? _restoredStatic;
     private Dictionary<string, OrderedDictionary<string, object?>>? _restoredPatchConfigs;
     private readonly ConcurrentDictionary<ManifestNode, NodeDraft> _restoredDrafts = new(ReferenceEqualityComparer.Instance);
@@ -60,7 +66,7 @@ internal sealed partial class ManifestLoader
     /// </summary>
     internal static ParseResult? Update(ParseRequest request, PartialParseCache cache, IReadOnlyCollection<string> changedPaths)
     {
-        var loader = new ManifestLoader(request, cache.Manifest!);
+        var loader = new ManifestLoader(request, cache.Manifest!) { PreviousCacheId = cache.Id };
         loader.RestoreFrom(cache);
         return loader.ApplyChanges(changedPaths) ? loader.FinishUpdate() : null;
     }

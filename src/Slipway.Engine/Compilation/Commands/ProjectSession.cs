@@ -93,8 +93,15 @@ internal sealed class ProjectSession
             PartialParser.Trace("rewrite manifest.json metadata", clock);
             return;
         }
-        ManifestWriter.Write(Manifest, path, out var bodyOffset);
-        ManifestReuse.Record(path, cacheId, bodyOffset, Manifest);
+        if (ParseOutcome == PartialParser.Outcome.Partial && asParsed
+            && ManifestReuse.TryPatch(path, Parse.Loader.PreviousCacheId, cacheId, Manifest, Parse.Loader.ReparsedIds))
+        {
+            PartialParser.Trace("patch manifest.json nodes", clock);
+            return;
+        }
+        var nodes = cacheId is null ? null : new List<ManifestWriter.NodeRange>(Manifest.Nodes.Count);
+        ManifestWriter.Write(Manifest, path, out var bodyOffset, null, nodes);
+        ManifestReuse.Record(path, cacheId, bodyOffset, Manifest, nodes);
         PartialParser.Trace("write manifest.json", clock);
     }
 

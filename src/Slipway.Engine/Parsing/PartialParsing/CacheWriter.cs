@@ -21,6 +21,7 @@ internal sealed class CacheWriter(Stream stream)
     public void Bool(bool value) => _w.Write(value);
     public void Double(double value) => _w.Write(value);
     public void Bytes(byte[] value) { Int(value.Length); _w.Write(value); }
+    public void Bytes(ArraySegment<byte> value) { Int(value.Count); _w.Write(value.AsSpan()); }
     public void Flush() => _w.Flush();
 
     /// <summary>0 = null; 1 = new string follows (and joins the table); n ≥ 2 = table entry n - 2.</summary>

@@ -19,30 +19,33 @@ internal static class ManifestReuse
     public static bool TryRewrite(string manifestPath, string? cacheId, Manifest.Manifest manifest)
     {
         if (cacheId is null) return false;
-        var stampPath = Path.Combine(Path.GetDirectoryName(manifestPath)!, StampFile);
         try
         {
-            if (!File.Exists(stampPath)) return false;
-            var stamp = File.ReadAllLines(stampPath);
-            var file = new FileInfo(manifestPath);
-            if (stamp.Length != 5 || stamp[0] != cacheId || !file.Exists
-                || stamp[1] != file.Length.ToString(CultureInfo.InvariantCulture)
-                || stamp[2] != file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)
-                || stamp[4] != SelectorsHash(manifest)
-                || !long.TryParse(stamp[3], NumberStyles.None, CultureInfo.InvariantCulture, out var bodyOffset) || bodyOffset <= 0 || bodyOffset >= file.Length)
-                return false;
+            if (ReadStamp(manifestPath, cacheId) is not { } stamp || stamp.SelectorsHash != SelectorsHash(manifest)) return false;
             var prefix = ManifestWriter.MetadataPrefix(manifest.Metadata);
-            var temp = manifestPath + "." + Environment.ProcessId + ".tmp";
-            using (var source = new FileStream(manifestPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
-            using (var target = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            if (prefix.Length == stamp.BodyOffset)
             {
-                if (source.Length != file.Length) return false;
+                // The usual case (same-length timestamps and ids): only the header is overwritten, in place. One write
+                // of a few hundred bytes at the start of the file: a reader sees the old header or the new one.
+                using var target = new FileStream(manifestPath, FileMode.Open, FileAccess.Write, FileShare.Read, 1);
+                if (target.Length != stamp.Length) return false;
                 target.Write(prefix);
-                source.Position = bodyOffset;
-                source.CopyTo(target, 1 << 20);
             }
-            File.Move(temp, manifestPath, overwrite: true);
-            Record(manifestPath, cacheId, prefix.Length, manifest);
+            else
+            {
+                var temp = manifestPath + "." + Environment.ProcessId + ".tmp";
+                using (var source = new FileStream(manifestPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+                using (var target = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    if (source.Length != stamp.Length) return false;
+                    target.Write(prefix);
+                    source.Position = stamp.BodyOffset;
+                    source.CopyTo(target, 1 << 20);
+                }
+                File.Move(temp, manifestPath, overwrite: true);
+            }
+            var shift = prefix.Length - stamp.BodyOffset;
+            Record(manifestPath, cacheId, prefix.Length, manifest, stamp.Nodes.Select(r => r with { Offset = r.Offset + shift }).ToList());
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -51,8 +54,87 @@ internal static class ManifestReuse
         }
     }
 
-    /// <summary>Notes that <paramref name="manifestPath"/> was just written from parse <paramref name="cacheId"/> (null: from something else).</summary>
-    public static void Record(string manifestPath, string? cacheId, long bodyOffset, Manifest.Manifest manifest)
+    /// <summary>
+    /// After a partial parse: writes <paramref name="manifestPath"/> copying the JSON of every node not in
+    /// <paramref name="reparsed"/> from the previous file, when that file holds parse <paramref name="previousId"/>
+    /// (the one the partial parse started from, whose untouched nodes are the same). False: write it in full.
+    /// </summary>
+    public static bool TryPatch(string manifestPath, string? previousId, string? cacheId, Manifest.Manifest manifest, IReadOnlySet<string> reparsed)
+    {
+        if (previousId is null || cacheId is null) return false;
+        var temp = manifestPath + "." + Environment.ProcessId + ".tmp";
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            if (ReadStamp(manifestPath, previousId) is not { Nodes.Count: > 0 } stamp) return false;
+            PartialParser.Trace("read manifest stamp", clock);
+            var old = new Dictionary<string, ManifestWriter.NodeRange>(stamp.Nodes.Count, StringComparer.Ordinal);
+            foreach (var r in stamp.Nodes) old[r.UniqueId] = r;
+            var ranges = new List<ManifestWriter.NodeRange>(manifest.Nodes.Count);
+            long bodyOffset;
+            using (var source = File.OpenHandle(manifestPath))
+            {
+                if (RandomAccess.GetLength(source) != stamp.Length) return false;
+                var buffer = new byte[1 << 16];
+                ArraySegment<byte> Reuse(string id, Manifest.ManifestNode node)
+                {
+                    if (reparsed.Contains(id) || !old.TryGetValue(id, out var r)) return default;
+                    if (buffer.Length < r.Length) buffer = new byte[r.Length];
+                    var read = 0;
+                    while (read < r.Length)
+                    {
+                        var n = RandomAccess.Read(source, buffer.AsSpan(read, r.Length - read), r.Offset + read);
+                        if (n <= 0) throw new IOException("manifest.json ended early");
+                        read += n;
+                    }
+                    return new ArraySegment<byte>(buffer, 0, r.Length);
+                }
+                ManifestWriter.Write(manifest, temp, out bodyOffset, Reuse, ranges);
+            }
+            PartialParser.Trace("write patched manifest", clock);
+            File.Move(temp, manifestPath, overwrite: true);
+            Record(manifestPath, cacheId, bodyOffset, manifest, ranges);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
+            return false;
+        }
+    }
+
+    private sealed record Stamp(long Length, long BodyOffset, string SelectorsHash, List<ManifestWriter.NodeRange> Nodes);
+
+    /// <summary>The stamp of <paramref name="manifestPath"/> when it holds parse <paramref name="cacheId"/> and nothing else wrote it since.</summary>
+    private static Stamp? ReadStamp(string manifestPath, string cacheId)
+    {
+        var stampPath = Path.Combine(Path.GetDirectoryName(manifestPath)!, StampFile);
+        if (!File.Exists(stampPath)) return null;
+        var lines = File.ReadAllLines(stampPath);
+        var file = new FileInfo(manifestPath);
+        if (lines.Length < 5 || lines[0] != cacheId || !file.Exists
+            || lines[1] != file.Length.ToString(CultureInfo.InvariantCulture)
+            || lines[2] != file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)
+            || !long.TryParse(lines[3], NumberStyles.None, CultureInfo.InvariantCulture, out var bodyOffset) || bodyOffset <= 0 || bodyOffset >= file.Length)
+            return null;
+        var nodes = new List<ManifestWriter.NodeRange>(lines.Length - 5);
+        for (var i = 5; i < lines.Length; i++)
+        {
+            var parts = lines[i].Split('\t');
+            if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                || offset < bodyOffset || length <= 0 || offset + length > file.Length)
+                return null;
+            nodes.Add(new ManifestWriter.NodeRange(parts[0], offset, length));
+        }
+        return new Stamp(file.Length, bodyOffset, lines[4], nodes);
+    }
+
+    /// <summary>
+    /// Notes that <paramref name="manifestPath"/> was just written from parse <paramref name="cacheId"/> (null: from
+    /// something else), with where each node's JSON lies (<paramref name="nodes"/>) for a later partial parse to copy.
+    /// </summary>
+    public static void Record(string manifestPath, string? cacheId, long bodyOffset, Manifest.Manifest manifest, List<ManifestWriter.NodeRange>? nodes = null)
     {
         var stampPath = Path.Combine(Path.GetDirectoryName(manifestPath)!, StampFile);
         try
@@ -63,11 +145,12 @@ internal static class ManifestReuse
                 return;
             }
             var file = new FileInfo(manifestPath);
-            File.WriteAllLines(stampPath,
-            [
-                cacheId, file.Length.ToString(CultureInfo.InvariantCulture), file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture),
-                bodyOffset.ToString(CultureInfo.InvariantCulture), SelectorsHash(manifest),
-            ]);
+            using var w = new StreamWriter(stampPath, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+            w.Write($"{cacheId}\n{file.Length.ToString(CultureInfo.InvariantCulture)}\n{file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)}\n");
+            w.Write($"{bodyOffset.ToString(CultureInfo.InvariantCulture)}\n{SelectorsHash(manifest)}\n");
+            // Unique ids hold no tab or newline (dbt names are identifiers; a path with one only loses the shortcut).
+            if (nodes is not null && nodes.All(r => !r.UniqueId.Contains('\t') && !r.UniqueId.Contains('\n') && !r.UniqueId.Contains('\r')))
+                foreach (var r in nodes) w.Write($"{r.UniqueId}\t{r.Offset.ToString(CultureInfo.InvariantCulture)}\t{r.Length.ToString(CultureInfo.InvariantCulture)}\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

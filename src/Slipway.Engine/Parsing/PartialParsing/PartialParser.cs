@@ -37,17 +37,20 @@ internal static class PartialParser
         Trace("start", clock);
         var projects = new List<DbtProject> { request.Root };
         projects.AddRange(request.Packages.Where(p => p.Name != request.Root.Name));
+        var key = Key(request, projects);
+        var cache = PartialParseCache.ReadHeader(path);
+        if (cache is not null && (cache.Key != key || !SameEnvironment(cache, request.Environment))) cache = null;
+        // The body (the manifest) is decoded while the files are stat'ed and compared: a warm start needs both.
+        var body = cache is null ? Task.FromResult(false) : Task.Run(cache.ReadBody);
         var scannedAt = DateTime.UtcNow.Ticks;
         var current = InputFile.Scan(projects);
-        var key = Key(request, projects);
         Trace("scan", clock);
 
-        var cache = PartialParseCache.ReadHeader(path);
-        if (cache is not null && cache.Key == key && SameEnvironment(cache, request.Environment))
+        if (cache is not null)
         {
             var changed = Changed(cache.Files, current, cache.ScannedAtTicks, out var restamped);
             Trace("compare", clock);
-            if (cache.ReadBody())
+            if (body.GetAwaiter().GetResult())
             {
                 Trace("decode", clock);
                 if (changed.Count == 0)
@@ -181,8 +184,10 @@ internal static class PartialParser
         loader.ExportTo(cache);
         try
         {
+            var clock = Stopwatch.StartNew();
             Parallel.ForEach(files, f => f.ComputeHash());
             cache.Write(path);
+            Trace("cache written", clock);
         }
         catch (Exception e) when (Unwrap(e) is NotSupportedException or IOException or UnauthorizedAccessException)
         {

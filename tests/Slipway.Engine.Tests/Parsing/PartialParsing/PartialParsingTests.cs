@@ -298,6 +298,31 @@ public sealed class PartialParsingTests : IDisposable
     }
 
     [Fact]
+    public void A_partial_parse_copies_unchanged_nodes_into_manifest_json_and_the_cache()
+    {
+        // More nodes than one cache segment (2048): after a change, untouched segments and node JSON are copied.
+        for (var i = 0; i < 2100; i++) Write($"models/many/m_{i:D4}.sql", $"select {i} as id\n");
+        var cold = JsonNode.Parse(Command("parse"))!;
+        Write("models/many/m_0003.sql", "select 3 as id from {{ ref('orders') }}\n");
+        Write("models/orders.sql", "select id from {{ ref('stg_orders') }}\n");
+        var patched = JsonNode.Parse(Command("parse"))!;
+        Assert.Equal(Comparable(FullParse()), Comparable(patched));
+        Assert.Equal(["model.shop.orders"], DependsOn(patched, "model.shop.m_0003"));
+        // An untouched node keeps its creation time: it was not parsed again.
+        Assert.Equal(cold["nodes"]!["model.shop.m_2000"]!["created_at"]!.ToJsonString(), patched["nodes"]!["model.shop.m_2000"]!["created_at"]!.ToJsonString());
+        Assert.Equal(File.ReadAllLines(Path.Combine(_dir, "target", ManifestReuse.StampFile)).Length - 5, patched["nodes"]!.AsObject().Count);
+        // The cache written from copied segments restores the same manifest; node positions stay right for the next patch.
+        Assert.Equal(Comparable(FullParse()), Comparable(JsonNode.Parse(Command("parse"))!));
+        Write("models/many/m_2099.sql", "select 'last' as id\n");
+        File.Delete(Path.Combine(_dir, "models/many/m_2098.sql"));
+        Write("models/many/m_2100.sql", "select 'new' as id\n");
+        var changedAgain = JsonNode.Parse(Command("parse"))!;
+        Assert.Equal(Comparable(FullParse()), Comparable(changedAgain));
+        Assert.Equal(cold["nodes"]!["model.shop.m_2000"]!["created_at"]!.ToJsonString(), changedAgain["nodes"]!["model.shop.m_2000"]!["created_at"]!.ToJsonString());
+        Assert.Equal(Comparable(FullParse()), Comparable(JsonNode.Parse(Command("parse"))!));
+    }
+
+    [Fact]
     public void No_partial_parse_ignores_the_cache_and_the_environment_variable_says_the_same()
     {
         Parse();
