@@ -69,13 +69,16 @@ internal sealed partial class Compiler
     }
 
     /// <summary>Writes each compiled node to <c>target/compiled/…</c> and sets its <c>compiled_path</c>.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _compiledFolders = new(StringComparer.Ordinal);
+
     public void WriteCompiled(IEnumerable<ManifestNode> nodes, string projectRoot, string targetPath)
     {
         var compiled = nodes.Where(n => n.Compiled && n.CompiledCode is not null).ToList();
         foreach (var node in compiled) node.CompiledPath = CompiledPath(targetPath, node);
-        // Each folder is created once up front (10k nodes share a few hundred folders; creating one walks the path).
+        // Each folder is created once per process (10k nodes share a few hundred folders; creating one walks the
+        // path, and a run writes its nodes one at a time).
         foreach (var folder in compiled.Select(n => Path.GetDirectoryName(Path.Combine(projectRoot, n.CompiledPath!))!).Distinct(StringComparer.Ordinal))
-            Directory.CreateDirectory(folder);
+            if (_compiledFolders.TryAdd(folder, 0)) Directory.CreateDirectory(folder);
         void Write(ManifestNode node) => Execution.TargetFiles.Write(Path.Combine(projectRoot, node.CompiledPath!), node.CompiledCode!, folderReady: true);
         // A run compiles one node at a time: handing one file to the thread pool costs more than writing it.
         if (compiled.Count == 1) Write(compiled[0]);
