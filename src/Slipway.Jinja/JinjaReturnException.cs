@@ -7,4 +7,16 @@ namespace Slipway.Jinja;
 public sealed class JinjaReturnException(object? value) : Exception("return() outside of a macro")
 {
     public object? Value { get; } = value;
+
+    /// <summary>
+    /// dbt's <c>return(value)</c> for host functions: inside a macro being rendered on this thread it only marks the
+    /// macro as returning (the interpreter stops running statements and the macro call evaluates to
+    /// <paramref name="value"/>), because an exception per call costs more than a whole small macro; outside any
+    /// macro it throws this exception, for the host that rendered the template to catch.
+    /// </summary>
+    public static object? Return(object? value)
+    {
+        if (Runtime.Interpreter.TryRequestReturn(value)) return null;
+        throw new JinjaReturnException(value);
+    }
 }

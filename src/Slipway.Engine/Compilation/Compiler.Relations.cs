@@ -68,15 +68,30 @@ internal sealed partial class Compiler
         return $"{targetPath.TrimEnd('/')}/{subdirectory}/{node.PackageName}/{path}";
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _compiledFolders = new(StringComparer.Ordinal);
+
     /// <summary>Writes each compiled node to <c>target/compiled/…</c> and sets its <c>compiled_path</c>.</summary>
     public void WriteCompiled(IEnumerable<ManifestNode> nodes, string projectRoot, string targetPath)
     {
-        var compiled = nodes.Where(n => n.Compiled && n.CompiledCode is not null).ToList();
-        foreach (var node in compiled) node.CompiledPath = CompiledPath(targetPath, node);
-        // Each folder is created once up front (10k nodes share a few hundred folders; creating one walks the path).
-        foreach (var folder in compiled.Select(n => Path.GetDirectoryName(Path.Combine(projectRoot, n.CompiledPath!))!).Distinct(StringComparer.Ordinal))
-            Directory.CreateDirectory(folder);
-        void Write(ManifestNode node) => Execution.TargetFiles.Write(Path.Combine(projectRoot, node.CompiledPath!), node.CompiledCode!, folderReady: true);
+        // Plain loops: a run calls this once per node with a single node.
+        var compiled = new List<(ManifestNode Node, string File)>();
+        foreach (var node in nodes)
+        {
+            if (!node.Compiled || node.CompiledCode is null) continue;
+            node.CompiledPath = CompiledPath(targetPath, node);
+            var file = Path.Combine(projectRoot, node.CompiledPath);
+            // Each folder is created once per process (10k nodes share a few hundred folders; creating one walks
+            // the path, and a run writes its nodes one at a time). Marked only once it exists: threads compiling
+            // nodes in the same folder may both create it, never write into it before it is there.
+            var folder = Path.GetDirectoryName(file)!;
+            if (!_compiledFolders.ContainsKey(folder))
+            {
+                Directory.CreateDirectory(folder);
+                _compiledFolders.TryAdd(folder, 0);
+            }
+            compiled.Add((node, file));
+        }
+        static void Write((ManifestNode Node, string File) item) => Execution.TargetFiles.Write(item.File, item.Node.CompiledCode!, folderReady: true);
         // A run compiles one node at a time: handing one file to the thread pool costs more than writing it.
         if (compiled.Count == 1) Write(compiled[0]);
         else Parallel.ForEach(compiled, Write);

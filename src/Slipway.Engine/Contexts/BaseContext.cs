@@ -22,7 +22,7 @@ internal static class BaseContext
         c["execute"] = runtime;
         c["invocation_id"] = loader.InvocationId;
         c["run_started_at"] = new DateTimeValue(loader.RunStartedAt);
-        c["return"] = new JinjaFunction("return", a => throw new JinjaReturnException(a.Get(0, "data")));
+        c["return"] = new JinjaFunction("return", a => JinjaReturnException.Return(a.Get(0, "data")));
         c["log"] = new JinjaFunction("log", _ => "");
         c["print"] = new JinjaFunction("print", a => { Console.WriteLine(a.Get(0, "msg")); return ""; });
         c["local_md5"] = new JinjaFunction("local_md5", a => PythonText.Md5Hex(Convert.ToString(a.Get(0, "value"), CultureInfo.InvariantCulture) ?? ""));

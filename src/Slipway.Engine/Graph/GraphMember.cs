@@ -67,8 +67,16 @@ internal sealed class GraphMember
     /// <summary>dbt leaves nodes with blank raw code out of the graph unless a command includes them.</summary>
     public bool IsEmpty { get; init; }
 
+    private Lazy<StateFingerprint?>? _state;
+
     /// <summary>What state:modified compares; null when the member carries nothing comparable.</summary>
-    public StateFingerprint? State { get; init; }
+    public StateFingerprint? State { get => _state?.Value; init => _state = new(value); }
+
+    /// <summary>
+    /// <see cref="State"/> computed on first use: only state: selectors read it, and canonicalising every member's
+    /// config costs a run that selects without state about as much as building the rest of the graph.
+    /// </summary>
+    public Func<StateFingerprint?> LazyState { init => _state = new(value); }
 
     public bool IsVersioned => Version is not null;
 

@@ -58,7 +58,7 @@ public sealed partial class ManifestGraph
             // Seeds are never empty; generic tests always render their test macro, whatever raw code the parser kept.
             IsEmpty = resource is ManifestNode { ResourceType: not ResourceType.Seed } sqlNode and not GenericTestNode
                 && string.IsNullOrWhiteSpace(sqlNode.RawCode),
-            State = Fingerprint(resource),
+            LazyState = () => Fingerprint(resource),
         };
     }
 

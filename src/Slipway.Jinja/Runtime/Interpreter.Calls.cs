@@ -73,19 +73,35 @@ internal sealed partial class Interpreter
             var frame = new Frame(macro.Closure, macro.Closure.Context, macro.Closure.Template);
             Bind(def, args, frame);
             _out = RentBuilder();
+            if (!def.IsCaller) _macroDepth++;
+            // A macro called in the rest of an expression after return() runs normally; the mark comes back after.
+            var (outerReturning, outerValue) = (_returning, _returnValue);
+            _returning = false;
+            _returnValue = null;
             try
             {
                 Exec(def.Body, frame);
+                // The body of a call block is not a macro of its own: as in dbt, return() there ends the
+                // nearest real macro (e.g. the one that called caller()), so only a real macro takes the value.
+                if (_returning && !def.IsCaller)
+                {
+                    var value = _returnValue;
+                    _returning = false;
+                    _returnValue = null;
+                    return value;
+                }
                 return Captured(_out.ToString());
             }
             catch (JinjaReturnException r) when (!def.IsCaller)
             {
-                // The body of a call block is not a macro of its own: as in dbt, return() there ends the
-                // nearest real macro (e.g. the one that called caller()).
                 return r.Value;
             }
             finally
             {
+                if (!def.IsCaller) _macroDepth--;
+                // A real macro has taken its own return value (or an error raised after return() left it); a call
+                // block body's return() stays marked for the macro around it.
+                if (!def.IsCaller || !_returning) (_returning, _returnValue) = (outerReturning, outerValue);
                 ReturnBuilder(_out);
             }
         }

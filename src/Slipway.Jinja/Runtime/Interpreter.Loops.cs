@@ -48,6 +48,7 @@ internal sealed partial class Interpreter
             Assign(s.Target, Py.FromHost(items[i]), loopFrame);
             var signal = Exec(s.Body, loopFrame);
             if (signal == Signal.Break) break;
+            if (signal == Signal.Return) return signal;
             if (signal == Signal.None) iterated = true;
         }
         if (!iterated && s.Else.Length > 0)
@@ -83,6 +84,7 @@ internal sealed partial class Interpreter
             Assign(s.Target, item, loopFrame);
             var signal = Exec(s.Body, loopFrame);
             if (signal == Signal.Break) break;
+            if (signal == Signal.Return) return signal;
             if (signal == Signal.None) iterated = true;
         }
         if (!iterated && s.Else.Length > 0)
@@ -108,6 +110,7 @@ internal sealed partial class Interpreter
             CountIteration();
             var signal = Exec(s.Body, loopFrame);
             if (signal == Signal.Break) break;
+            if (signal == Signal.Return) return signal;
             if (signal == Signal.None) iterated = true;
         }
         if (!iterated && s.Else.Length > 0)

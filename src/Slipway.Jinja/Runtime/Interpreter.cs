@@ -36,7 +36,23 @@ internal sealed partial class Interpreter : IRenderContext
     /// <summary>Inside <c>{% autoescape true %}</c>.</summary>
     public bool Autoescape => _autoescape;
 
-    private enum Signal : byte { None, Break, Continue }
+    /// <summary>Return: a host's return() ended the running macro (see <see cref="TryRequestReturn"/>).</summary>
+    private enum Signal : byte { None, Break, Continue, Return }
+
+    /// <summary>Macros (not call-block bodies) running on this interpreter: return() may end the innermost one.</summary>
+    private int _macroDepth;
+    /// <summary>Set by return(): statements stop running until the innermost macro takes <see cref="_returnValue"/>.</summary>
+    private bool _returning;
+    private object? _returnValue;
+
+    /// <summary>Marks the innermost macro of the render on this thread as returning <paramref name="value"/>; false outside any macro.</summary>
+    internal static bool TryRequestReturn(object? value)
+    {
+        if (t_current is not { _macroDepth: > 0 } current) return false;
+        current._returning = true;
+        current._returnValue = value;
+        return true;
+    }
 
     /// <summary>The interpreter of the render running on this thread, or a fresh one for a host call.</summary>
     internal static Interpreter ForCall(JinjaEnvironment environment) =>
@@ -102,7 +118,7 @@ internal sealed partial class Interpreter : IRenderContext
     private void RunTemplate(TemplateContext ctx)
     {
         Exec(ctx.Template.Root.Body, ctx.Root);
-        while (ctx.ParentTemplate is { } parent)
+        while (!_returning && ctx.ParentTemplate is { } parent)
         {
             ctx.ParentTemplate = null;
             if (ctx.SuppressedOutput is { } real)
@@ -203,6 +219,7 @@ internal sealed partial class Interpreter : IRenderContext
             try { signal = ExecStmt(s, frame); }
             catch (JinjaRuntimeException e) { throw Locate(e, s, frame); }
             if (signal != Signal.None) return signal;
+            if (_returning) return Signal.Return;
         }
         return Signal.None;
     }

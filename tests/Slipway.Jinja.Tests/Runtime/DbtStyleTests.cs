@@ -11,13 +11,18 @@ public class DbtStyleTests
 {
     private static string Folder([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "DbtStyle");
 
-    [Fact]
-    public void Model_renders_as_with_Jinja2()
+    // Hosts may end a macro by throwing JinjaReturnException or through JinjaReturnException.Return (no exception).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Model_renders_as_with_Jinja2(bool returnWithoutException)
     {
         var env = new JinjaEnvironment();
         var shared = new Dictionary<string, object?>();
         var log = new List<string>();
-        shared["return"] = new JinjaFunction("return", a => throw new JinjaReturnException(a.Positional[0]));
+        shared["return"] = returnWithoutException
+            ? new JinjaFunction("return", a => JinjaReturnException.Return(a.Positional[0]))
+            : new JinjaFunction("return", a => throw new JinjaReturnException(a.Positional[0]));
         shared["log"] = new JinjaFunction("log", a => { log.Add((string)a.Positional[0]!); return ""; });
         shared["run_query"] = new JinjaFunction("run_query", a => new PyDict { ["rows"] = 1L, ["sql"] = a.Positional[0] });
         shared["store_result"] = new JinjaFunction("store_result", _ => "");

@@ -68,6 +68,33 @@ public class HostApiTests
         Assert.Equal("[from bodytail]", env.FromString(source).Render(ctx));
     }
 
+    [Fact]
+    public void Return_without_exception_ends_the_macro_as_dbt_return_does()
+    {
+        var env = new JinjaEnvironment();
+        var log = new List<object?>();
+        var ctx = Ctx(("return", new JinjaFunction("return", a => JinjaReturnException.Return(a.Positional[0]))),
+            ("log", new JinjaFunction("log", a => { log.Add(a.Positional[0]); return ""; })));
+        // As the exception does: the value as is, the rest of the body skipped, loops left.
+        var result = env.FromString("{% macro m() %}ignored{{ return([1, 2]) }}{% do log('after') %}{% endmacro %}{% set r = m() %}{{ r[1] }}|{{ r is string }}").Render(ctx);
+        Assert.Equal("2|False", result);
+        var loop = "{% macro m() %}{% for i in [1, 2, 3] %}{% for j in [1] %}{% do log(i) %}{% if i == 2 %}{% do return(i * 10) %}{% endif %}{% endfor %}{% endfor %}{% do log('end') %}{% endmacro %}[{{ m() }}]";
+        Assert.Equal("[20]", env.FromString(loop).Render(ctx));
+        Assert.Equal(new object?[] { 1L, 2L }, log);
+        // return() in a call block body ends the macro that called caller(); the macro around the call block goes on.
+        var source = "{% macro statement() %}before{{ caller() }}after{% endmacro %}" +
+                     "{% macro outer() %}{% call statement() %}{{ return('from body') }}{% endcall %}tail{% endmacro %}[{{ outer() }}]";
+        Assert.Equal("[from bodytail]", env.FromString(source).Render(ctx));
+        // Macros called after a return in other statements of a macro run normally and return their own values.
+        var nested = "{% macro inner(x) %}{{ return(x + 1) }}{% endmacro %}{% macro m() %}{% set a = inner(1) %}{{ return(inner(a)) }}{% endmacro %}[{{ m() }}]";
+        Assert.Equal("[3]", env.FromString(nested).Render(ctx));
+        // Outside any macro there is nothing to end: the host gets the exception, as before.
+        var top = Assert.Throws<JinjaReturnException>(() => env.FromString("a{{ return(7) }}b").Render(ctx));
+        Assert.Equal(7L, top.Value);
+        var module = env.FromString("{% macro m() %}{% do return({'k': 'v'}) %}{% endmacro %}").MakeModule(ctx);
+        Assert.Equal("v", ((PyDict)module.Macros["m"].Call(Arguments.Empty)!)["k"]);
+    }
+
     [Theory]
     [InlineData("{{ 5 }}", 5L)]
     [InlineData("{{ \"5\" }}", 5L)]

@@ -79,7 +79,9 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         CreateSchemas(adapter, nodes, config.Invocation.GetBool("store_failures"));
         var results = new List<NodeResult>();
         if (hooks.Run("on-run-start", results, cancellationToken))
-            results.AddRange(new TaskRunner(services, output).Run(ManifestGraph.FromManifest(manifest), nodes,
+            // Deferral may rewrite nodes of the manifest after selection: then the graph is built again.
+            results.AddRange(new TaskRunner(services, output).Run(
+                config.Invocation.Defer ? ManifestGraph.FromManifest(manifest) : session.SelectionGraph ?? ManifestGraph.FromManifest(manifest), nodes,
                 buildOrder: command == "build", config.Threads, cancellationToken));
         else
         {
