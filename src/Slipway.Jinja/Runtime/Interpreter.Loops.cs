@@ -51,12 +51,7 @@ internal sealed partial class Interpreter
             if (signal == Signal.Return) return signal;
             if (signal == Signal.None) iterated = true;
         }
-        if (!iterated && s.Else.Length > 0)
-        {
-            loopFrame.Clear();
-            return Exec(s.Else, loopFrame);
-        }
-        return Signal.None;
+        return RunElse(s, loopFrame, iterated);
     }
 
     /// <summary>A loop whose body names <c>loop</c>: the LoopContext fetches items (and runs the filter) lazily.</summary>
@@ -87,12 +82,7 @@ internal sealed partial class Interpreter
             if (signal == Signal.Return) return signal;
             if (signal == Signal.None) iterated = true;
         }
-        if (!iterated && s.Else.Length > 0)
-        {
-            loopFrame.Clear();
-            return Exec(s.Else, loopFrame);
-        }
-        return Signal.None;
+        return RunElse(s, loopFrame, iterated);
     }
 
     /// <summary>
@@ -113,11 +103,17 @@ internal sealed partial class Interpreter
             if (signal == Signal.Return) return signal;
             if (signal == Signal.None) iterated = true;
         }
-        if (!iterated && s.Else.Length > 0)
-        {
-            loopFrame.Clear();
-            return Exec(s.Else, loopFrame);
-        }
-        return Signal.None;
+        return RunElse(s, loopFrame, iterated);
+    }
+
+    /// <summary>
+    /// The <c>else</c> block after a loop's last iteration. As in Jinja2, an iteration ended by <c>continue</c> does
+    /// not count as one, so a loop whose every iteration continues runs its <c>else</c>.
+    /// </summary>
+    private Signal RunElse(ForStmt s, Frame loopFrame, bool iterated)
+    {
+        if (iterated || s.Else.Length == 0) return Signal.None;
+        loopFrame.Clear();
+        return Exec(s.Else, loopFrame);
     }
 }
