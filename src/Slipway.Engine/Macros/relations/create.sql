@@ -13,18 +13,23 @@
 {%- endmacro %}
 
 {% macro default__create_table_as(temporary, relation, sql) -%}
+    {{ table_as_statements(temporary, relation, sql, 'create') }}
+{%- endmacro %}
+
+{#-- The statements of create_table_as; `create` is the DDL verb ('create', or 'create or replace' on DuckDB). --#}
+{% macro table_as_statements(temporary, relation, sql, create) -%}
     {%- set sql_header = config.get('sql_header', none) -%}
     {{ sql_header if sql_header is not none }}
     {%- if contract_enforced() and not temporary %}
     {{ get_assert_columns_equivalent(sql) }}
-    create table {{ relation }} {{ get_table_columns_and_constraints() }};
+    {{ create }} table {{ relation }} {{ get_table_columns_and_constraints() }};
     insert into {{ relation }} ({{ get_contract_column_csv() }})
     select {{ get_contract_column_csv() }}
     from (
         {{ sql }}
     ) as model_subq;
     {%- else %}
-    create {% if temporary %}temporary {% endif %}table
+    {{ create }} {% if temporary %}temporary {% endif %}table
         {{ relation.include(database=(not temporary), schema=(not temporary)) }}
     as (
         {{ sql }}
@@ -45,44 +50,25 @@
 {%- endmacro %}
 
 {% macro default__create_view_as(relation, sql) -%}
+    {{ view_as_statements(relation, sql, 'create') }}
+{%- endmacro %}
+
+{% macro view_as_statements(relation, sql, create) -%}
     {%- set sql_header = config.get('sql_header', none) -%}
     {{ sql_header if sql_header is not none }}
     {%- if contract_enforced() %}
     {{ get_assert_columns_equivalent(sql) }}
     {%- endif %}
-    create view {{ relation }} as (
+    {{ create }} view {{ relation }} as (
         {{ sql }}
     );
 {%- endmacro %}
 
 {#-- DuckDB replaces in one statement (its DDL is transactional, so a failure leaves the old relation). --#}
 {% macro duckdb__create_table_as(temporary, relation, sql) -%}
-    {%- set sql_header = config.get('sql_header', none) -%}
-    {{ sql_header if sql_header is not none }}
-    {%- if contract_enforced() and not temporary %}
-    {{ get_assert_columns_equivalent(sql) }}
-    create or replace table {{ relation }} {{ get_table_columns_and_constraints() }};
-    insert into {{ relation }} ({{ get_contract_column_csv() }})
-    select {{ get_contract_column_csv() }}
-    from (
-        {{ sql }}
-    ) as model_subq;
-    {%- else %}
-    create or replace {% if temporary %}temporary {% endif %}table
-        {{ relation.include(database=(not temporary), schema=(not temporary)) }}
-    as (
-        {{ sql }}
-    );
-    {%- endif %}
+    {{ table_as_statements(temporary, relation, sql, 'create or replace') }}
 {%- endmacro %}
 
 {% macro duckdb__create_view_as(relation, sql) -%}
-    {%- set sql_header = config.get('sql_header', none) -%}
-    {{ sql_header if sql_header is not none }}
-    {%- if contract_enforced() %}
-    {{ get_assert_columns_equivalent(sql) }}
-    {%- endif %}
-    create or replace view {{ relation }} as (
-        {{ sql }}
-    );
+    {{ view_as_statements(relation, sql, 'create or replace') }}
 {%- endmacro %}
