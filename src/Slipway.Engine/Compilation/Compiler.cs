@@ -64,6 +64,22 @@ internal sealed partial class Compiler
     public void Compile(IReadOnlyCollection<ManifestNode> nodes)
     {
         var queue = nodes.Where(n => n is not SeedNode and not HookNode).ToList();
+        Render(queue);
+        foreach (var node in queue) Inject(node);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="node"/> (and the ephemeral models it uses) ahead of its turn without touching the node:
+    /// its later <see cref="Compile"/> finds the SQL rendered and only injects the CTEs. A run's compile-ahead calls it.
+    /// </summary>
+    public void Prerender(ManifestNode node)
+    {
+        if (node is SeedNode or HookNode || _rendered.ContainsKey(node.UniqueId)) return;
+        Render([node]);
+    }
+
+    private void Render(List<ManifestNode> queue)
+    {
         RenderAll(queue);
         // Ephemeral models referenced by the selection must be rendered too, transitively. Only what this call
         // rendered can add new ones (earlier calls closed theirs), so a run compiling node by node stays linear.
@@ -76,13 +92,18 @@ internal sealed partial class Compiler
             RenderAll(missing);
             rendered = missing;
         }
-        foreach (var node in queue) Inject(node);
     }
 
     private void RenderAll(List<ManifestNode> nodes)
     {
         var host = Loader.Jinja;
-        var errors = new ConcurrentBag<(int, Exception)>();
+        // Errors are rare: a plain list under a lock, made on the first one (a ConcurrentBag per call cost a
+        // ThreadLocal and a finalizer for every node a run compiles).
+        List<(int, Exception)>? errors = null;
+        void Fail(int i, Exception e)
+        {
+            lock (nodes) (errors ??= []).Add((i, e));
+        }
         var chunk = Math.Max(1, nodes.Count / (4 * Environment.ProcessorCount) + 1);
         void Render(Tuple<int, int> range)
         {
@@ -99,10 +120,10 @@ internal sealed partial class Compiler
                             ? RenderStatic(st, node)
                             : RenderJinja(scope ??= host.Rent(runtime: true), node);
                     }
-                    catch (Exception e) when (e is CompilerException or ManifestException or ParseException) { errors.Add((i, e)); }
+                    catch (Exception e) when (e is CompilerException or ManifestException or ParseException) { Fail(i, e); }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
-                        errors.Add((i, new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}): {e.Message}")));
+                        Fail(i, new CompilerException($"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath}): {e.Message}"));
                     }
                 }
             }
@@ -111,7 +132,7 @@ internal sealed partial class Compiler
         // A run compiles one node at a time, on its worker thread: no thread pool hand-off for a single node.
         if (nodes.Count == 1) Render(Tuple.Create(0, 1));
         else Parallel.ForEach(Partitioner.Create(0, nodes.Count, chunk), Render);
-        if (!errors.IsEmpty) throw errors.OrderBy(e => e.Item1).First().Item2;
+        if (errors is not null) throw errors.OrderBy(e => e.Item1).First().Item2;
     }
 
     /// <summary>The fast path: the static template's calls replaced by the relation names Jinja would print.</summary>

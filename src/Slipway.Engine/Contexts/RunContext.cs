@@ -47,6 +47,7 @@ internal sealed class RunContext(ExecutionServices services, ManifestNode? node)
         c["load_result"] = new JinjaFunction("load_result", a => _results.GetValueOrDefault(a.Get(0, "name") as string ?? ""));
         c["write"] = new JinjaFunction("write", a =>
         {
+            Speculation.Check("write()");
             if (node is not null) WriteRunFile(Convert.ToString(a.Get(0, "payload"), CultureInfo.InvariantCulture) ?? "");
             return "";
         });

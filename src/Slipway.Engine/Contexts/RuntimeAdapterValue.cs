@@ -15,6 +15,9 @@ internal sealed class RuntimeAdapterValue(RenderScope scope, IAdapter adapter) :
 
     public bool TryGetAttribute(string name, out object? value)
     {
+        // Rendering ahead may only use what cannot see or change the database.
+        if (name is not ("dispatch" or "config" or "type" or "quote" or "quote_as_configured" or "quote_seed_column"))
+            Speculation.Check("adapter." + name);
         switch (name)
         {
             case "dispatch":

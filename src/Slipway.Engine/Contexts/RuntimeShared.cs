@@ -26,12 +26,13 @@ internal sealed class RuntimeShared
             new("api", new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["Relation"] = relationFactory, ["Column"] = ColumnFactory.Instance }),
             new("log", new JinjaFunction("log", a =>
             {
+                Speculation.Check("log()");
                 var msg = Py.ToStr(a.Get(0, "msg"));
                 if (Py.IsTruthy(a.Get(1, "info", false))) log.Info(msg, "JinjaLogInfo");
                 else log.Debug(msg, "JinjaLogDebug");
                 return "";
             })),
-            new("print", new JinjaFunction("print", a => { log.Print(Py.ToStr(a.Get(0, "msg"))); return ""; })),
+            new("print", new JinjaFunction("print", a => { Speculation.Check("print()"); log.Print(Py.ToStr(a.Get(0, "msg"))); return ""; })),
             new("exceptions", new RuntimeExceptions(services)),
             new("modules", RuntimeModules.Instance),
             new("fromyaml", new JinjaFunction("fromyaml", a => RuntimeModules.FromYaml(a.Get(0, "value") as string, a.Get(1, "default")))),
@@ -56,7 +57,7 @@ internal sealed class RuntimeShared
         {
             value = name switch
             {
-                "warn" => new JinjaFunction("warn", a => { services.Log.Warn(Py.ToStr(a.Get(0, "msg"))); return ""; }),
+                "warn" => new JinjaFunction("warn", a => { Speculation.Check("exceptions.warn()"); services.Log.Warn(Py.ToStr(a.Get(0, "msg"))); return ""; }),
                 "raise_compiler_error" => new JinjaFunction(name, a => throw new CompilerException(Py.ToStr(a.Get(0, "msg")))),
                 "raise_not_implemented" => new JinjaFunction(name, a => throw new CompilerException("Not implemented: " + Py.ToStr(a.Get(0, "msg")))),
                 "raise_database_error" => new JinjaFunction(name, a => throw new Slipway.Adapters.AdapterException("Database Error\n  " + Py.ToStr(a.Get(0, "msg")))),

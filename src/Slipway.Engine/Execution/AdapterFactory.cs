@@ -15,6 +15,17 @@ internal static class AdapterFactory
         return adapter;
     }
 
+    /// <summary>
+    /// Starts connecting on the thread pool so the caller can parse meanwhile: the quoting comes from the root project
+    /// file, which is read before parsing. Await the task for the adapter (or the connection error).
+    /// </summary>
+    public static Task<IAdapter> Connect(RuntimeConfig config) =>
+        Task.Run(() => Create(config, Compilation.RelationQuoting.From(config.Project.Quoting)));
+
+    /// <summary>Closes the connection a failed command no longer needs, whenever it finishes opening.</summary>
+    public static void Abandon(Task<IAdapter> connecting) =>
+        connecting.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously);
+
     /// <summary>The adapter for <paramref name="target"/> alone (what <c>debug</c> needs to test a connection without a parsed project).</summary>
     public static IAdapter Create(Target target, int threads, string projectRoot) => target.Type switch
     {

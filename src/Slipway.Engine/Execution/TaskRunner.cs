@@ -18,6 +18,7 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
     private volatile bool _failFastTriggered;
     /// <summary>build: each model's unit tests, run in the model's turn just before it (never queued themselves).</summary>
     private Dictionary<string, List<UnitTests.UnitTestNode>>? _unitTestsFirst;
+    private CompileAhead? _ahead;
 
     public IReadOnlyList<NodeResult> Run(ManifestGraph graph, IReadOnlyList<ManifestNode> nodes, bool buildOrder, int threads,
         CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
         var executor = new NodeExecutor(services);
         var gate = new object();
         Exception? crash = null;
+        _ahead = CompileAhead.Enabled(threads) ? new CompileAhead(services.Compiler) : null;
 
         void Work()
         {
@@ -43,6 +45,8 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
                         if (queue.IsFinished || crash is not null) return;
                         Monitor.Wait(gate);
                     }
+                    // The node after this one, rendered on another core while this one runs.
+                    if (_ahead is not null && queue.TryPeek(out var next)) _ahead.Offer(byId[next]);
                 }
                 try
                 {
@@ -69,6 +73,7 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
         var workers = Enumerable.Range(1, count).Select(i => new Thread(Work) { Name = $"Thread-{i} (worker)", IsBackground = true }).ToList();
         foreach (var w in workers) w.Start();
         foreach (var w in workers) w.Join();
+        _ahead?.Dispose();
         if (crash is not null) throw new InvalidOperationException("A runner thread crashed: " + crash.Message, crash);
         cancellationToken.ThrowIfCancellationRequested();
         return _results;
@@ -100,6 +105,7 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
             output.Skip(skipped, index, total);
             return skipped;
         }
+        _ahead?.Settle(node);
         var started = DateTimeOffset.UtcNow;
         output.Start(node, index, total, started);
         var result = Microbatch.MicrobatchRunner.Applies(node)

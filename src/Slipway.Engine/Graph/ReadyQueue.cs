@@ -96,6 +96,16 @@ public sealed class ReadyQueue
         }
     }
 
+    /// <summary>The member <see cref="TryDequeue"/> would hand out now, left in the queue; false when none is ready.</summary>
+    public bool TryPeek([NotNullWhen(true)] out string? uniqueId)
+    {
+        lock (gate)
+        {
+            uniqueId = ready.TryPeek(out var node, out _) ? graph.Member(node).UniqueId : null;
+            return uniqueId is not null;
+        }
+    }
+
     /// <summary>Records that a dequeued member finished (whatever its status), releasing its dependents.</summary>
     public void MarkDone(string uniqueId)
     {

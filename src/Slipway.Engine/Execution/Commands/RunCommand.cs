@@ -35,16 +35,29 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
             var plan = RetryPlan.Load(config);
             (command, retried, config) = (plan.Command, plan.UniqueIds, plan.Config);
         }
-        var session = ProjectSession.Load(config);
+        // The warehouse connection opens while the project loads (a DuckDB file opens in tens of milliseconds, a
+        // PostgreSQL login takes a round trip); a parse error still comes first, and a connection error after it.
+        var connecting = AdapterFactory.Connect(config);
+        ProjectSession session;
+        IReadOnlySet<string> selected;
+        try
+        {
+            session = ProjectSession.Load(config);
+            selected = retried ?? session.Select(ResourceTypes(config.Invocation, which));
+        }
+        catch
+        {
+            AdapterFactory.Abandon(connecting);
+            throw;
+        }
         var manifest = session.Manifest;
         var loader = session.Parse.Loader;
-        var selected = retried ?? session.Select(ResourceTypes(config.Invocation, which));
 
         var nodes = manifest.Nodes.Values
             .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
             .ToList();
         nodes.AddRange(UnitTests.UnitTestSchedule.Selected(manifest, selected, nodes, command));
-        using var adapter = AdapterFactory.Create(config, loader.Quoting);
+        using var adapter = connecting.GetAwaiter().GetResult();
         log.Info($"Registered adapter: {adapter.Type}={SlipwayVersion.Version}", "AdapterRegistered");
         PrintFound(log, manifest);
         if (config.Invocation.Defer)
