@@ -71,7 +71,7 @@ internal sealed partial class Compiler
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _compiledFolders = new(StringComparer.Ordinal);
 
     /// <summary>Writes each compiled node to <c>target/compiled/…</c> and sets its <c>compiled_path</c>.</summary>
-    public void WriteCompiled(IEnumerable<ManifestNode> nodes, string projectRoot, string targetPath)
+    public void WriteCompiled(IEnumerable<ManifestNode> nodes, string projectRoot, string targetPath, Execution.TargetFileWriter? writer = null)
     {
         // Plain loops: a run calls this once per node with a single node.
         var compiled = new List<(ManifestNode Node, string File)>();
@@ -93,7 +93,8 @@ internal sealed partial class Compiler
         }
         static void Write((ManifestNode Node, string File) item) => Execution.TargetFiles.Write(item.File, item.Node.CompiledCode!, folderReady: true);
         // A run compiles one node at a time: handing one file to the thread pool costs more than writing it.
-        if (compiled.Count == 1) Write(compiled[0]);
+        if (writer is not null) foreach (var (node, file) in compiled) writer.Write(file, node.CompiledCode!, folderReady: true);
+        else if (compiled.Count == 1) Write(compiled[0]);
         else Parallel.ForEach(compiled, Write);
     }
 

@@ -17,6 +17,8 @@ internal sealed class ExecutionServices
     public required Compiler Compiler { get; init; }
     public required IAdapter Adapter { get; init; }
     public required EventLog Log { get; init; }
+    /// <summary>Where a run's per-node files go (written on a thread of their own); null writes them at once.</summary>
+    public TargetFileWriter? Files { get; init; }
     /// <summary>Unique ids of the selected nodes (dbt's <c>selected_resources</c>).</summary>
     public IReadOnlyList<string> SelectedResources { get; set; } = [];
     /// <summary><c>retry</c>: the batches of microbatch models the previous run left unfinished, by unique id.</summary>

@@ -52,7 +52,7 @@ internal sealed class NodeExecutor(ExecutionServices services)
     {
         if (node is SeedNode) return;
         services.Compiler.Compile([node]);
-        services.Compiler.WriteCompiled([node], services.Config.Project.RootPath, services.RelativeTargetPath);
+        services.Compiler.WriteCompiled([node], services.Config.Project.RootPath, services.RelativeTargetPath, services.Files);
     }
 
     /// <summary>

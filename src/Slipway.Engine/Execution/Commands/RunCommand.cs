@@ -68,9 +68,10 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
             Empty = config.Invocation.Empty,
             Sample = Microbatch.SampleWindow.Parse(config.Invocation.GetString("sample"), loader.RunStartedAt),
         };
+        using var files = new TargetFileWriter();
         var services = new ExecutionServices
         {
-            Config = config, Parse = session.Parse, Compiler = compiler, Adapter = adapter, Log = log,
+            Config = config, Parse = session.Parse, Compiler = compiler, Adapter = adapter, Log = log, Files = files,
             SelectedResources = nodes.Select(n => n.UniqueId).ToList(),
             // retry: the batches of microbatch models the previous run left unfinished.
             PreviousBatches = which == "retry" ? Microbatch.BatchResults.ReadUnfinished(config) : new Dictionary<string, Microbatch.BatchResults>(),
@@ -117,6 +118,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         }
         hooks.Run("on-run-end", results, cancellationToken);
         adapter.ReleaseConnection();
+        files.Flush();
 
         var elapsed = clock.Elapsed.TotalSeconds;
         WriteArtifacts(session, config, results, elapsed, loader);
