@@ -57,7 +57,8 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
             .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
             .ToList();
         nodes.AddRange(UnitTests.UnitTestSchedule.Selected(manifest, selected, nodes, command));
-        using var adapter = connecting.GetAwaiter().GetResult();
+        var adapter = connecting.GetAwaiter().GetResult();
+        using var closer = new AdapterCloser(adapter);
         log.Info($"Registered adapter: {adapter.Type}={SlipwayVersion.Version}", "AdapterRegistered");
         PrintFound(log, manifest);
         if (config.Invocation.Defer)
@@ -118,6 +119,7 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
         }
         hooks.Run("on-run-end", results, cancellationToken);
         adapter.ReleaseConnection();
+        closer.CloseInBackground();
         files.Flush();
 
         var elapsed = clock.Elapsed.TotalSeconds;
