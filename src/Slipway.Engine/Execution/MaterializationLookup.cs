@@ -25,10 +25,24 @@ internal static class MaterializationLookup
 
     private enum Locality { Core = 1, Imported = 2, Root = 3 }
 
-    private sealed record Candidate(IJinjaCallable Macro, string Package, string MacroName, bool AdapterSpecific, Locality Locality);
+    private sealed record Candidate(string Package, string MacroName, bool AdapterSpecific, Locality Locality);
+
+    /// <summary>The winner for each (adapter, materialization), ranked once per parsed project rather than per node.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ManifestLoader, System.Collections.Concurrent.ConcurrentDictionary<(string, string), Candidate?>> Ranked = [];
 
     public static IJinjaCallable? Find(RenderScope scope, ManifestLoader loader, Manifest.Manifest manifest, string adapterType, string materialized, ManifestNode node,
         Action<string>? debug = null)
+    {
+        var best = Ranked.GetOrCreateValue(loader).GetOrAdd((adapterType, materialized), key => Rank(scope, loader, key.Item1, key.Item2, debug));
+        if (best is null) return null;
+        var languages = manifest.Macros.GetValueOrDefault($"macro.{best.Package}.{best.MacroName}")?.SupportedLanguages ?? ["sql"];
+        if (!languages.Contains(node.Language))
+            throw new CompilerException(
+                $"Materialization \"{best.MacroName}\" only supports languages [{string.Join(", ", languages.Select(l => $"'{l}'"))}]; got \"{node.Language}\"");
+        return scope.FindInPackage(best.Package, best.MacroName) as IJinjaCallable;
+    }
+
+    private static Candidate? Rank(RenderScope scope, ManifestLoader loader, string adapterType, string materialized, Action<string>? debug)
     {
         var candidates = new List<Candidate>();
         foreach (var package in loader.MacrosByPackage.Keys.Append(ManifestLoader.InternalPackage).Distinct())
@@ -37,9 +51,9 @@ internal static class MaterializationLookup
             foreach (var adapter in new[] { adapterType, "default" })
             {
                 var name = $"materialization_{materialized}_{adapter}";
-                if (scope.FindInPackage(package, name) is not IJinjaCallable macro) continue;
+                if (scope.FindInPackage(package, name) is not IJinjaCallable) continue;
                 var specific = adapter != "default" && (locality != Locality.Core || BuiltInAdapterSpecific.Contains((adapter, materialized)));
-                candidates.Add(new Candidate(macro, package, name, specific, locality));
+                candidates.Add(new Candidate(package, name, specific, locality));
             }
         }
         var ranked = candidates.OrderByDescending(c => c.AdapterSpecific).ThenByDescending(c => c.Locality).ToList();
@@ -50,12 +64,7 @@ internal static class MaterializationLookup
                 + "require_explicit_package_overrides_for_builtin_materializations is true (re-declare it in the root project to use it).");
             best = ranked.FirstOrDefault(c => c.Locality != Locality.Imported);
         }
-        if (best is null) return null;
-        var languages = manifest.Macros.GetValueOrDefault($"macro.{best.Package}.{best.MacroName}")?.SupportedLanguages ?? ["sql"];
-        if (!languages.Contains(node.Language))
-            throw new CompilerException(
-                $"Materialization \"{best.MacroName}\" only supports languages [{string.Join(", ", languages.Select(l => $"'{l}'"))}]; got \"{node.Language}\"");
-        return best.Macro;
+        return best;
     }
 
     /// <summary>The behaviour flag, true by default since dbt 1.8; <c>flags: {…: false}</c> restores package overrides.</summary>
