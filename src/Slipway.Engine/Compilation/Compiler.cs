@@ -80,10 +80,13 @@ internal sealed partial class Compiler
 
     private void Render(List<ManifestNode> queue)
     {
-        RenderAll(queue);
+        // A node rendered ahead (or earlier in this invocation) had its ephemerals closed then.
+        var pending = queue.FindAll(n => !_rendered.ContainsKey(n.UniqueId));
+        if (pending.Count == 0) return;
+        RenderAll(pending);
         // Ephemeral models referenced by the selection must be rendered too, transitively. Only what this call
         // rendered can add new ones (earlier calls closed theirs), so a run compiling node by node stays linear.
-        var rendered = queue;
+        var rendered = pending;
         while (true)
         {
             var missing = rendered.SelectMany(n => _rendered.TryGetValue(n.UniqueId, out var r) ? r.Ephemerals : Enumerable.Empty<ManifestNode>())

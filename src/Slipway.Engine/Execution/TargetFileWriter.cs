@@ -12,6 +12,7 @@ internal sealed class TargetFileWriter : IDisposable
     private readonly Thread _thread;
     private Exception? _failure;
     private bool _busy, _stopped;
+    private const int WakeEveryMilliseconds = 5;
 
     public TargetFileWriter()
     {
@@ -24,7 +25,9 @@ internal sealed class TargetFileWriter : IDisposable
         lock (_queue)
         {
             _queue.Enqueue((path, text, folderReady));
-            Monitor.Pulse(_queue);
+            // The writer wakes up on its own every few milliseconds: waking it for each file would cost the node's
+            // thread a system call per file. A long queue wakes it at once.
+            if (_queue.Count >= 64) Monitor.PulseAll(_queue);
         }
     }
 
@@ -33,6 +36,7 @@ internal sealed class TargetFileWriter : IDisposable
     {
         lock (_queue)
         {
+            Monitor.PulseAll(_queue);
             while (_queue.Count > 0 || _busy) Monitor.Wait(_queue);
             if (_failure is { } failure)
             {
@@ -49,7 +53,7 @@ internal sealed class TargetFileWriter : IDisposable
             (string Path, string Text, bool FolderReady) item;
             lock (_queue)
             {
-                while (_queue.Count == 0 && !_stopped) Monitor.Wait(_queue);
+                while (_queue.Count == 0 && !_stopped) Monitor.Wait(_queue, WakeEveryMilliseconds);
                 if (_queue.Count == 0) return;
                 item = _queue.Dequeue();
                 _busy = true;
