@@ -28,7 +28,27 @@ internal static class PartialParser
     /// thread while the caller goes on, for commands that only read the manifest: they must wait for the returned
     /// task before exiting, and must not change the manifest meanwhile.
     /// </summary>
+    /// <remarks>
+    /// Restoring the cache runs without garbage collections (<see cref="CollectionPause"/>); with
+    /// <paramref name="writeInBackground"/> the pause lasts until the caller's <see cref="CollectionPause.End"/>
+    /// (so the manifest.json write that follows runs without them too), otherwise it ends here.
+    /// </remarks>
     public static (ParseResult Result, Outcome Outcome, Task PendingWrite) Load(ParseRequest request, string targetPath, bool enabled, bool writeInBackground)
+    {
+        try
+        {
+            var loaded = LoadWithCache(request, targetPath, enabled, writeInBackground);
+            if (!writeInBackground) CollectionPause.End();
+            return loaded;
+        }
+        catch
+        {
+            CollectionPause.End();
+            throw;
+        }
+    }
+
+    private static (ParseResult Result, Outcome Outcome, Task PendingWrite) LoadWithCache(ParseRequest request, string targetPath, bool enabled, bool writeInBackground)
     {
         var writes = new PendingWrites(writeInBackground);
         if (!enabled) return (ManifestLoader.Load(request), Outcome.Full, Task.CompletedTask);
@@ -40,6 +60,7 @@ internal static class PartialParser
         var key = Key(request, projects);
         var cache = PartialParseCache.ReadHeader(path);
         if (cache is not null && (cache.Key != key || !SameEnvironment(cache, request.Environment))) cache = null;
+        if (cache is not null) CollectionPause.Begin(cache.FileLength);
         // The body (the manifest) is decoded while the files are stat'ed and compared: a warm start needs both.
         var body = cache is null ? Task.FromResult(false) : Task.Run(cache.ReadBody);
         var scannedAt = DateTime.UtcNow.Ticks;
@@ -70,6 +91,8 @@ internal static class PartialParser
                 // The restored objects were partly changed by the attempt: the full parse below starts afresh.
             }
         }
+        // A full parse makes mostly garbage (rendering): collections must run.
+        CollectionPause.End();
         // Hashed before parsing: a file edited while the parse runs then looks changed next time, never the reverse.
         Parallel.ForEach(current, f => f.ComputeHash());
         var result = ManifestLoader.Load(request);
