@@ -226,12 +226,15 @@ internal static class PartialParser
     private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("SLIPWAY_PARSE_TRACE") is "1";
     private static TimeSpan _lastCpu;
 
-    /// <summary>With SLIPWAY_PARSE_TRACE=1: each step's wall and process CPU time (CPU is what a loaded machine cannot distort).</summary>
+    /// <summary>
+    /// With SLIPWAY_PARSE_TRACE=1: each step's wall and process CPU time (CPU is what a loaded machine cannot distort),
+    /// and the garbage collections (gen 0/1/2 counts) and memory so far: collections are much of a warm start's time.
+    /// </summary>
     internal static void Trace(string step, Stopwatch clock)
     {
         if (!TraceEnabled) return;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        Console.Error.WriteLine($"[partial parse] {step}: {clock.Elapsed.TotalMilliseconds:F0} ms wall, {(cpu - _lastCpu).TotalMilliseconds:F0} ms cpu");
+        Console.Error.WriteLine($"[partial parse] {step}: {clock.Elapsed.TotalMilliseconds:F0} ms wall, {(cpu - _lastCpu).TotalMilliseconds:F0} ms cpu, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) >> 20} MB, rss {Environment.WorkingSet >> 20} MB, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");
         _lastCpu = cpu;
         clock.Restart();
     }
