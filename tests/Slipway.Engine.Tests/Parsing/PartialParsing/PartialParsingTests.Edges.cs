@@ -13,13 +13,20 @@ public sealed partial class PartialParsingTests
     private static List<string> Map(JsonNode m, string map, string id) =>
         m[map]![id]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
 
+    /// <summary>Writes one model file and parses again, which must take the partial path; the manifest.json it writes.</summary>
+    private JsonNode Reparse(string path, string text)
+    {
+        Write(path, text);
+        var (outcome, manifest, _) = Parse();
+        Assert.Equal(PartialParser.Outcome.Partial, outcome);
+        return manifest;
+    }
+
     [Fact]
     public void An_edit_that_keeps_the_refs_keeps_the_parent_and_child_maps()
     {
         Parse();
-        Write("models/orders.sql", "select id, {{ cents('amount') }} as dollars, 1 as version from {{ ref('stg_orders') }}\n");
-        var (outcome, partial, _) = Parse();
-        Assert.Equal(PartialParser.Outcome.Partial, outcome);
+        var partial = Reparse("models/orders.sql", "select id, {{ cents('amount') }} as dollars, 1 as version from {{ ref('stg_orders') }}\n");
         Assert.Equal(["model.shop.stg_orders"], Map(partial, "parent_map", "model.shop.orders"));
         Assert.Equal(["model.shop.rated"], Map(partial, "child_map", "model.shop.orders"));
         Assert.Equal(Comparable(FullParse()), Comparable(partial));
@@ -30,18 +37,14 @@ public sealed partial class PartialParsingTests
     {
         Parse();
         // rated: orders → raw_orders and stg_orders; raw_orders' children become rated before stg_orders (sorted).
-        Write("models/rated.sql", "select id from {{ ref('stg_orders') }} join {{ ref('raw_orders') }} using (id)\n");
-        var (outcome, partial, _) = Parse();
-        Assert.Equal(PartialParser.Outcome.Partial, outcome);
+        var partial = Reparse("models/rated.sql", "select id from {{ ref('stg_orders') }} join {{ ref('raw_orders') }} using (id)\n");
         Assert.Equal(["model.shop.raw_orders", "model.shop.stg_orders"], Map(partial, "parent_map", "model.shop.rated"));
         Assert.Equal(["model.shop.rated", "model.shop.stg_orders"], Map(partial, "child_map", "model.shop.raw_orders"));
         Assert.Empty(Map(partial, "child_map", "model.shop.orders"));
         Assert.Contains("model.shop.rated", Map(partial, "child_map", "model.shop.stg_orders"));
         Assert.Equal(Comparable(FullParse()), Comparable(partial));
         // And back: the patched maps of the cache written after the first edit are patched again.
-        Write("models/rated.sql", "select id from {{ ref('orders') }}\n");
-        var (again, reverted, _) = Parse();
-        Assert.Equal(PartialParser.Outcome.Partial, again);
+        var reverted = Reparse("models/rated.sql", "select id from {{ ref('orders') }}\n");
         Assert.Equal(["model.shop.rated"], Map(reverted, "child_map", "model.shop.orders"));
         Assert.Equal(Comparable(FullParse()), Comparable(reverted));
     }
