@@ -66,6 +66,8 @@ internal sealed partial class ManifestLoader
     /// </summary>
     internal static ParseResult? Update(ParseRequest request, PartialParseCache cache, IReadOnlyCollection<string> changedPaths)
     {
+        // The maps of the cached manifest as it was: the changes are checked and patched against them.
+        _ = cache.Manifest!.ParentMap;
         var loader = new ManifestLoader(request, cache.Manifest!) { PreviousCacheId = cache.Id };
         loader.RestoreFrom(cache);
         var replaced = new Dictionary<string, ManifestNode>(StringComparer.Ordinal);

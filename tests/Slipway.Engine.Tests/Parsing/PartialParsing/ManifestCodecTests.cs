@@ -78,6 +78,27 @@ public sealed class ManifestCodecTests
         }
     }
 
+    [Fact]
+    public void A_decoded_manifest_builds_its_maps_once_when_first_read_from_any_thread()
+    {
+        var parse = FixtureLoader.Parse("harbor_basic");
+        var buffer = new MemoryStream();
+        var w = new CacheWriter(buffer);
+        ManifestCodec.Write(w, parse.Manifest);
+        w.Flush();
+        buffer.Position = 0;
+        var decoded = ManifestCodec.Read(new CacheReader(buffer));
+        var seen = new Dictionary<string, List<string>>[8];
+        Parallel.For(0, seen.Length, i => seen[i] = decoded.ChildMap);
+        Assert.All(seen, map => Assert.Same(seen[0], map));
+        Assert.NotEmpty(seen[0]);
+        Assert.Equal(Text(parse.Manifest.ChildMap), Text(decoded.ChildMap));
+        Assert.Equal(Text(parse.Manifest.ParentMap), Text(decoded.ParentMap));
+        Assert.Equal(Text(parse.Manifest.GroupMap), Text(decoded.GroupMap));
+
+        static string Text(Dictionary<string, List<string>> map) => string.Join("\n", map.Select(kv => kv.Key + ": " + string.Join(",", kv.Value)));
+    }
+
     private static string Json(global::Slipway.Engine.Manifest.Manifest m)
     {
         var stream = new MemoryStream();
