@@ -262,7 +262,7 @@ internal static partial class ManifestCodec
             columns.Add(key, new ColumnInfo
             {
                 Name = r.Req(), Description = r.Req(), Meta = r.Dict(), DataType = r.Str(), Constraints = r.List(),
-                Quote = (bool?)r.Value(), Config = r.Dict(), Tags = r.StrList(), Granularity = r.Str(), DocBlocks = r.List(),
+                Quote = r.NullableBool(), Config = r.Dict(), Tags = r.StrList(), Granularity = r.Str(), DocBlocks = r.List(),
             });
         }
         return columns;
