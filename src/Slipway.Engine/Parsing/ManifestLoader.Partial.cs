@@ -66,29 +66,42 @@ internal sealed partial class ManifestLoader
     /// </summary>
     internal static ParseResult? Update(ParseRequest request, PartialParseCache cache, IReadOnlyCollection<string> changedPaths)
     {
+        // The maps of the cached manifest as it was: the changes are checked and patched against them.
+        _ = cache.Manifest!.ParentMap;
         var loader = new ManifestLoader(request, cache.Manifest!) { PreviousCacheId = cache.Id };
         loader.RestoreFrom(cache);
-        return loader.ApplyChanges(changedPaths) ? loader.FinishUpdate() : null;
+        var replaced = new Dictionary<string, ManifestNode>(StringComparer.Ordinal);
+        return loader.ApplyChanges(changedPaths, replaced) ? loader.FinishUpdate(replaced) : null;
     }
 
-    private bool ApplyChanges(IReadOnlyCollection<string> changedPaths)
+    /// <summary>Nodes read from files, by absolute path; with <paramref name="fileNames"/>, only those of files so named.</summary>
+    private Dictionary<string, List<ManifestNode>> NodesByFile(HashSet<string>? fileNames)
+    {
+        var nodesByFile = new Dictionary<string, List<ManifestNode>>(StringComparer.Ordinal);
+        foreach (var node in _manifest.Nodes.Values.Concat(_manifest.Disabled.Values.SelectMany(l => l).OfType<ManifestNode>()))
+        {
+            // Generic tests and hooks come from YAML and dbt_project.yml, never from node files.
+            if (node is GenericTestNode or HookNode or SqlOperationNode) continue;
+            // Comparing file names first spares making 23,000 absolute paths (10k models) when one file changed.
+            if (fileNames is not null && !fileNames.Contains(Path.GetFileName(node.OriginalFilePath))) continue;
+            var path = AbsolutePathOf(node);
+            if (!nodesByFile.TryGetValue(path, out var list)) nodesByFile[path] = list = [];
+            list.Add(node);
+        }
+        return nodesByFile;
+    }
+
+    /// <summary>Re-parses the files at <paramref name="changedPaths"/>; <paramref name="old"/> receives the nodes it replaced or removed.</summary>
+    private bool ApplyChanges(IReadOnlyCollection<string> changedPaths, Dictionary<string, ManifestNode> old)
     {
         var m = _manifest;
         var files = FindNodeFiles();
         var byPath = files.ToDictionary(f => f.File.AbsolutePath, StringComparer.Ordinal);
         var fileIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++) fileIndex[files[i].File.AbsolutePath] = i;
-        // Nodes read from files, by file (generic tests and hooks come from YAML and dbt_project.yml, never from node files).
-        var nodesByFile = new Dictionary<string, List<ManifestNode>>(StringComparer.Ordinal);
-        foreach (var node in m.Nodes.Values.Concat(m.Disabled.Values.SelectMany(l => l).OfType<ManifestNode>()))
-        {
-            if (node is GenericTestNode or HookNode or SqlOperationNode) continue;
-            var path = AbsolutePathOf(node);
-            if (!nodesByFile.TryGetValue(path, out var list)) nodesByFile[path] = list = [];
-            list.Add(node);
-        }
+        var nodesByFile = NodesByFile(changedPaths.Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        Dictionary<string, List<ManifestNode>>? allNodesByFile = null;
 
-        var old = new Dictionary<string, ManifestNode>(StringComparer.Ordinal);
         foreach (var path in changedPaths)
         {
             // Only node files qualify; a changed macro, YAML, seed or project file (or one that never held a node) needs a full parse.
@@ -124,7 +137,7 @@ internal sealed partial class ManifestLoader
                     // Added: its name must be new, or refs elsewhere could start resolving to it.
                     if (m.Nodes.ContainsKey(node.UniqueId) || m.Disabled.ContainsKey(node.UniqueId)) return false;
                     if (node.IsRefable && RefableByName().ContainsKey(node.Name)) return false;
-                    m.Nodes.Insert(InsertionIndex(files, fileIndex[path], nodesByFile), node.UniqueId, node);
+                    m.Nodes.Insert(InsertionIndex(files, fileIndex[path], allNodesByFile ??= NodesByFile(null)), node.UniqueId, node);
                 }
                 AddDraft(draft);
             }
@@ -189,14 +202,61 @@ internal sealed partial class ManifestLoader
     private string AbsolutePathOf(ManifestNode node) =>
         Path.GetFullPath(Path.Combine(ProjectOf(node.PackageName).RootPath, node.OriginalFilePath));
 
-    private ParseResult FinishUpdate()
+    private ParseResult FinishUpdate(Dictionary<string, ManifestNode> replaced)
     {
-        _manifest.BuildParentAndChildMaps();
-        CheckForCycles();
+        switch (PatchParentAndChildMaps(replaced))
+        {
+            case MapPatch.Rebuild:
+                _manifest.BuildParentAndChildMaps();
+                CheckForCycles();
+                break;
+            case MapPatch.EdgesChanged:
+                CheckForCycles();
+                break;
+        }
         FillMetadata();
         _perf.ParsedPathCount = _draftOrder.Select(d => d.File).Distinct().Count();
         _perf.LoadAllElapsed = _clock.Elapsed.TotalSeconds;
         return new ParseResult(_manifest, _perf, this);
+    }
+
+    private enum MapPatch { Rebuild, EdgesChanged, EdgesKept }
+
+    /// <summary>
+    /// The parent/child maps after nodes were only replaced (none added or removed, the usual edit): each changed
+    /// node's parent list and its old and new parents' child lists are patched where a rebuild would have changed
+    /// them (≈ 40 ms at 10k models). When no node's parents changed, no cycle can have appeared either.
+    /// </summary>
+    private MapPatch PatchParentAndChildMaps(Dictionary<string, ManifestNode> replaced)
+    {
+        var m = _manifest;
+        if (_draftOrder.Count != replaced.Count) return MapPatch.Rebuild;
+        foreach (var draft in _draftOrder)
+        {
+            if (!replaced.ContainsKey(draft.Node.UniqueId) || !m.Nodes.TryGetValue(draft.Node.UniqueId, out var now) || !ReferenceEquals(now, draft.Node)
+                || !m.ParentMap.ContainsKey(draft.Node.UniqueId))
+                return MapPatch.Rebuild;
+        }
+        var changed = false;
+        foreach (var draft in _draftOrder)
+        {
+            var id = draft.Node.UniqueId;
+            var before = m.ParentMap[id];
+            List<string> after = [.. draft.Node.DependsOn.Nodes];
+            after.Sort(StringComparer.Ordinal);
+            if (before.SequenceEqual(after, StringComparer.Ordinal)) continue;
+            changed = true;
+            m.ParentMap[id] = after;
+            foreach (var parent in before.Except(after, StringComparer.Ordinal))
+                if (m.ChildMap.TryGetValue(parent, out var children)) children.RemoveAll(c => c == id);
+            foreach (var parent in after.Except(before, StringComparer.Ordinal))
+            {
+                if (!m.ChildMap.TryGetValue(parent, out var children)) continue;
+                var at = children.BinarySearch(id, StringComparer.Ordinal);
+                children.Insert(at < 0 ? ~at : at, id);
+            }
+        }
+        return changed ? MapPatch.EdgesChanged : MapPatch.EdgesKept;
     }
 
     /// <summary>Fills <paramref name="cache"/> with what this loader parsed (or restored): the parse facts beside the manifest.</summary>

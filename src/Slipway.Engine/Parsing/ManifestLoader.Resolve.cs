@@ -33,9 +33,10 @@ internal sealed partial class ManifestLoader
     {
         var q = node.Config.Get("quoting") as IDictionary<string, object?>;
         var quoting = q is null || q.Count == 0 ? _quoting : new Compilation.RelationQuoting(
-            q.GetValueOrDefault("database") as bool? ?? _quoting.Database,
-            q.GetValueOrDefault("schema") as bool? ?? _quoting.Schema,
-            q.GetValueOrDefault("identifier") as bool? ?? _quoting.Identifier);
+            // `is bool` rather than `as bool?`: ReadyToRun cannot precompile unboxing to a nullable primitive.
+            q.GetValueOrDefault("database") is bool database ? database : _quoting.Database,
+            q.GetValueOrDefault("schema") is bool schema ? schema : _quoting.Schema,
+            q.GetValueOrDefault("identifier") is bool identifier ? identifier : _quoting.Identifier);
         return quoting.Render(node.Database, node.Schema, node.Alias);
     }
 

@@ -27,8 +27,12 @@ internal sealed class ProjectSession
 
     private Task _pendingWrite = Task.CompletedTask;
 
-    /// <summary>Waits for the partial-parse cache write a read-only session started.</summary>
-    public void Finish() => _pendingWrite.GetAwaiter().GetResult();
+    /// <summary>Waits for the partial-parse cache write a read-only session started, and lets garbage collections run again.</summary>
+    public void Finish()
+    {
+        try { _pendingWrite.GetAwaiter().GetResult(); }
+        finally { CollectionPause.End(); }
+    }
     public Manifest.Manifest Manifest => Parse.Manifest;
 
     /// <summary>

@@ -64,6 +64,22 @@ internal sealed class CacheReader(Stream stream)
         return list;
     }
 
+    // Not `(bool?)Value()`: ReadyToRun cannot precompile a method that unboxes to a nullable primitive, so the
+    // node decoder would be JIT-compiled at every warm start.
+    public bool? NullableBool() => Value() switch
+    {
+        null => null,
+        bool b => b,
+        var other => throw new InvalidDataException($"expected a boolean, found {other.GetType().Name}"),
+    };
+
+    public int? NullableInt() => Value() switch
+    {
+        null => null,
+        int i => i,
+        var other => throw new InvalidDataException($"expected an integer, found {other.GetType().Name}"),
+    };
+
     public object? Value()
     {
         var tag = (ValueTag)_r.ReadByte();

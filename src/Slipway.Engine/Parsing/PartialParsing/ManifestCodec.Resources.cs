@@ -129,7 +129,7 @@ internal static partial class ManifestCodec
                 TestMetadata = new TestMetadata { Name = r.Req(), Kwargs = r.Dict(), Namespace = r.Str() },
             },
             Kind.Snapshot => new SnapshotNode { UniqueId = id, Name = name, PackageName = pkg, Path = path, OriginalFilePath = original, Schema = schema, Alias = alias },
-            Kind.Hook => new HookNode { UniqueId = id, Name = name, PackageName = pkg, Path = path, OriginalFilePath = original, Schema = schema, Alias = alias, Index = (int?)r.Value() },
+            Kind.Hook => new HookNode { UniqueId = id, Name = name, PackageName = pkg, Path = path, OriginalFilePath = original, Schema = schema, Alias = alias, Index = r.NullableInt() },
             Kind.SqlOperation => new SqlOperationNode { UniqueId = id, Name = name, PackageName = pkg, Path = path, OriginalFilePath = original, Schema = schema, Alias = alias },
             _ => throw new InvalidDataException($"unknown node kind {kind}"),
         };

@@ -6,7 +6,7 @@ namespace Slipway.Engine.Parsing.PartialParsing;
 /// The parsed manifest in the partial-parse cache: every resource with every field, so a warm start rebuilds the
 /// exact objects a full parse would have made (manifest.json written from either is identical). Selectors,
 /// metadata and the parent/child maps are not stored: the session adds the first, the loader refreshes the
-/// second, and the maps are rebuilt from <c>depends_on</c>.
+/// second, and the maps are rebuilt from <c>depends_on</c> when first read.
 /// </summary>
 internal static partial class ManifestCodec
 {
@@ -80,7 +80,7 @@ internal static partial class ManifestCodec
             for (var j = 0; j < count; j++) list.Add(Resource(r));
             m.Disabled.Add(id, list);
         }
-        m.BuildParentAndChildMaps();
+        m.BuildParentAndChildMapsOnFirstUse();
         return m;
     }
 
@@ -262,7 +262,7 @@ internal static partial class ManifestCodec
             columns.Add(key, new ColumnInfo
             {
                 Name = r.Req(), Description = r.Req(), Meta = r.Dict(), DataType = r.Str(), Constraints = r.List(),
-                Quote = (bool?)r.Value(), Config = r.Dict(), Tags = r.StrList(), Granularity = r.Str(), DocBlocks = r.List(),
+                Quote = r.NullableBool(), Config = r.Dict(), Tags = r.StrList(), Granularity = r.Str(), DocBlocks = r.List(),
             });
         }
         return columns;

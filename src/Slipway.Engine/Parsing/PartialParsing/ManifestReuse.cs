@@ -78,28 +78,26 @@ internal static class ManifestReuse
             var clock = System.Diagnostics.Stopwatch.StartNew();
             if (ReadStamp(manifestPath, previousId) is not { Nodes.Count: > 0 } stamp) return false;
             PartialParser.Trace("read manifest stamp", clock);
-            var old = new Dictionary<string, ManifestWriter.NodeRange>(stamp.Nodes.Count, StringComparer.Ordinal);
-            foreach (var r in stamp.Nodes) old[r.UniqueId] = r;
+            // The stamp lists the nodes in the previous file's order: consecutive indexes lie side by side there.
+            var old = new Dictionary<string, int>(stamp.Nodes.Count, StringComparer.Ordinal);
+            for (var i = 0; i < stamp.Nodes.Count; i++) old[stamp.Nodes[i].UniqueId] = i;
             var ranges = new List<ManifestWriter.NodeRange>(manifest.Nodes.Count);
             long bodyOffset;
             using (var source = File.OpenHandle(manifestPath))
             {
                 if (RandomAccess.GetLength(source) != stamp.Length) return false;
-                var buffer = new byte[1 << 16];
-                ArraySegment<byte> Reuse(string id, Manifest.ManifestNode node)
+                (ManifestWriter.NodeRange, int)? Find(string id) =>
+                    !reparsed.Contains(id) && old.TryGetValue(id, out var i) ? (stamp.Nodes[i], i) : null;
+                void Read(long offset, Span<byte> into)
                 {
-                    if (reparsed.Contains(id) || !old.TryGetValue(id, out var r)) return default;
-                    if (buffer.Length < r.Length) buffer = new byte[r.Length];
-                    var read = 0;
-                    while (read < r.Length)
+                    for (var read = 0; read < into.Length;)
                     {
-                        var n = RandomAccess.Read(source, buffer.AsSpan(read, r.Length - read), r.Offset + read);
+                        var n = RandomAccess.Read(source, into[read..], offset + read);
                         if (n <= 0) throw new IOException("manifest.json ended early");
                         read += n;
                     }
-                    return new ArraySegment<byte>(buffer, 0, r.Length);
                 }
-                ManifestWriter.Write(manifest, temp, out bodyOffset, Reuse, ranges);
+                ManifestWriter.Write(manifest, temp, out bodyOffset, new ManifestWriter.NodeReuse(Find, Read), ranges);
             }
             PartialParser.Trace("write patched manifest", clock);
             File.Move(temp, manifestPath, overwrite: true);

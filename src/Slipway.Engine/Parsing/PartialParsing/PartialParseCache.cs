@@ -29,6 +29,8 @@ internal sealed class PartialParseCache
     public List<string> Warnings { get; init; } = [];
     public List<(string Package, string File, string Text)> MacroFiles { get; init; } = [];
     public Manifest.Manifest? Manifest { get; set; }
+    /// <summary>The size of the file the header was read from (0 for a cache made in memory).</summary>
+    public long FileLength { get; private init; }
 
     private CacheReader? _bodyReader;
 
@@ -43,7 +45,8 @@ internal sealed class PartialParseCache
         if (!File.Exists(path)) return null;
         try
         {
-            var r = new CacheReader(new MemoryStream(File.ReadAllBytes(path), writable: false));
+            var bytes = File.ReadAllBytes(path);
+            var r = new CacheReader(new MemoryStream(bytes, writable: false));
             if (r.Str() != Magic || r.Int() != FormatVersion || r.Str() != EngineId) return null;
             var key = r.Req();
             var id = r.Req();
@@ -53,7 +56,7 @@ internal sealed class PartialParseCache
             var files = new List<InputFile>();
             for (int i = 0, n = r.Count(); i < n; i++)
                 files.Add(new InputFile(r.Req(), r.Long(), r.Long()) { Hash = r.Bytes() });
-            return new PartialParseCache { Key = key, Id = id, ScannedAtTicks = scannedAt, EnvironmentReads = env, Files = files, _bodyReader = r };
+            return new PartialParseCache { Key = key, Id = id, ScannedAtTicks = scannedAt, EnvironmentReads = env, Files = files, _bodyReader = r, FileLength = bytes.Length };
         }
         catch (Exception e) when (e is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException
                                       or FormatException or ArgumentException or OverflowException)

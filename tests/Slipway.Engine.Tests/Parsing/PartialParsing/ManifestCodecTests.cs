@@ -32,15 +32,9 @@ public sealed class ManifestCodecTests
         {
             if (compiled) new Compiler(parse).Compile(parse.Manifest.Nodes.Values.ToList());
             var before = Json(parse.Manifest);
-            var buffer = new MemoryStream();
-            var w = new CacheWriter(buffer);
-            ManifestCodec.Write(w, parse.Manifest);
-            w.Flush();
-            buffer.Position = 0;
-            var decoded = ManifestCodec.Read(new CacheReader(buffer));
+            var decoded = RoundTrip(parse.Manifest);
             decoded.Metadata = parse.Manifest.Metadata;
             Assert.Equal(before, Json(decoded));
-            Assert.Equal(buffer.Length, buffer.Position);
         }
     }
 
@@ -76,6 +70,35 @@ public sealed class ManifestCodecTests
             Assert.True(names.Split(' ').Order(StringComparer.Ordinal).SequenceEqual(actual),
                 $"{type.Name} has properties {string.Join(" ", actual)}: store any new one in ManifestCodec, then list it here");
         }
+    }
+
+    [Fact]
+    public void A_decoded_manifest_builds_its_maps_once_when_first_read_from_any_thread()
+    {
+        var parse = FixtureLoader.Parse("harbor_basic");
+        var decoded = RoundTrip(parse.Manifest);
+        var seen = new Dictionary<string, List<string>>[8];
+        Parallel.For(0, seen.Length, i => seen[i] = decoded.ChildMap);
+        Assert.All(seen, map => Assert.Same(seen[0], map));
+        Assert.NotEmpty(seen[0]);
+        Assert.Equal(Text(parse.Manifest.ChildMap), Text(decoded.ChildMap));
+        Assert.Equal(Text(parse.Manifest.ParentMap), Text(decoded.ParentMap));
+        Assert.Equal(Text(parse.Manifest.GroupMap), Text(decoded.GroupMap));
+
+        static string Text(Dictionary<string, List<string>> map) => string.Join("\n", map.Select(kv => kv.Key + ": " + string.Join(",", kv.Value)));
+    }
+
+    /// <summary>The manifest written to a cache buffer and read back (the reader must consume every byte).</summary>
+    private static global::Slipway.Engine.Manifest.Manifest RoundTrip(global::Slipway.Engine.Manifest.Manifest m)
+    {
+        var buffer = new MemoryStream();
+        var w = new CacheWriter(buffer);
+        ManifestCodec.Write(w, m);
+        w.Flush();
+        buffer.Position = 0;
+        var decoded = ManifestCodec.Read(new CacheReader(buffer));
+        Assert.Equal(buffer.Length, buffer.Position);
+        return decoded;
     }
 
     private static string Json(global::Slipway.Engine.Manifest.Manifest m)

@@ -12,7 +12,7 @@ namespace Slipway.Engine.Tests.Parsing.PartialParsing;
 /// (<c>--no-partial-parse</c>, dbt's way to bypass the cache) into another target folder: whatever the cache did,
 /// the manifest must be the one a full parse writes (creation times and invocation metadata aside).
 /// </summary>
-public sealed class PartialParsingTests : IDisposable
+public sealed partial class PartialParsingTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("slipway-partial-").FullName;
     private string CachePath => Path.Combine(_dir, "target", PartialParser.FileName);
