@@ -27,8 +27,45 @@ internal static class CollectionPause
         }
     }
 
-    /// <summary>Lets collections run again (no-op when none is stopped, or a collection already ended the pause).</summary>
+    private static int _holds;
+
+    /// <summary>
+    /// A whole command without collections, up to <paramref name="bytes"/> of allocation (past it they resume): a run
+    /// of a restored project keeps the manifest to the end and makes little garbage, so collections would only copy
+    /// the manifest from generation to generation. While held, the restore's <see cref="End"/> leaves the pause on;
+    /// <see cref="EndForGarbage"/> (a full parse) still ends it.
+    /// </summary>
+    public static IDisposable Hold(long bytes)
+    {
+        if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
+        {
+            try { GC.TryStartNoGCRegion(Math.Clamp(bytes, Smallest, Largest)); }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException) { }
+        }
+        Interlocked.Increment(ref _holds);
+        return new Held();
+    }
+
+    private sealed class Held : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 1) return;
+            if (Interlocked.Decrement(ref _holds) == 0) EndForGarbage();
+        }
+    }
+
+    /// <summary>Lets collections run again unless a command holds the pause (no-op when none is stopped, or a collection already ended it).</summary>
     public static void End()
+    {
+        if (Volatile.Read(ref _holds) > 0) return;
+        EndForGarbage();
+    }
+
+    /// <summary>Lets collections run again now, held or not: what follows makes garbage (a full parse, an error).</summary>
+    public static void EndForGarbage()
     {
         if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion) return;
         try { GC.EndNoGCRegion(); }

@@ -43,7 +43,7 @@ internal static class PartialParser
         }
         catch
         {
-            CollectionPause.End();
+            CollectionPause.EndForGarbage();
             throw;
         }
     }
@@ -92,7 +92,7 @@ internal static class PartialParser
             }
         }
         // A full parse makes mostly garbage (rendering): collections must run.
-        CollectionPause.End();
+        CollectionPause.EndForGarbage();
         // Hashed before parsing: a file edited while the parse runs then looks changed next time, never the reverse.
         Parallel.ForEach(current, f => f.ComputeHash());
         var result = ManifestLoader.Load(request);

@@ -82,4 +82,40 @@ public sealed class CollectionPauseTests : IDisposable
         CollectionPause.End();
         GC.KeepAlive(kept);
     }
+
+    [Fact]
+    public void A_held_pause_outlasts_the_restores_end_and_ends_with_the_hold_or_a_full_parse()
+    {
+        using (CollectionPause.Hold(64L << 20))
+        {
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+            CollectionPause.Begin(1024); // the restore's own pause: already paused
+            CollectionPause.End(); // the restore ends: the command still holds the pause
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        }
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+
+        var hold = CollectionPause.Hold(64L << 20);
+        CollectionPause.EndForGarbage(); // a full parse makes garbage: collections come back although held
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        hold.Dispose();
+        hold.Dispose();
+        CollectionPause.Begin(1024);
+        CollectionPause.End(); // nothing is held any more
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    [Fact]
+    public void A_warm_run_gives_the_collector_back_when_it_returns()
+    {
+        Load(readOnly: false).WriteManifest();
+        var flags = new Dictionary<string, object?>(StringComparer.Ordinal) { ["project_dir"] = _dir, ["profiles_dir"] = _dir, ["quiet"] = true };
+        var invocation = new Invocation("run", flags);
+        var config = RuntimeConfig.Load(invocation, new EnvironmentVariables(new Dictionary<string, string>()));
+        using var console = new StringWriter();
+        using var log = new Slipway.Engine.Logging.EventLog(console, new Slipway.Engine.Logging.EventLogOptions("text", true, false, null, "x"),
+            new EnvironmentVariables(new Dictionary<string, string>()).Masker);
+        Assert.Equal(0, EngineCommands.Find("run")!.Execute(config, log, CancellationToken.None));
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
 }
