@@ -31,7 +31,7 @@ internal sealed class TaskRunner(ExecutionServices services, RunOutput output)
         var executor = new NodeExecutor(services);
         var gate = new object();
         Exception? crash = null;
-        _ahead = CompileAhead.Enabled(threads) ? new CompileAhead(services.Compiler) : null;
+        _ahead = CompileAhead.Enabled(threads, services.Adapter.Type) ? new CompileAhead(services.Compiler) : null;
 
         void Work()
         {
