@@ -10,7 +10,10 @@ namespace Slipway.Jinja;
 /// </summary>
 public sealed class JinjaEnvironment
 {
-    private readonly ConcurrentDictionary<(string? Name, string Source), Template> _cache = new();
+    // Keyed by a class, not a tuple: a dictionary over a value type is JIT-compiled in every process that uses it.
+    private readonly ConcurrentDictionary<CacheKey, Template> _cache = new();
+
+    private sealed record CacheKey(string? Name, string Source);
 
     public JinjaEnvironment(JinjaOptions? options = null)
     {
@@ -29,9 +32,10 @@ public sealed class JinjaEnvironment
     public Template FromString(string source, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (_cache.TryGetValue((name, source), out var cached)) return cached;
+        var key = new CacheKey(name, source);
+        if (_cache.TryGetValue(key, out var cached)) return cached;
         var template = Compile(source, name);
-        _cache.TryAdd((name, source), template);
+        _cache.TryAdd(key, template);
         return template;
     }
 

@@ -9,12 +9,14 @@ namespace Slipway.Adapters.Connections;
 /// </summary>
 internal sealed class ConnectionManager(Func<DbConnection> open) : IDisposable
 {
-    private readonly ConcurrentDictionary<int, ConnectionHandle> _handles = new();
+    // Keyed by the thread object: an int key would JIT the dictionary's code at every start (ReadyToRun keeps only
+    // the shared code of collections over references).
+    private readonly ConcurrentDictionary<Thread, ConnectionHandle> _handles = new();
     private readonly ConcurrentDictionary<DbCommand, RunningCommand> _running = new();
 
     public ConnectionHandle Acquire()
     {
-        var id = Environment.CurrentManagedThreadId;
+        var id = Thread.CurrentThread;
         if (_handles.TryGetValue(id, out var h)) return h;
         h = new ConnectionHandle(open());
         _handles[id] = h;
@@ -22,14 +24,14 @@ internal sealed class ConnectionManager(Func<DbConnection> open) : IDisposable
     }
 
     public ConnectionHandle? Current =>
-        _handles.TryGetValue(Environment.CurrentManagedThreadId, out var h) ? h : null;
+        _handles.TryGetValue(Thread.CurrentThread, out var h) ? h : null;
 
     public int OpenCount => _handles.Count;
 
     /// <summary>Closes this thread's connection; an open transaction is rolled back.</summary>
     public void Release()
     {
-        if (_handles.TryRemove(Environment.CurrentManagedThreadId, out var h)) h.Dispose();
+        if (_handles.TryRemove(Thread.CurrentThread, out var h)) h.Dispose();
     }
 
     /// <summary>Records a statement as running; whoever cancels it uses <paramref name="cancel"/> until it finishes.</summary>

@@ -14,7 +14,11 @@ namespace Slipway.Engine.Compilation;
 internal sealed partial class Compiler
 {
     private readonly ParseResult _parse;
-    private readonly ConcurrentDictionary<string, (string Sql, List<ManifestNode> Ephemerals)> _rendered = new(StringComparer.Ordinal);
+    // Values and keys are classes, not tuples: a collection over a value type is JIT-compiled at every start (ReadyToRun
+    // cannot hold the framework's generic code for our types), one over references shares precompiled code.
+    private readonly ConcurrentDictionary<string, RenderedSql> _rendered = new(StringComparer.Ordinal);
+
+    private sealed record RenderedSql(string Sql, List<ManifestNode> Ephemerals);
     private readonly Lazy<IDictionary<string, object?>> _flatGraph;
 
     public Compiler(ParseResult parse)
@@ -119,9 +123,10 @@ internal sealed partial class Compiler
                     if (_rendered.ContainsKey(node.UniqueId)) continue;
                     try
                     {
-                        _rendered[node.UniqueId] = Loader.DraftOf(node)?.Static is { } st && node is not GenericTestNode
+                        var (sql, ephemerals) = Loader.DraftOf(node)?.Static is { } st && node is not GenericTestNode
                             ? RenderStatic(st, node)
                             : RenderJinja(scope ??= host.Rent(runtime: true), node);
+                        _rendered[node.UniqueId] = new RenderedSql(sql, ephemerals);
                     }
                     catch (Exception e) when (e is CompilerException or ManifestException or ParseException) { Fail(i, e); }
                     catch (Exception e) when (e is not OutOfMemoryException)

@@ -28,12 +28,13 @@ internal static class MaterializationLookup
     private sealed record Candidate(string Package, string MacroName, bool AdapterSpecific, Locality Locality);
 
     /// <summary>The winner for each (adapter, materialization), ranked once per parsed project rather than per node.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ManifestLoader, System.Collections.Concurrent.ConcurrentDictionary<(string, string), Candidate?>> Ranked = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ManifestLoader, System.Collections.Concurrent.ConcurrentDictionary<string, Candidate?>> Ranked = [];
 
     public static IJinjaCallable? Find(RenderScope scope, ManifestLoader loader, Manifest.Manifest manifest, string adapterType, string materialized, ManifestNode node,
         Action<string>? debug = null)
     {
-        var best = Ranked.GetOrCreateValue(loader).GetOrAdd((adapterType, materialized), key => Rank(scope, loader, key.Item1, key.Item2, debug));
+        // Keyed by one string: a tuple key would JIT the dictionary's code at every start.
+        var best = Ranked.GetOrCreateValue(loader).GetOrAdd(adapterType + "\u001f" + materialized, _ => Rank(scope, loader, adapterType, materialized, debug));
         if (best is null) return null;
         var languages = manifest.Macros.GetValueOrDefault($"macro.{best.Package}.{best.MacroName}")?.SupportedLanguages ?? ["sql"];
         if (!languages.Contains(node.Language))

@@ -13,7 +13,13 @@ namespace Slipway.Engine.Project;
 /// </summary>
 internal sealed partial class YamlValues
 {
-    private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
+    // Positions as objects: a dictionary of YamlDotNet's Mark struct was JIT-compiled at every start.
+    private readonly Dictionary<string, MarkAt> _marks = new(StringComparer.Ordinal);
+
+    private sealed record MarkAt(long Line, long Column)
+    {
+        public static MarkAt Of(Mark mark) => new(mark.Line, mark.Column);
+    }
     private readonly Dictionary<string, object?> _anchors = new(StringComparer.Ordinal);
 
     private YamlValues(string file, object? root)
@@ -67,7 +73,7 @@ internal sealed partial class YamlValues
     // keys: PyYAML keeps the last of duplicate keys and applies `<<: *anchor` merges, and dbt projects rely on both.
     private object? ReadNode(IParser parser, string path)
     {
-        _marks.TryAdd(path, parser.Current!.Start);
+        _marks.TryAdd(path, MarkAt.Of(parser.Current!.Start));
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             if (!_anchors.TryGetValue(alias.Value.Value, out var target))
@@ -107,7 +113,7 @@ internal sealed partial class YamlValues
             };
             var childPath = path.Length == 0 ? key : path + '\u001f' + key;
             var value = ReadNode(parser, childPath);
-            _marks[childPath] = keyMark;
+            _marks[childPath] = MarkAt.Of(keyMark);
             if (isMerge)
             {
                 if (value is IList<object?> many) merges.AddRange(many);
