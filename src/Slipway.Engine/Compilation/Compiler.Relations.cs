@@ -68,7 +68,7 @@ internal sealed partial class Compiler
         return $"{targetPath.TrimEnd('/')}/{subdirectory}/{node.PackageName}/{path}";
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _compiledFolders = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _compiledFolders = new(StringComparer.Ordinal);
 
     /// <summary>Writes each compiled node to <c>target/compiled/…</c> and sets its <c>compiled_path</c>.</summary>
     public void WriteCompiled(IEnumerable<ManifestNode> nodes, string projectRoot, string targetPath, Execution.TargetFileWriter? writer = null)
@@ -87,7 +87,7 @@ internal sealed partial class Compiler
             if (!_compiledFolders.ContainsKey(folder))
             {
                 Directory.CreateDirectory(folder);
-                _compiledFolders.TryAdd(folder, 0);
+                _compiledFolders.TryAdd(folder, folder);
             }
             compiled.Add((node, file));
         }

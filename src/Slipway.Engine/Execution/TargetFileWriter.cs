@@ -8,7 +8,10 @@ namespace Slipway.Engine.Execution;
 /// </summary>
 internal sealed class TargetFileWriter : IDisposable
 {
-    private readonly Queue<(string Path, string Text, bool FolderReady)> _queue = new();
+    // Items are objects: a queue of tuples would be JIT-compiled at every start.
+    private readonly Queue<FileItem> _queue = new();
+
+    private sealed record FileItem(string Path, string Text, bool FolderReady);
     private readonly Thread _thread;
     private Exception? _failure;
     private bool _busy, _stopped;
@@ -24,7 +27,7 @@ internal sealed class TargetFileWriter : IDisposable
     {
         lock (_queue)
         {
-            _queue.Enqueue((path, text, folderReady));
+            _queue.Enqueue(new FileItem(path, text, folderReady));
             // The writer wakes up on its own every few milliseconds: waking it for each file would cost the node's
             // thread a system call per file. A long queue wakes it at once.
             if (_queue.Count >= 64) Monitor.PulseAll(_queue);
@@ -50,7 +53,7 @@ internal sealed class TargetFileWriter : IDisposable
     {
         while (true)
         {
-            (string Path, string Text, bool FolderReady) item;
+            FileItem item;
             lock (_queue)
             {
                 while (_queue.Count == 0 && !_stopped) Monitor.Wait(_queue, WakeEveryMilliseconds);

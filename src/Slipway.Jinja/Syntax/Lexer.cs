@@ -12,7 +12,7 @@ internal sealed partial class Lexer
     private readonly string _src;
     private readonly bool _trimBlocks;
     private readonly bool _lstripBlocks;
-    private readonly List<Token> _tokens = new();
+    private readonly TokenBuffer _tokens = new();
     private readonly SourceText _text;
     private readonly List<char> _balance = new();
     private bool _lineStarting = true;
@@ -27,7 +27,7 @@ internal sealed partial class Lexer
     }
 
     /// <summary>Tokenizes <paramref name="text"/>; the result always ends with an Eof or Error token.</summary>
-    public static List<Token> Tokenize(SourceText text, bool trimBlocks, bool lstripBlocks)
+    public static Token[] Tokenize(SourceText text, bool trimBlocks, bool lstripBlocks)
     {
         var lexer = new Lexer(text, trimBlocks, lstripBlocks);
         try
@@ -40,7 +40,38 @@ internal sealed partial class Lexer
             var (line, col) = text.Position(e.Offset);
             lexer._tokens.Add(new Token(TokenKind.Error, e.Message, null, line, col, e.Offset));
         }
-        return lexer._tokens;
+        return lexer._tokens.ToArray();
+    }
+
+    /// <summary>
+    /// The tokens so far, in an array grown by hand: <c>List&lt;Token&gt;</c>'s code over this struct is not in the
+    /// framework's precompiled images, so it was JIT-compiled in every process that parsed a template.
+    /// </summary>
+    private sealed class TokenBuffer
+    {
+        private Token[] _items = new Token[64];
+
+        public int Count { get; private set; }
+
+        public Token Last => _items[Count - 1];
+
+        public void Add(Token token)
+        {
+            if (Count == _items.Length)
+            {
+                var bigger = new Token[Count * 2];
+                Array.Copy(_items, bigger, Count);
+                _items = bigger;
+            }
+            _items[Count++] = token;
+        }
+
+        public Token[] ToArray()
+        {
+            var result = new Token[Count];
+            Array.Copy(_items, result, Count);
+            return result;
+        }
     }
 
     private sealed class LexError(string message, int offset) : Exception(message)
@@ -56,7 +87,7 @@ internal sealed partial class Lexer
             _tokens.Add(new Token(TokenKind.Eof, "", null, 1, 1, 0));
             return;
         }
-        var t = _tokens[^1];
+        var t = _tokens.Last;
         _tokens.Add(new Token(TokenKind.Eof, "", null, t.Line, t.Column, t.Offset));
     }
 

@@ -144,7 +144,7 @@ internal sealed partial class Parser
             var name = token.Value;
             while (SkipIf(TokenKind.Dot)) name += "." + Expect(TokenKind.Name).Value;
             var args = Current.Kind == TokenKind.LParen ? ParseCallArgs() : CallArgs.None;
-            _usedFilters.Add((false, name, token, _soft));
+            _usedFilters.Add(new UsedFilter(false, name, token, _soft));
             node = new FilterExpr(node, name, args, token.Line, token.Column);
             startInline = false;
         }
@@ -158,7 +158,7 @@ internal sealed partial class Parser
         var nameToken = Expect(TokenKind.Name);
         var name = nameToken.Value;
         while (SkipIf(TokenKind.Dot)) name += "." + Expect(TokenKind.Name).Value;
-        _usedFilters.Add((true, name, nameToken, _soft));
+        _usedFilters.Add(new UsedFilter(true, name, nameToken, _soft));
         CallArgs args;
         if (Current.Kind == TokenKind.LParen)
         {

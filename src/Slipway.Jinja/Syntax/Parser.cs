@@ -28,7 +28,16 @@ internal sealed partial class Parser
     /// (inside an <c>if</c> or an inline <c>x if y</c>, outside any nested loop/macro/block scope) are only
     /// checked when run, as Jinja2 allows <c>{% if 'f' is filter %}{{ x|f }}{% endif %}</c>.
     /// </summary>
-    private readonly List<(bool IsTest, string Name, Token At, bool Soft)> _usedFilters = new();
+    private readonly List<UsedFilter> _usedFilters = new();
+
+    /// <summary>A filter or test name the template uses (a class: a list of tuples holding a Token was JIT-compiled at every start).</summary>
+    private sealed class UsedFilter(bool isTest, string name, Token at, bool soft)
+    {
+        public bool IsTest { get; } = isTest;
+        public string Name { get; } = name;
+        public Token At { get; } = at;
+        public bool Soft { get; set; } = soft;
+    }
     private bool _soft;
 
     private Parser(SourceText source, string? name, bool trimBlocks, bool lstripBlocks, bool dbtDialect)
@@ -36,7 +45,7 @@ internal sealed partial class Parser
         _source = source;
         _name = name;
         _dbtDialect = dbtDialect;
-        _tokens = Lexer.Tokenize(source, trimBlocks, lstripBlocks).ToArray();
+        _tokens = Lexer.Tokenize(source, trimBlocks, lstripBlocks);
         CheckError(_tokens[0]);
     }
 
@@ -47,9 +56,10 @@ internal sealed partial class Parser
         var body = parser.Subparse(null);
         if (environment is not null)
         {
-            foreach (var (isTest, filter, at, soft) in parser._usedFilters)
+            foreach (var used in parser._usedFilters)
             {
-                if (soft) continue;
+                var (isTest, filter, at) = (used.IsTest, used.Name, used.At);
+                if (used.Soft) continue;
                 var known = isTest ? environment.Tests.ContainsKey(filter) : environment.Filters.ContainsKey(filter);
                 if (!known)
                     throw new TemplateError("TemplateAssertionError", $"No {(isTest ? "test" : "filter")} named '{filter}'.",
@@ -121,7 +131,7 @@ internal sealed partial class Parser
     /// <summary>Marks the filters and tests recorded since <paramref name="start"/> as checked only at run time.</summary>
     private void SoftenFiltersFrom(int start)
     {
-        for (var i = start; i < _usedFilters.Count; i++) _usedFilters[i] = _usedFilters[i] with { Soft = true };
+        for (var i = start; i < _usedFilters.Count; i++) _usedFilters[i].Soft = true;
     }
 
     private void NoteName(string name)

@@ -5,7 +5,7 @@ namespace Slipway.Jinja.Tests.Syntax;
 
 public class LexerTests
 {
-    private static List<Token> Lex(string source) => Lexer.Tokenize(new SourceText(source, false), false, false);
+    private static List<Token> Lex(string source) => [.. Lexer.Tokenize(new SourceText(source, false), false, false)];
 
     [Theory]
     [MemberData(nameof(LexerCases.Streams), MemberType = typeof(LexerCases))]
