@@ -91,10 +91,10 @@ internal sealed partial class Compiler
             }
             compiled.Add((node, file));
         }
-        static void Write((ManifestNode Node, string File) item) => Execution.TargetFiles.Write(item.File, item.Node.CompiledCode!, folderReady: true);
-        // A run compiles one node at a time: handing one file to the thread pool costs more than writing it.
-        if (writer is not null) foreach (var (node, file) in compiled) writer.Write(file, node.CompiledCode!, folderReady: true);
-        else if (compiled.Count == 1) Write(compiled[0]);
+        void Write((ManifestNode Node, string File) item) => Execution.TargetFiles.Write(writer, item.File, item.Node.CompiledCode!, folderReady: true);
+        // A run compiles one node at a time (its files go to the run's file thread, or are written here): handing one
+        // file to the thread pool costs more than writing it.
+        if (compiled.Count == 1 || writer is not null) compiled.ForEach(Write);
         else Parallel.ForEach(compiled, Write);
     }
 

@@ -154,8 +154,6 @@ internal sealed class RunContext(ExecutionServices services, ManifestNode? node)
     private void WriteRunFile(string payload)
     {
         var relative = Compiler.CompiledPath(services.RelativeTargetPath, node!, "run");
-        var path = Path.Combine(services.Config.Project.RootPath, relative);
-        if (services.Files is { } files) files.Write(path, payload);
-        else TargetFiles.Write(path, payload);
+        TargetFiles.Write(services.Files, Path.Combine(services.Config.Project.RootPath, relative), payload);
     }
 }

@@ -9,6 +9,13 @@ namespace Slipway.Engine.Execution;
 /// </summary>
 internal static class TargetFiles
 {
+    /// <summary>Writes through <paramref name="writer"/> (a run's file thread) when there is one, else at once.</summary>
+    public static void Write(TargetFileWriter? writer, string path, string text, bool folderReady = false)
+    {
+        if (writer is not null) writer.Write(path, text, folderReady);
+        else Write(path, text, folderReady);
+    }
+
     public static void Write(string path, string text, bool folderReady = false)
     {
         var bytes = Encoding.UTF8.GetBytes(text);

@@ -51,6 +51,8 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
             AdapterFactory.Abandon(connecting);
             throw;
         }
+        var adapter = connecting.GetAwaiter().GetResult();
+        using var closer = new AdapterCloser(adapter);
         var manifest = session.Manifest;
         var loader = session.Parse.Loader;
 
@@ -58,8 +60,6 @@ internal sealed partial class RunCommand(string which) : IEngineCommand
             .Where(n => selected.Contains(n.UniqueId) && n is not HookNode and not AnalysisNode and not SqlOperationNode && !n.IsEphemeral)
             .ToList();
         nodes.AddRange(UnitTests.UnitTestSchedule.Selected(manifest, selected, nodes, command));
-        var adapter = connecting.GetAwaiter().GetResult();
-        using var closer = new AdapterCloser(adapter);
         log.Info($"Registered adapter: {adapter.Type}={SlipwayVersion.Version}", "AdapterRegistered");
         PrintFound(log, manifest);
         if (config.Invocation.Defer)

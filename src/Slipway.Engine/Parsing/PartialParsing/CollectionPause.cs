@@ -17,10 +17,13 @@ internal static class CollectionPause
     private const long Largest = 1L << 30;
 
     /// <summary>Stops collections while the cache of <paramref name="cacheBytes"/> bytes is restored (no-op when one is already stopped).</summary>
-    public static void Begin(long cacheBytes)
+    public static void Begin(long cacheBytes) => Start(cacheBytes * BytesPerCacheByte);
+
+    /// <summary>Stops collections for the next <paramref name="bytes"/> of allocation (within 16 MB–1 GB), unless already stopped.</summary>
+    private static void Start(long bytes)
     {
         if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) return;
-        try { GC.TryStartNoGCRegion(Math.Clamp(cacheBytes * BytesPerCacheByte, Smallest, Largest)); }
+        try { GC.TryStartNoGCRegion(Math.Clamp(bytes, Smallest, Largest)); }
         catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException)
         {
             // Another thread started one meanwhile (tests parse in parallel), or the budget is more than this runtime allows.
@@ -37,11 +40,7 @@ internal static class CollectionPause
     /// </summary>
     public static IDisposable Hold(long bytes)
     {
-        if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
-        {
-            try { GC.TryStartNoGCRegion(Math.Clamp(bytes, Smallest, Largest)); }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException) { }
-        }
+        Start(bytes);
         Interlocked.Increment(ref _holds);
         return new Held();
     }
